@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by pages: the only part of nnlab that imports streamlit."""
