@@ -1,0 +1,216 @@
+"""Compiled trainers: a Keras model, its optimizer and the tf.functions that train it.
+
+A ``CompiledTrainer`` owns one Keras model of a given ``Architecture`` and three compiled
+functions: ``chunk`` runs K training steps in-graph (a ``tf.range`` loop around a
+``GradientTape`` step) and returns per-step loss, metric and per-layer statistics;
+``evaluate`` and ``predict`` run the model with ``training=False``.
+
+Building a Keras model and tracing its functions costs memory TensorFlow never gives
+back, so trainers are pooled: ``acquire`` hands out a free trainer of the same
+architecture and optimizer when there is one, reset to the run's initial weights,
+instead of building a new one. That is what keeps a long classroom session's memory flat.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+from nnlab import activations, optimizers
+from nnlab.model import Architecture, build_from_architecture, set_initial_weights
+
+# Per-layer statistics, in this order along the last axis of the chunk's ``stats`` output.
+STAT_NAMES = ("grad_norm", "bias_grad_norm", "grad_mean_abs", "weight_norm",
+              "act_mean", "act_std", "saturated_fraction", "dead_fraction")
+SATURATION_THRESHOLD = 0.05  # |f'(z)| below 5% of its maximum counts as saturated
+_DROPOUT_SEED_STRIDE = 64  # per-step seed space for the dropout masks of up to 64 layers
+
+
+class CompiledTrainer:
+    def __init__(self, arch: Architecture, optimizer_name: str, instrument: bool = True):
+        import keras
+        import tensorflow as tf
+
+        self.arch = arch
+        self.optimizer_name = optimizer_name
+        self.instrument = instrument
+        self.model = build_from_architecture(arch)
+        n_hidden = len(arch.widths)
+        self.dense = [self.model.get_layer(n) for n in arch.dense_names]
+        self.bn = [self.model.get_layer(f"bn_{i}") if arch.batchnorm else None for i in range(1, n_hidden + 1)]
+        self.act = [self.model.get_layer(f"act_{i}") for i in range(1, n_hidden + 1)]
+        self.max_slope = [activations.get(a).max_slope for a in arch.activations]
+        self.optimizer = optimizers.get(optimizer_name).make(0.01)
+        self.optimizer.build(self.model.trainable_variables)
+        self._optimizer_start = [v.numpy() for v in self.optimizer.variables]
+        if arch.task == "classification":
+            self.loss_fn = keras.losses.SparseCategoricalCrossentropy()
+        else:
+            self.loss_fn = keras.losses.MeanSquaredError()
+        x_spec = tf.TensorSpec([None, arch.input_dim], tf.float32)
+        y_spec = tf.TensorSpec([None], tf.int32 if arch.task == "classification" else tf.float32)
+        self.chunk = tf.function(self._chunk, input_signature=[
+            x_spec, y_spec, tf.TensorSpec([None, None], tf.int32),
+            tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64)], reduce_retracing=True)
+        self.evaluate = tf.function(self._evaluate, input_signature=[x_spec, y_spec])
+        self.predict = tf.function(self._predict, input_signature=[x_spec])
+
+    # -- run lifecycle -------------------------------------------------------------
+    def reset(self, initializer: str, init_param: float, seed: int, learning_rate: float) -> None:
+        set_initial_weights(self.model, self.arch, initializer, init_param, seed)
+        for var, start in zip(self.optimizer.variables, self._optimizer_start):
+            var.assign(start)
+        self.optimizer.learning_rate = learning_rate
+
+    # -- compiled pieces -----------------------------------------------------------
+    def _forward(self, x, training, step=None, seed=None):
+        """Run the layers one by one; returns (output, [pre-activation z per hidden layer],
+        [output of every Dense block, input side first])."""
+        import tensorflow as tf
+
+        zs, outs = [], []
+        rate = self.arch.dropout
+        for i, dense in enumerate(self.dense[:-1]):
+            z = dense(x)
+            if self.bn[i] is not None:
+                z = self.bn[i](z, training=training)
+            a = self.act[i](z)
+            zs.append(z)
+            outs.append(a)
+            if training and rate > 0:
+                # Stateless dropout: the mask depends only on (seed, step, layer), so runs are
+                # reproducible in any thread and a reused trainer carries no random state.
+                mask_seed = tf.stack([seed, step * _DROPOUT_SEED_STRIDE + i])
+                keep = tf.random.stateless_uniform(tf.shape(a), seed=mask_seed) >= rate
+                a = tf.where(keep, a / (1.0 - rate), tf.zeros_like(a))
+            x = a
+        logits = self.dense[-1](x)
+        y = tf.nn.softmax(logits) if self.arch.task == "classification" else logits
+        outs.append(y)
+        return y, zs, outs
+
+    def _loss_and_metric(self, y_true, y_pred):
+        import tensorflow as tf
+
+        loss = self.loss_fn(y_true, y_pred)
+        if self.arch.l2 > 0:
+            loss += tf.add_n([self.arch.l2 * tf.reduce_sum(tf.square(d.kernel)) for d in self.dense])
+        if self.arch.task == "classification":
+            hit = tf.cast(tf.equal(tf.argmax(y_pred, axis=-1, output_type=tf.int32), y_true), tf.float32)
+            metric = tf.reduce_mean(hit)
+        else:
+            metric = tf.reduce_mean(tf.abs(y_pred[:, 0] - y_true))
+        return loss, metric
+
+    def _layer_stats(self, grads, zs, outs):
+        """[n_dense, len(STAT_NAMES)] for one step; see STAT_NAMES."""
+        import tensorflow as tf
+
+        rows = []
+        for i, dense in enumerate(self.dense):
+            g_kernel, g_bias = grads[2 * i], grads[2 * i + 1]
+            a = outs[i]
+            if i < len(zs):
+                with tf.GradientTape() as tape:
+                    tape.watch(zs[i])
+                    recomputed = self.act[i](zs[i])
+                slope = tf.abs(tape.gradient(recomputed, zs[i]))
+                limit = SATURATION_THRESHOLD * self.max_slope[i]
+            elif self.arch.task == "classification":
+                slope, limit = a * (1.0 - a), SATURATION_THRESHOLD * 0.25  # softmax's diagonal slope
+            else:
+                slope, limit = tf.ones_like(a), 0.0  # a linear output never saturates
+            rows.append(tf.stack([
+                tf.norm(g_kernel), tf.norm(g_bias), tf.reduce_mean(tf.abs(g_kernel)), tf.norm(dense.kernel),
+                tf.reduce_mean(a), tf.math.reduce_std(a),
+                tf.reduce_mean(tf.cast(slope < limit, tf.float32)),
+                tf.reduce_mean(tf.cast(tf.equal(a, 0.0), tf.float32)),
+            ]))
+        return tf.stack(rows)
+
+    def _ordered_dense_grads(self, grads_by_var):
+        return [g for d in self.dense for g in (grads_by_var[id(d.kernel)], grads_by_var[id(d.bias)])]
+
+    def _chunk(self, x_all, y_all, idx, step0, seed):
+        import tensorflow as tf
+
+        n_steps = tf.shape(idx)[0]
+        losses = tf.TensorArray(tf.float32, size=n_steps)
+        metrics = tf.TensorArray(tf.float32, size=n_steps)
+        stats = tf.TensorArray(tf.float32, size=n_steps)
+        variables = self.model.trainable_variables
+        for k in tf.range(n_steps):
+            xb = tf.gather(x_all, idx[k])
+            yb = tf.gather(y_all, idx[k])
+            with tf.GradientTape() as tape:
+                y_pred, zs, outs = self._forward(xb, True, step0 + tf.cast(k, tf.int64), seed)
+                loss, metric = self._loss_and_metric(yb, y_pred)
+            grads = tape.gradient(loss, variables)
+            self.optimizer.apply_gradients(zip(grads, variables))
+            losses = losses.write(k, loss)
+            metrics = metrics.write(k, metric)
+            if self.instrument:
+                by_var = {id(v): g for v, g in zip(variables, grads)}
+                stats = stats.write(k, self._layer_stats(self._ordered_dense_grads(by_var), zs, outs))
+            else:
+                stats = stats.write(k, tf.zeros([len(self.dense), len(STAT_NAMES)]))
+        return losses.stack(), metrics.stack(), stats.stack()
+
+    def _evaluate(self, x, y):
+        y_pred, _, _ = self._forward(x, False)
+        return self._loss_and_metric(y, y_pred)
+
+    def _predict(self, x):
+        return self._forward(x, False)[0]
+
+    def weights(self) -> list[np.ndarray]:
+        return [np.array(w) for w in self.model.get_weights()]
+
+
+class TrainerPool:
+    """Reuses compiled trainers across runs of the same architecture and optimizer.
+
+    A trainer is used by one run at a time: ``acquire`` takes a free one (or builds one),
+    ``release`` gives it back. At most ``max_idle`` idle trainers are kept.
+    """
+
+    def __init__(self, max_idle: int = 16):
+        self.max_idle = max_idle
+        self._idle: OrderedDict[tuple, list[CompiledTrainer]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
+        self.built = 0
+
+    def acquire(self, arch: Architecture, optimizer_name: str, instrument: bool = True) -> CompiledTrainer:
+        key = (arch, optimizer_name, instrument)
+        with self._lock:
+            free = self._idle.get(key)
+            if free:
+                trainer = free.pop()
+                if not free:
+                    del self._idle[key]
+                return trainer
+        with self._build_lock:  # Keras model construction is not safe to run concurrently
+            trainer = CompiledTrainer(arch, optimizer_name, instrument)
+            self.built += 1
+            return trainer
+
+    def release(self, trainer: CompiledTrainer) -> None:
+        key = (trainer.arch, trainer.optimizer_name, trainer.instrument)
+        with self._lock:
+            self._idle.setdefault(key, []).append(trainer)
+            self._idle.move_to_end(key)
+            while sum(len(v) for v in self._idle.values()) > self.max_idle:
+                oldest = next(iter(self._idle))
+                self._idle[oldest].pop(0)
+                if not self._idle[oldest]:
+                    del self._idle[oldest]
+
+    def idle_count(self) -> int:
+        with self._lock:
+            return sum(len(v) for v in self._idle.values())
+
+
+POOL = TrainerPool()

@@ -1,0 +1,161 @@
+"""The instrumented training loop: RunConfig + Dataset → run record.
+
+``run(config, data, observer, control)`` drives a pooled ``CompiledTrainer`` chunk by
+chunk. Between chunks it hands fresh numbers to the observer (the terminal progress bar or
+a background job), checks the control for stop and pause, and detects divergence. Chunk
+length adapts so one compiled call takes about ``TARGET_CHUNK_SECONDS``: live charts get
+fresh numbers several times a second and Stop is quick. Shuffling uses NumPy seeded by
+the config, dropout is stateless, initial weights are seeded: the same RunConfig gives
+the same history in any thread.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Protocol
+
+import numpy as np
+
+from nnlab.compiled import POOL, STAT_NAMES
+from nnlab.config import RunConfig
+from nnlab.datasets import Dataset, grid_for
+from nnlab.model import Architecture
+from nnlab.record import RunRecord
+
+TARGET_CHUNK_SECONDS = 0.075
+MAX_CHUNK_STEPS = 1000
+BOUNDARY_EVERY_SECONDS = 0.4
+
+
+class Observer(Protocol):
+    def on_update(self, record: RunRecord) -> None: ...
+
+
+class Control(Protocol):
+    def should_stop(self) -> bool: ...
+    def wait_while_paused(self) -> None: ...
+
+
+class _NoControl:
+    def should_stop(self) -> bool:
+        return False
+
+    def wait_while_paused(self) -> None:
+        pass
+
+
+def divergence_hint(config: RunConfig) -> str:
+    return (f"The loss became NaN or infinite: the learning rate ({config.learning_rate:g}) is probably too high "
+            f"for {config.activation} with {config.initializer} initialisation and {config.optimizer}. "
+            "Try a learning rate 10× smaller, or add BatchNorm.")
+
+
+def epoch_batches(n_train: int, batch_size: int, seed: int, epoch: int) -> np.ndarray:
+    """[steps, batch] sample indices of one epoch: a seeded shuffle, last partial batch dropped."""
+    batch = min(batch_size, n_train)
+    order = np.random.default_rng([seed, epoch]).permutation(n_train)
+    steps = n_train // batch
+    return order[: steps * batch].reshape(steps, batch).astype(np.int32)
+
+
+def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
+        control: Control | None = None, instrument: bool = True, pool=POOL) -> RunRecord:
+    """Train ``config`` on ``data``; returns the finished (or stopped/diverged) record."""
+    import tensorflow as tf
+
+    control = control or _NoControl()
+    arch = Architecture.of(config, data.input_dim, data.n_outputs, data.task)
+    record = RunRecord.start(config, data, arch)
+    started = time.perf_counter()
+    trainer = pool.acquire(arch, config.optimizer, instrument)
+    try:
+        trainer.reset(config.initializer, config.init_param, config.seed, config.learning_rate)
+        x_train, y_train = tf.constant(data.x_train), tf.constant(data.y_train)
+        x_val, y_val = _eval_split(data)
+        x_val, y_val = tf.constant(x_val), tf.constant(y_val)
+        grid = grid_for(data) if data.is_2d else None
+        record.timing["setup_seconds"] = time.perf_counter() - started
+        record.set_status("running")
+        if observer:
+            observer.on_update(record)
+
+        chunk_steps, step, last_boundary = 8, 0, -math.inf
+        train_seconds, samples = 0.0, 0
+        steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
+        record.timing["steps_per_epoch"] = steps_per_epoch
+        for epoch in range(config.epochs):
+            batches = epoch_batches(len(data.x_train), config.batch_size, config.seed, epoch)
+            ep_loss, ep_metric, ep_stats = [], [], []
+            pos = 0
+            while pos < len(batches):
+                control.wait_while_paused()
+                if control.should_stop():
+                    return _finish(record, "stopped", trainer, data, x_val, y_val, grid, started)
+                idx = batches[pos: pos + chunk_steps]
+                t0 = time.perf_counter()
+                loss, metric, stats = trainer.chunk(x_train, y_train, tf.constant(idx),
+                                                    tf.constant(step, tf.int64), tf.constant(config.seed, tf.int64))
+                loss, metric, stats = loss.numpy(), metric.numpy(), stats.numpy()
+                elapsed = time.perf_counter() - t0
+                if step > 0:  # the first call includes tracing; don't let it shrink the chunks
+                    train_seconds += elapsed
+                    samples += idx.size
+                    per_step = elapsed / len(idx)
+                    chunk_steps = int(min(MAX_CHUNK_STEPS, max(1, TARGET_CHUNK_SECONDS / max(per_step, 1e-6))))
+                else:
+                    record.timing["first_chunk_seconds"] = elapsed
+                bad = np.flatnonzero(~np.isfinite(loss))
+                if bad.size:
+                    record.add_steps(step, loss[: bad[0] + 1], stats[: bad[0] + 1])
+                    record.diverged(step + int(bad[0]), divergence_hint(config))
+                    return _finish(record, "diverged", trainer, data, x_val, y_val, grid, started)
+                record.add_steps(step, loss, stats)
+                ep_loss.append(loss)
+                ep_metric.append(metric)
+                ep_stats.append(stats)
+                step += len(idx)
+                pos += len(idx)
+                record.update_progress(epoch, pos / len(batches), samples / train_seconds if train_seconds else None)
+                if observer:
+                    observer.on_update(record)
+            val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
+            record.add_epoch(epoch + 1, float(np.mean(np.concatenate(ep_loss))),
+                             float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
+                             np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
+            if not math.isfinite(val_loss):
+                record.diverged(step, divergence_hint(config))
+                return _finish(record, "diverged", trainer, data, x_val, y_val, grid, started)
+            if grid is not None and time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS:
+                record.set_boundary(grid, trainer.predict(tf.constant(grid[2])).numpy())
+                last_boundary = time.perf_counter()
+            if observer:
+                observer.on_update(record)
+        record.timing["train_seconds"] = train_seconds
+        record.timing["samples_per_second"] = samples / train_seconds if train_seconds else None
+        return _finish(record, "finished", trainer, data, x_val, y_val, grid, started)
+    finally:
+        pool.release(trainer)
+        if observer:
+            observer.on_update(record)
+
+
+def _eval_split(data: Dataset):
+    """Validation data; a run configured without validation validates on the test split."""
+    if len(data.x_val):
+        return data.x_val, data.y_val
+    return data.x_test, data.y_test
+
+
+def _finish(record: RunRecord, status: str, trainer, data: Dataset, x_val, y_val, grid, started) -> RunRecord:
+    import tensorflow as tf
+
+    y_out = trainer.predict(tf.constant(data.x_test)).numpy()
+    test_loss, test_metric = (float(v) for v in trainer.evaluate(tf.constant(data.x_test), tf.constant(data.y_test)))
+    if grid is not None:
+        record.set_boundary(grid, trainer.predict(tf.constant(grid[2])).numpy())
+    record.finish(status, test_loss, test_metric, y_out, trainer.weights(), time.perf_counter() - started)
+    return record
+
+
+__all__ = ["run", "epoch_batches", "divergence_hint", "STAT_NAMES"]

@@ -1,0 +1,243 @@
+"""The run record: everything a run produced, as the JSON the CLI writes and charts read.
+
+``RunRecord`` is filled by the training loop and read by the UI at the same time, so
+every method takes its lock and ``snapshot()`` returns a plain-dict copy. Per-step
+series are decimated to at most ``MAX_STEP_POINTS`` points (the stride doubles when the
+buffer fills; the latest point is always kept). The schema is documented in README.md.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import threading
+import time
+
+import numpy as np
+
+from nnlab.compiled import STAT_NAMES
+from nnlab.config import RunConfig
+from nnlab.datasets import Dataset
+from nnlab.model import Architecture
+
+SCHEMA_VERSION = 1
+MAX_STEP_POINTS = 2000
+STATUSES = ("queued", "running", "paused", "finished", "stopped", "diverged", "failed")
+ENDED = ("finished", "stopped", "diverged", "failed")
+
+
+def metric_name(task: str) -> str:
+    return "accuracy" if task == "classification" else "mae"
+
+
+class StepSeries:
+    """Per-step loss and per-layer statistics, decimated to a bounded number of points."""
+
+    def __init__(self, max_points: int = MAX_STEP_POINTS):
+        self.max_points = max_points
+        self.stride = 1
+        self.step: list[int] = []
+        self.loss: list[float] = []
+        self.stats: list[np.ndarray] = []  # [n_layers, len(STAT_NAMES)] per kept step
+
+    def add(self, step: int, loss: float, stats: np.ndarray) -> None:
+        if self.step and self.step[-1] % self.stride != 0:
+            self._pop()  # the previous "latest" point was off-stride: it is no longer the latest
+        self.step.append(step)
+        self.loss.append(loss)
+        self.stats.append(stats)
+        if len(self.step) > self.max_points:
+            self.stride *= 2
+            keep = [i for i, s in enumerate(self.step) if s % self.stride == 0 or i == len(self.step) - 1]
+            self.step = [self.step[i] for i in keep]
+            self.loss = [self.loss[i] for i in keep]
+            self.stats = [self.stats[i] for i in keep]
+
+    def _pop(self) -> None:
+        self.step.pop()
+        self.loss.pop()
+        self.stats.pop()
+
+    def to_dict(self) -> dict:
+        out = {"step": list(self.step), "loss": [_num(v) for v in self.loss]}
+        arr = np.array(self.stats) if self.stats else np.zeros((0, 0, len(STAT_NAMES)))
+        for j, name in enumerate(STAT_NAMES):
+            out[name] = [[_num(v) for v in row] for row in arr[:, :, j]] if arr.size else []
+        return out
+
+
+def _num(v) -> float | None:
+    """JSON has no NaN/Inf: they become null."""
+    v = float(v)
+    return v if math.isfinite(v) else None
+
+
+class RunRecord:
+    def __init__(self, config: RunConfig, data: Dataset, arch: Architecture):
+        self._lock = threading.RLock()
+        self.config = config
+        self.task = data.task
+        self.metric = metric_name(data.task)
+        self.status = "queued"
+        self.error: str | None = None
+        self.hint: str | None = None
+        self.diverged_at_step: int | None = None
+        self.started_at = time.time()
+        self.dataset = {"name": data.name, "task": data.task, "n_train": int(len(data.x_train)),
+                        "n_val": int(len(data.x_val)), "n_test": int(len(data.x_test)),
+                        "features": list(data.feature_names), "classes": list(data.class_names),
+                        "is_2d": bool(data.is_2d)}
+        self.layers = [{"name": n, "label": lbl, "width": w, "activation": a}
+                       for n, lbl, w, a in zip(arch.dense_names, arch.layer_labels, arch.dense_widths,
+                                               list(arch.activations) + ["softmax" if data.task == "classification"
+                                                                         else "linear"])]
+        m = self.metric
+        self.history: dict[str, list] = {"epoch": [], "loss": [], m: [], "val_loss": [], f"val_{m}": [],
+                                         "seconds": []}
+        for name in STAT_NAMES:
+            self.history[name] = []
+        self.steps = StepSeries()
+        self.progress = {"epoch": 0, "fraction": 0.0, "samples_per_second": None, "eta_seconds": None}
+        self.timing: dict = {}
+        self.test: dict = {}
+        self.boundary: dict | None = None
+        self.predictions: dict | None = None
+        self.confusion_matrix: list | None = None
+        self.test_output: np.ndarray | None = None  # probabilities (or values) on the test set
+        self.weights: list[np.ndarray] | None = None
+        self.architecture = arch
+        self.y_test = data.y_test
+
+    @classmethod
+    def start(cls, config: RunConfig, data: Dataset, arch: Architecture) -> "RunRecord":
+        return cls(config, data, arch)
+
+    # -- written by the training loop ------------------------------------------------
+    def set_status(self, status: str) -> None:
+        assert status in STATUSES, status
+        with self._lock:
+            self.status = status
+
+    def add_steps(self, step0: int, losses: np.ndarray, stats: np.ndarray) -> None:
+        with self._lock:
+            for k, (loss, s) in enumerate(zip(losses, stats)):
+                self.steps.add(step0 + k + 1, float(loss), s)
+
+    def update_progress(self, epoch: int, epoch_fraction: float, samples_per_second: float | None) -> None:
+        with self._lock:
+            epochs = self.config.epochs
+            fraction = min(1.0, (epoch + epoch_fraction) / epochs)
+            eta = None
+            if samples_per_second:
+                steps_left = (1.0 - fraction) * epochs * self.timing.get("steps_per_epoch", 0)
+                eta = steps_left * min(self.config.batch_size, self.dataset["n_train"]) / samples_per_second
+            self.progress = {"epoch": epoch + 1, "fraction": fraction,
+                             "samples_per_second": samples_per_second, "eta_seconds": eta}
+
+    def add_epoch(self, epoch: int, loss: float, metric: float, val_loss: float, val_metric: float,
+                  mean_stats: np.ndarray, seconds: float) -> None:
+        with self._lock:
+            h, m = self.history, self.metric
+            h["epoch"].append(epoch)
+            h["loss"].append(_num(loss))
+            h[m].append(_num(metric))
+            h["val_loss"].append(_num(val_loss))
+            h[f"val_{m}"].append(_num(val_metric))
+            h["seconds"].append(round(seconds, 4))
+            for j, name in enumerate(STAT_NAMES):
+                h[name].append([_num(v) for v in mean_stats[:, j]])
+
+    def set_boundary(self, grid, output: np.ndarray) -> None:
+        """Store the model's output over the 2-D grid: P(class 1) for two classes, else the
+        predicted class (with its probability as the second plane)."""
+        xs, ys, _ = grid
+        shape = (len(ys), len(xs))
+        if self.task != "classification":
+            z, conf = output[:, 0], None
+        elif output.shape[1] == 2:
+            z, conf = output[:, 1], None
+        else:
+            z, conf = output.argmax(axis=1).astype(float), output.max(axis=1)
+        with self._lock:
+            self.boundary = {"x": np.round(xs, 4).tolist(), "y": np.round(ys, 4).tolist(),
+                             "z": np.round(z.reshape(shape), 4).tolist(),
+                             "confidence": None if conf is None else np.round(conf.reshape(shape), 4).tolist(),
+                             "kind": "probability" if conf is None and self.task == "classification"
+                             else ("class" if conf is not None else "value")}
+
+    def diverged(self, step: int, hint: str) -> None:
+        with self._lock:
+            self.diverged_at_step = int(step)
+            self.hint = hint
+
+    def fail(self, message: str) -> None:
+        with self._lock:
+            self.status = "failed"
+            self.error = message
+
+    def finish(self, status: str, test_loss: float, test_metric: float, test_output: np.ndarray,
+               weights: list[np.ndarray], seconds: float) -> None:
+        with self._lock:
+            self.status = status
+            self.test = {"loss": _num(test_loss), self.metric: _num(test_metric)}
+            self.test_output = test_output
+            self.weights = weights
+            self.timing["seconds"] = seconds
+            self.timing.setdefault("samples_per_second", self.progress.get("samples_per_second"))
+            y_true = np.asarray(self.y_test)
+            if self.task == "classification":
+                y_pred = test_output.argmax(axis=1)
+                k = test_output.shape[1]
+                cm = np.zeros((k, k), dtype=int)
+                np.add.at(cm, (y_true.astype(int), y_pred), 1)
+                self.confusion_matrix = cm.tolist()
+                self.predictions = {"y_true": y_true.astype(int).tolist(), "y_pred": y_pred.astype(int).tolist()}
+            else:
+                self.predictions = {"y_true": [_num(v) for v in y_true],
+                                    "y_pred": [_num(v) for v in test_output[:, 0]]}
+            if status == "finished":
+                self.progress = dict(self.progress, fraction=1.0, eta_seconds=0.0)
+
+    # -- read by anyone -----------------------------------------------------------------
+    @property
+    def ended(self) -> bool:
+        return self.status in ENDED
+
+    def snapshot(self) -> dict:
+        """A consistent deep copy of the record as plain JSON-able data."""
+        with self._lock:
+            return copy.deepcopy(self._as_dict())
+
+    def _as_dict(self) -> dict:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "config": self.config.to_dict(),
+            "status": self.status,
+            "error": self.error,
+            "hint": self.hint,
+            "diverged_at_step": self.diverged_at_step,
+            "dataset": self.dataset,
+            "layers": self.layers,
+            "progress": self.progress,
+            "history": self.history,
+            "steps": self.steps.to_dict(),
+            "test": self.test,
+            "timing": self.timing,
+            "boundary": self.boundary,
+            "predictions": self.predictions,
+            "confusion_matrix": self.confusion_matrix,
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        return json.dumps(self.snapshot(), indent=indent, ensure_ascii=False, allow_nan=False)
+
+    def keras_model(self):
+        """A fresh Keras model holding this run's final weights (predicts, evaluates, saves)."""
+        from nnlab.model import build_from_architecture
+
+        if self.weights is None:
+            raise RuntimeError("the run has no weights yet: wait until it ends")
+        model = build_from_architecture(self.architecture)
+        model.set_weights(self.weights)
+        return model
