@@ -1,5 +1,117 @@
-"""Placeholder until its issue lands."""
+"""Activation explorer page: f and f′ of chosen activations, a property table, formulas,
+and the product of derivatives through depth (the vanishing-gradient argument, no training).
 
+Thin page: widgets → ``nnlab.teaching`` (maths) → ``nnlab.teaching_charts`` (figures).
+"""
+
+import pandas as pd
 import streamlit as st
 
-st.info("This page is being built.")
+from nnlab import activations, initializers, teaching
+from nnlab import teaching_charts as charts
+from nnlab.i18n import describe
+from nnlab.ui.common import lang, t
+
+DEFAULT = ["sigmoid", "tanh", "relu", "leaky_relu"]
+
+
+@st.cache_data(show_spinner=False)
+def _seconds(name: str) -> float:
+    return teaching.time_activation(name)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _chain(name: str, depth: int, initializer: str, width: int, seed: int) -> teaching.DepthChain:
+    return teaching.depth_chain(name, depth, initializer, width, seed)
+
+
+def _yes_no(value: bool) -> str:
+    return t("explorer.yes") if value else t("explorer.no")
+
+
+def _slope0(name: str) -> str:
+    left, right = teaching.derivative_at_zero(name)
+    if left == right:
+        return f"{left:.4g}"
+    return t("explorer.kink", left=f"{left:.4g}", right=f"{right:.4g}")
+
+
+L = lang()
+st.title(t("explorer.title"))
+st.write(t("explorer.intro"))
+
+display = {n: activations.get(n).display for n in activations.names()}
+chosen = st.multiselect(t("explorer.choose"), list(display), default=DEFAULT, format_func=display.get,
+                        key="explorer_chosen")
+if not chosen:
+    st.info(t("explorer.none"))
+    st.stop()
+x_min, x_max = st.slider(t("explorer.xrange"), -20.0, 20.0, (-6.0, 6.0), step=0.5, key="explorer_xrange")
+if x_max <= x_min:
+    x_max = x_min + 0.5
+st.plotly_chart(charts.activation_figure(chosen, x_min, x_max, L), key="explorer_fig")
+
+# --- properties -----------------------------------------------------------------------
+st.subheader(t("explorer.props.title"))
+relu_time = _seconds("relu")
+rows = []
+for name in chosen:
+    act = activations.get(name)
+    rows.append({
+        t("explorer.col.name"): act.display,
+        t("explorer.col.range"): act.output_range,
+        t("explorer.col.zero_centred"): _yes_no(act.zero_centred),
+        t("explorer.col.monotonic"): _yes_no(act.monotonic),
+        t("explorer.col.saturating"): _yes_no(act.saturating),
+        t("explorer.col.max_slope"): f"{act.max_slope:.4g}",
+        t("explorer.col.slope0"): _slope0(name),
+        t("explorer.col.smooth"): _yes_no(act.smooth),
+        t("explorer.col.cost"): f"{_seconds(name) / relu_time:.1f}×",
+    })
+st.dataframe(pd.DataFrame(rows), hide_index=True)
+st.caption(t("explorer.props.caption"))
+
+# --- formulas ---------------------------------------------------------------------------
+st.subheader(t("explorer.formulas.title"))
+for name in chosen:
+    act = activations.get(name)
+    left, right = st.columns([2, 3])
+    left.markdown(f"**{act.display}**  \n{describe(act, L)}")
+    with right:
+        st.latex(act.latex)
+
+# --- through depth ----------------------------------------------------------------------
+st.subheader(t("explorer.depth.heading"))
+st.write(t("explorer.depth.intro"))
+c1, c2, c3, c4 = st.columns(4)
+depth = c1.slider(t("explorer.depth.layers"), 1, 50, 10, key="explorer_depth")
+init_names = initializers.names()
+initializer = c2.selectbox(t("explorer.depth.init"), init_names, index=init_names.index("glorot_uniform"),
+                           format_func=lambda n: initializers.get(n).display, key="explorer_init")
+width = c3.select_slider(t("explorer.depth.width"), [8, 16, 32, 64, 128, 256], value=64, key="explorer_width")
+seed = int(c4.number_input(t("explorer.depth.seed"), 0, 10_000, 0, key="explorer_seed"))
+st.caption(describe(initializers.get(initializer), L))
+
+chains = [_chain(name, depth, initializer, width, seed) for name in chosen]
+metric_cols = st.columns(min(len(chains), 4))
+for i, chain in enumerate(chains):
+    act = activations.get(chain.activation)
+    metric_cols[i % len(metric_cols)].metric(
+        t("explorer.depth.best_metric", name=act.display, slope=f"{act.max_slope:.4g}", depth=depth),
+        f"{chain.best_case[-1]:.3g}" if chain.best_case[-1] >= 1e-3 else f"{chain.best_case[-1]:.2e}",
+        help=t("explorer.depth.best_help"),
+    )
+st.plotly_chart(charts.depth_figure(chains, L), key="explorer_depth_fig")
+table = pd.DataFrame({
+    t("explorer.col.name"): [activations.get(c.activation).display for c in chains],
+    t("explorer.depth.col.best"): [f"{c.best_case[-1]:.2e}" for c in chains],
+    t("explorer.depth.col.sampled"): [f"{c.grad_norm[-1]:.2e}" for c in chains],
+    t("explorer.depth.col.mean_slope"): [f"{c.slope_product[-1]:.2e}" for c in chains],
+})
+st.dataframe(table, hide_index=True)
+st.caption(t("explorer.depth.caption"))
+
+# --- explanations -------------------------------------------------------------------------
+st.subheader(t("explorer.why.title"))
+for key in ("sigmoid", "relu", "fixes", "smooth"):
+    st.markdown(f"**{t(f'explorer.why.{key}.title')}** — {t(f'explorer.why.{key}')}")
