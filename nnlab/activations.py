@@ -8,15 +8,14 @@ NumPy only at import time; Keras is imported when a layer is made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
 LEAKY_SLOPE = 0.01
-GELU_C = np.sqrt(2.0 / np.pi)
 
 
 @dataclass(frozen=True)
@@ -56,13 +55,17 @@ def _softplus(x):
 
 
 def _gelu(x):
-    return 0.5 * x * (1.0 + np.tanh(GELU_C * (x + 0.044715 * x**3)))
+    return x * _normal_cdf(x)
 
 
 def _dgelu(x):
-    u = GELU_C * (x + 0.044715 * x**3)
-    t = np.tanh(u)
-    return 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t**2) * GELU_C * (1.0 + 3 * 0.044715 * x**2)
+    return _normal_cdf(x) + x * np.exp(-0.5 * x**2) / np.sqrt(2.0 * np.pi)
+
+
+def _normal_cdf(x):
+    from scipy.special import erf  # SciPy comes with scikit-learn
+
+    return 0.5 * (1.0 + erf(x / np.sqrt(2.0)))
 
 
 def _mish(x):
@@ -138,9 +141,9 @@ REGISTRY: dict[str, Activation] = {a.name: a for a in [
         "(-1.758, ∞)", False, True, False, False, SELU_SCALE * SELU_ALPHA, "selu", kinks=(0.0,)),
     Activation(
         "gelu", "GELU",
-        "Weights the input by how likely it is to be positive: a smooth ReLU used in Transformers (tanh approximation).",
-        "입력이 양수일 확률만큼 입력을 통과시키는 부드러운 ReLU입니다(트랜스포머에서 사용, tanh 근사).",
-        r"f(x) = \tfrac{1}{2} x \left(1 + \tanh\!\left(\sqrt{2/\pi}\,(x + 0.044715 x^{3})\right)\right)",
+        "Weights the input by how likely it is to be positive: a smooth ReLU used in Transformers.",
+        "입력이 양수일 확률만큼 입력을 통과시키는 부드러운 ReLU입니다(트랜스포머에서 사용).",
+        r"f(x) = x \, \Phi(x) = \tfrac{x}{2} \left(1 + \operatorname{erf}\!\left(x / \sqrt{2}\right)\right)",
         _gelu, _dgelu,
         "[-0.17, ∞)", False, False, False, True, 1.129, "gelu"),
     Activation(

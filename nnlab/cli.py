@@ -1,0 +1,174 @@
+"""Command line: ``python -m nnlab list`` and ``python -m nnlab train --flags … --out run.json``.
+
+Train flags are generated from RunConfig's fields (``--batch-size`` ↔ ``batch_size``), plus
+the short aliases ``--lr`` and ``--csv``. Bad input ends with exit code 2 and one line on
+stderr; a run that diverges still writes its record and exits with 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from nnlab import activations, datasets, initializers, optimizers
+from nnlab.config import FIELD_NAMES, FIELD_TYPES, HELP, ConfigError, RunConfig
+
+ALIASES = {"learning_rate": ["--lr"], "csv_path": ["--csv"]}
+EXIT_USAGE = 2
+EXIT_DIVERGED = 3
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, no usage dump
+        raise UsageError(f"{message} (see: python -m nnlab {self.prog.split()[-1]} --help)")
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="nnlab", description="NN Lab: train small neural networks and see inside them.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("list", help="show every activation, initializer, optimizer and dataset")
+    train = sub.add_parser("train", help="train one network and write its JSON run record")
+    defaults = RunConfig().to_flat()
+    for name in FIELD_NAMES:
+        kind = FIELD_TYPES[name]
+        shown = defaults[name] or "none"
+        train.add_argument(_flag(name), *ALIASES.get(name, []), dest=name, metavar=kind.split("[")[0].upper(),
+                           help=f"{HELP[name]} (default: {shown})")
+    train.add_argument("--out", help="write the JSON run record here")
+    train.add_argument("--save-model", help="also save the trained Keras model (.keras)")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> RunConfig:
+    flat = {name: getattr(args, name) for name in FIELD_NAMES if getattr(args, name) is not None}
+    return RunConfig.from_flat(flat)
+
+
+def cmd_list(out=sys.stdout) -> int:
+    from nnlab.i18n import describe
+
+    sections = [("Activations", activations.REGISTRY), ("Initializers", initializers.REGISTRY),
+                ("Optimizers", optimizers.REGISTRY), ("Datasets", datasets.REGISTRY)]
+    for title, table in sections:
+        print(f"{title}:", file=out)
+        for name, entry in table.items():
+            print(f"  {name:<15} {entry.display:<24} {describe(entry)}", file=out)
+        print(file=out)
+    return 0
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
+
+    def __init__(self, stream=sys.stderr, width: int = 24):
+        self.stream = stream
+        self.width = width
+        self.tty = stream.isatty()
+        self._last_print = 0.0
+        self._last_epoch = 0
+
+    def on_update(self, record) -> None:
+        snap_p = record.progress
+        now = time.monotonic()
+        epoch = snap_p["epoch"]
+        if self.tty and now - self._last_print < 0.1:
+            return
+        if not self.tty and (epoch == self._last_epoch or now - self._last_print < 1.0):
+            return
+        self._last_print, self._last_epoch = now, epoch
+        done = int(self.width * snap_p["fraction"])
+        hist = record.history
+        loss = hist["loss"][-1] if hist["loss"] else None
+        metric = hist[record.metric][-1] if hist[record.metric] else None
+        sps = snap_p["samples_per_second"]
+        eta = snap_p["eta_seconds"]
+        parts = [f"epoch {epoch}/{record.config.epochs}", f"[{'#' * done}{'.' * (self.width - done)}]"]
+        if loss is not None:
+            parts.append(f"loss {loss:.4f}")
+        if metric is not None:
+            parts.append(f"{record.metric} {metric:.4f}")
+        if sps:
+            parts.append(f"{sps:,.0f} samples/s")
+        if eta is not None:
+            parts.append(f"ETA {eta:.0f}s")
+        line = "  ".join(parts)
+        if self.tty:
+            self.stream.write("\r" + line.ljust(100))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    data = datasets.load(config)  # bad CSVs etc. fail here, before TensorFlow is imported
+    from nnlab import engine
+
+    progress = None if args.quiet else TerminalProgress()
+    record = engine.run(config, data, observer=progress)
+    if progress:
+        progress.close()
+    snap = record.snapshot()
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write(record.to_json())
+    if args.save_model:
+        record.keras_model().save(args.save_model)
+    test = snap["test"]
+    metric = record.metric
+    summary = (f"{snap['status']}: test {metric} {test.get(metric, float('nan')):.4f}, test loss "
+               f"{test.get('loss') if test.get('loss') is None else round(test['loss'], 4)} "
+               f"({len(snap['history']['epoch'])} epochs, {snap['timing'].get('seconds', 0):.1f} s")
+    sps = snap["timing"].get("samples_per_second")
+    summary += f", {sps:,.0f} samples/s)" if sps else ")"
+    if args.out:
+        summary += f" → {args.out}"
+    print(summary)
+    if snap["status"] == "diverged":
+        print(f"diverged at step {snap['diverged_at_step']}: {snap['hint']}", file=sys.stderr)
+        return EXIT_DIVERGED
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "list":
+            return cmd_list()
+        if args.out:
+            _check_writable(args.out)
+        return cmd_train(args)
+    except (UsageError, ConfigError, datasets.DatasetError, OSError) as exc:
+        print(f"nnlab: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\nnnlab: interrupted", file=sys.stderr)
+        return 130
+
+
+def _check_writable(path: str) -> None:
+    """Fail before training, not after, when --out cannot be written."""
+    try:
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise OSError(f"cannot write --out {path}: {exc.strerror}") from None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
