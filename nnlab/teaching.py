@@ -309,3 +309,23 @@ def train_iris_softmax(seed: int = 0, epochs: int = 300) -> dict:
             "feature_names": list(iris.feature_names), "class_names": list(iris.target_names),
             "accuracy": float(history.history["accuracy"][-1]),
             "predict": np.asarray(model.predict(x, verbose=0), dtype=float)}
+
+
+def _latex_symbol(symbol: str) -> str:
+    """'∂z_h1/∂w_1' → '\\frac{\\partial z_{h1}}{\\partial w_{1}}'."""
+    def one(part: str) -> str:
+        part = part.replace("∂", "")
+        if "_" in part:
+            base, sub = part.split("_", 1)
+            return f"{base}_{{{sub}}}"
+        return part
+
+    top, bottom = symbol.split("/")
+    return rf"\frac{{\partial {one(top)}}}{{\partial {one(bottom)}}}"
+
+
+def chain_rule_latex(param: str, chain: list[tuple[str, float]], grad: float) -> str:
+    """One line of LaTeX: ∂L/∂param = product of the chain's symbols = product of numbers = grad."""
+    symbols = r" \cdot ".join(_latex_symbol(s) for s, _ in chain)
+    numbers = r" \cdot ".join(f"({v:.4f})" for _, v in chain)
+    return rf"{_latex_symbol('∂L/∂' + param[0] + '_' + param[1:])} = {symbols} = {numbers} = {grad:.6g}"

@@ -1,5 +1,133 @@
-"""Placeholder until its issue lands."""
+"""Single-neuron lab (TF basics lecture): y = f(w·x + b) fitted to one target, with the
+lecture's hand rule and true gradient descent side by side, stepped or played.
 
+Thin page: widgets → ``nnlab.teaching.neuron_train`` → ``nnlab.teaching_charts.neuron_figure``.
+"""
+
+import numpy as np
 import streamlit as st
 
-st.info("This page is being built.")
+from nnlab import activations, teaching
+from nnlab import teaching_charts as charts
+from nnlab.ui.common import lang, t
+
+# The lecture's cases: x = 1 → 0 with a sigmoid; x = 0 → 1 without and with a bias; a ReLU that stalls.
+PRESETS = {
+    "lecture_sigmoid": {"activation": "sigmoid", "bias": False, "x": 1.0, "target": 0.0, "dist": "normal",
+                        "seed": 0, "lr": 0.1, "steps": 1000},
+    "lecture_no_bias": {"activation": "sigmoid", "bias": False, "x": 0.0, "target": 1.0, "dist": "normal",
+                        "seed": 0, "lr": 0.1, "steps": 1000},
+    "lecture_bias": {"activation": "sigmoid", "bias": True, "x": 0.0, "target": 1.0, "dist": "normal",
+                     "seed": 0, "lr": 0.1, "steps": 1000},
+    "relu_stall": {"activation": "relu", "bias": False, "x": 1.0, "target": 1.0, "dist": "normal",
+                   "seed": 4, "lr": 0.1, "steps": 100},
+}
+FIELDS = ("activation", "bias", "x", "target", "dist", "seed", "lr", "steps")
+ss = st.session_state
+
+
+def _apply_preset() -> None:
+    for field, value in PRESETS[ss["neuron_preset"]].items():
+        ss[f"neuron_{field}"] = value
+    ss["neuron_view"] = ss["neuron_steps"]
+    ss["neuron_playing"] = False
+
+
+def _move(to: int | None = None, by: int = 0) -> None:
+    ss["neuron_view"] = min(max((ss["neuron_view"] if to is None else to) + by, 0), ss["neuron_steps"])
+    ss["neuron_playing"] = False
+
+
+def _toggle_play() -> None:
+    if not ss["neuron_playing"] and ss["neuron_view"] >= ss["neuron_steps"]:
+        ss["neuron_view"] = 0
+    ss["neuron_playing"] = not ss["neuron_playing"]
+
+
+if "neuron_preset" not in ss:
+    ss["neuron_preset"] = "lecture_sigmoid"
+    _apply_preset()
+
+L = lang()
+st.title(t("neuron.title"))
+st.write(t("neuron.intro"))
+
+st.selectbox(t("neuron.preset"), list(PRESETS), format_func=lambda k: t(f"neuron.preset.{k}"),
+             key="neuron_preset", on_change=_apply_preset)
+c1, c2, c3, c4 = st.columns(4)
+act_names = activations.names()
+c1.selectbox(t("neuron.activation"), act_names, format_func=lambda n: activations.get(n).display,
+             key="neuron_activation")
+c1.checkbox(t("neuron.bias"), key="neuron_bias")
+c2.number_input(t("neuron.x"), -5.0, 5.0, step=0.5, key="neuron_x")
+c2.number_input(t("neuron.target"), -5.0, 5.0, step=0.5, key="neuron_target")
+c3.radio(t("neuron.dist"), ["normal", "uniform"], format_func=lambda d: t(f"neuron.dist.{d}"),
+         key="neuron_dist", horizontal=True)
+c3.number_input(t("neuron.seed"), 0, 10_000, step=1, key="neuron_seed")
+c4.select_slider(t("neuron.lr"), [0.001, 0.01, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0], key="neuron_lr")
+c4.select_slider(t("neuron.steps"), [10, 50, 100, 200, 500, 1000, 2000], key="neuron_steps")
+
+cfg = {f: ss[f"neuron_{f}"] for f in FIELDS}
+w0, b0 = teaching.initial_neuron_weights(cfg["dist"], int(cfg["seed"]))
+steps = int(cfg["steps"])
+runs = teaching.neuron_train(cfg["x"], cfg["target"], cfg["activation"], cfg["bias"], w0, b0,
+                             float(cfg["lr"]), steps)
+ss["neuron_view"] = min(ss.get("neuron_view", steps), steps)
+ss.setdefault("neuron_playing", False)
+
+st.caption(t("neuron.init_caption", w0=f"{w0:.4f}", b0=f"{b0:.4f}" if cfg["bias"] else "0 (—)"))
+rule_cols = st.columns(2)
+rule_cols[0].markdown(f"**{t('neuron.rule.hand')}** — {t('neuron.rule.hand.help')}")
+rule_cols[0].latex(r"w \leftarrow w + \eta\,x\,(y - \hat y) \qquad b \leftarrow b + \eta\,(y - \hat y)")
+rule_cols[1].markdown(f"**{t('neuron.rule.gradient')}** — {t('neuron.rule.gradient.help')}")
+rule_cols[1].latex(r"w \leftarrow w + \eta\,x\,(y - \hat y)\,f'(z) \qquad b \leftarrow b + \eta\,(y - \hat y)\,f'(z)")
+
+b1, b2, b3, b4, b5 = st.columns(5)
+b1.button(t("neuron.btn.reset"), on_click=_move, kwargs={"to": 0}, icon="⏮️", width="stretch")
+b2.button(t("neuron.btn.step"), on_click=_move, kwargs={"by": 1}, icon="➡️", width="stretch")
+b3.button(t("neuron.btn.step10"), on_click=_move, kwargs={"by": 10}, icon="⏩", width="stretch")
+b4.button(t("neuron.btn.pause") if ss["neuron_playing"] else t("neuron.btn.play"), on_click=_toggle_play,
+          icon="⏸️" if ss["neuron_playing"] else "▶️", width="stretch", key="neuron_play_btn")
+b5.button(t("neuron.btn.all"), on_click=_move, kwargs={"to": steps}, icon="⏭️", width="stretch")
+
+
+@st.fragment(run_every=0.2 if ss["neuron_playing"] else None)
+def live() -> None:
+    if ss["neuron_playing"]:
+        ss["neuron_view"] = min(ss["neuron_view"] + max(1, steps // 60), steps)
+        if ss["neuron_view"] >= steps:
+            ss["neuron_playing"] = False
+            st.rerun()
+    k = ss["neuron_view"]
+    st.markdown(f"#### {t('neuron.at_step', step=k, steps=steps)}")
+    cols = st.columns(2)
+    for col, (rule, run) in zip(cols, runs.items()):
+        col.markdown(f"**{t(f'neuron.rule.{rule}')}**")
+        m1, m2, m3, m4 = col.columns(4)
+        m1.metric(t("neuron.m.loss", rule=t(f"neuron.rule.{rule}")), f"{run.loss[k]:.4f}",
+                  delta=f"{run.loss[k] - run.loss[0]:+.4f}", delta_color="inverse",
+                  help=t("neuron.m.loss.help"))
+        m2.metric(t("neuron.m.output"), f"{run.output[k]:.4f}")
+        m3.metric("w", f"{run.w[k]:.4f}")
+        m4.metric("b", f"{run.b[k]:.4f}" if cfg["bias"] else "—")
+    st.plotly_chart(charts.neuron_figure(runs, k, L, use_bias=cfg["bias"]), key="neuron_fig")
+
+
+live()
+
+# --- what the runs show ------------------------------------------------------------------
+st.subheader(t("neuron.obs.title"))
+act = activations.get(cfg["activation"])
+if not cfg["bias"] and cfg["x"] == 0:
+    st.warning(t("neuron.diag.no_input", f0=f"{float(act.f(np.array(0.0))):.4g}"))
+for rule, run in runs.items():
+    name = t(f"neuron.rule.{rule}")
+    close = np.flatnonzero(np.abs(run.error) < 0.01)
+    if close.size:
+        st.success(t("neuron.diag.fit", rule=name, step=int(close[0])))
+    elif run.w[-1] == run.w[0] and run.b[-1] == run.b[0]:
+        reason = t("neuron.diag.dead") if rule == "gradient" and run.slope[0] == 0 else t("neuron.diag.zero_x")
+        st.error(t("neuron.diag.stuck", rule=name, error=f"{run.error[-1]:.4f}", reason=reason))
+    else:
+        st.info(t("neuron.diag.slow", rule=name, error=f"{run.error[-1]:.4f}", steps=steps))
+st.markdown(t("neuron.obs.lecture"))

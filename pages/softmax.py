@@ -1,5 +1,177 @@
-"""Placeholder until its issue lands."""
+"""Softmax and backprop walkthrough: softmax computed step by step (own logits, or a small
+iris model trained on demand), and one forward/backward/update of a 2-2-1 network.
 
+Thin page: widgets → ``nnlab.teaching`` → ``nnlab.teaching_charts``. TensorFlow is imported
+only inside ``teaching.train_iris_softmax``, after the train button is clicked.
+"""
+
+import numpy as np
+import pandas as pd
 import streamlit as st
 
-st.info("This page is being built.")
+from nnlab import teaching
+from nnlab import teaching_charts as charts
+from nnlab.ui.common import lang, t
+
+ss = st.session_state
+L = lang()
+LECTURE_ROW = 1  # lecture 003 uses the second iris row: 4.9, 3.0, 1.4, 0.2
+
+
+@st.cache_resource(show_spinner=False)
+def _iris_model(seed: int) -> dict:
+    return teaching.train_iris_softmax(seed)
+
+
+def _parse(text: str) -> np.ndarray | None:
+    try:
+        values = np.array([float(v) for v in text.replace(";", ",").split(",") if v.strip()])
+    except ValueError:
+        return None
+    return values if 1 <= values.size <= 12 else None
+
+
+def _steps_table(steps: dict, labels: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("softmax.col.class"): labels,
+        "z": steps["logits"],
+        t("softmax.col.shifted"): steps["shifted"],
+        t("softmax.col.exp"): steps["exp"],
+        t("softmax.col.prob"): steps["probs"],
+    })
+
+
+def _show_steps(steps: dict, labels: list[str], key: str) -> None:
+    st.dataframe(_steps_table(steps, labels).style.format(precision=4), hide_index=True)
+    c1, c2 = st.columns(2)
+    c1.metric(t("softmax.m.max"), f"{steps['max']:.4f}")
+    c2.metric(t("softmax.m.sum"), f"{steps['sum']:.4f}")
+    st.markdown(t("softmax.probs_line", probs=", ".join(f"{p:.4f}" for p in steps["probs"])))
+    st.plotly_chart(charts.softmax_figure(steps, labels, L), key=key)
+
+
+def _use_iris_logits(logits: np.ndarray) -> None:
+    ss["softmax_logits"] = ", ".join(f"{v:.4f}" for v in logits)
+
+
+# --- 1. softmax calculator -------------------------------------------------------------------
+st.title(t("softmax.title"))
+st.write(t("softmax.intro"))
+st.subheader(t("softmax.calc.title"))
+st.latex(r"p_i = \frac{e^{z_i - \max_j z_j}}{\sum_k e^{z_k - \max_j z_j}} = \frac{e^{z_i}}{\sum_k e^{z_k}}")
+ss.setdefault("softmax_logits", "1, 2, 3")
+logits = _parse(st.text_input(t("softmax.logits"), key="softmax_logits", help=t("softmax.logits.help")))
+if logits is None:
+    st.error(t("softmax.logits.bad"))
+else:
+    _show_steps(teaching.softmax_steps(logits), [f"z{i + 1}" for i in range(logits.size)], "softmax_fig")
+st.caption(t("softmax.calc.caption"))
+
+# --- iris model (TensorFlow only after the click) ---------------------------------------------
+st.subheader(t("softmax.iris.title"))
+st.write(t("softmax.iris.intro"))
+if st.button(t("softmax.iris.train"), icon="🌸", key="softmax_iris_btn"):
+    with st.spinner(t("softmax.iris.training")):
+        ss["softmax_iris"] = _iris_model(0)
+iris = ss.get("softmax_iris")
+if iris is not None:
+    st.caption(t("softmax.iris.done", acc=f"{iris['accuracy']:.3f}"))
+    row = int(st.number_input(t("softmax.iris.row"), 0, len(iris["X"]) - 1, LECTURE_ROW, key="softmax_iris_row"))
+    x, w, b = iris["X"][row], iris["W"], iris["b"]
+    names = iris["class_names"]
+    st.dataframe(pd.DataFrame(w, index=iris["feature_names"], columns=names).style.format(precision=4))
+    st.caption(t("softmax.iris.bias", b=", ".join(f"{v:.4f}" for v in b)))
+    iris_logits = x @ w + b
+    for k, name in enumerate(names):
+        terms = " + ".join(f"({w[i, k]:.4f})({x[i]:.1f})" for i in range(len(x)))
+        st.latex(rf"z_{{\text{{{name}}}}} = {terms} + ({b[k]:.4f}) = {iris_logits[k]:.4f}")
+    iris_steps = teaching.softmax_steps(iris_logits)
+    _show_steps(iris_steps, names, "softmax_iris_fig")
+    predicted = iris["predict"][row]
+    gap = float(np.max(np.abs(predicted - iris_steps["probs"])))
+    st.dataframe(pd.DataFrame({t("softmax.col.class"): names, t("softmax.col.hand"): iris_steps["probs"],
+                               t("softmax.col.predict"): predicted}).style.format(precision=6), hide_index=True)
+    (st.success if gap < 1e-4 else st.warning)(t("softmax.iris.match", gap=f"{gap:.1e}"))
+    st.button(t("softmax.iris.use"), on_click=_use_iris_logits, args=(iris_logits,), key="softmax_iris_use")
+
+# --- 2. tiny network ----------------------------------------------------------------------------
+st.divider()
+st.subheader(t("softmax.net.heading"))
+st.write(t("softmax.net.intro"))
+for name, value in teaching.TINY_DEFAULTS.items():
+    ss.setdefault(f"tn_{name}", value)
+ss.setdefault("tn_count", 0)
+
+
+def _values() -> tuple[dict, float, float, float, float]:
+    params = {k: float(ss[f"tn_{k}"]) for k in teaching.TINY_PARAMS}
+    return params, float(ss["tn_x1"]), float(ss["tn_x2"]), float(ss["tn_y"]), float(ss["tn_lr"])
+
+
+def _update() -> None:
+    params, x1, x2, y, lr = _values()
+    for k, v in teaching.tiny_net_forward_backward(params, x1, x2, y, lr)["updated"].items():
+        ss[f"tn_{k}"] = v
+    ss["tn_count"] += 1
+
+
+def _reset() -> None:
+    for name, value in teaching.TINY_DEFAULTS.items():
+        ss[f"tn_{name}"] = value
+    ss["tn_count"] = 0
+
+
+with st.expander(t("softmax.net.edit"), expanded=False):
+    cols = st.columns(4)
+    for i, name in enumerate(("x1", "x2", "y", "lr")):
+        cols[i].number_input(name if name != "lr" else "η", step=0.05, format="%.4f", key=f"tn_{name}")
+    cols = st.columns(len(teaching.TINY_PARAMS))
+    for col, name in zip(cols, teaching.TINY_PARAMS):
+        col.number_input(name, step=0.05, format="%.4f", key=f"tn_{name}")
+
+params, x1, x2, y, lr = _values()
+result = teaching.tiny_net_forward_backward(params, x1, x2, y, lr)
+fwd = result["forward"]
+b1, b2, m1, m2, m3 = st.columns(5)
+b1.button(t("softmax.net.step"), on_click=_update, type="primary", icon="➡️", key="tn_step_btn")
+b2.button(t("softmax.net.reset"), on_click=_reset, icon="⏮️", key="tn_reset_btn")
+m1.metric(t("softmax.net.updates"), ss["tn_count"])
+m2.metric(t("softmax.net.loss_now"), f"{fwd['loss']:.6f}")
+m3.metric(t("softmax.net.loss_next"), f"{result['loss_after']:.6f}", delta=f"{result['loss_after'] - fwd['loss']:+.6f}",
+          delta_color="inverse")
+st.plotly_chart(charts.network_figure(params, result, L), key="tn_fig")
+
+left, right = st.columns(2)
+with left:
+    st.markdown(f"##### {t('softmax.net.forward')}")
+    st.latex(rf"z_{{h1}} = w_1 x_1 + w_2 x_2 + b_1 = ({params['w1']:.4f})({x1:.4f}) + ({params['w2']:.4f})({x2:.4f})"
+             rf" + {params['b1']:.4f} = {fwd['z_h1']:.4f}")
+    st.latex(rf"h_1 = \sigma(z_{{h1}}) = {fwd['h1']:.4f}")
+    st.latex(rf"z_{{h2}} = w_3 x_1 + w_4 x_2 + b_2 = ({params['w3']:.4f})({x1:.4f}) + ({params['w4']:.4f})({x2:.4f})"
+             rf" + {params['b2']:.4f} = {fwd['z_h2']:.4f}")
+    st.latex(rf"h_2 = \sigma(z_{{h2}}) = {fwd['h2']:.4f}")
+    st.latex(rf"z_o = w_5 h_1 + w_6 h_2 + b_3 = ({params['w5']:.4f})({fwd['h1']:.4f}) + ({params['w6']:.4f})"
+             rf"({fwd['h2']:.4f}) + {params['b3']:.4f} = {fwd['z_o']:.4f}")
+    st.latex(rf"o = \sigma(z_o) = {fwd['o']:.4f}")
+    st.latex(rf"L = \tfrac12 (o - y)^2 = \tfrac12 ({fwd['o']:.4f} - {y:.4f})^2 = {fwd['loss']:.6f}")
+with right:
+    st.markdown(f"##### {t('softmax.net.local')}")
+    st.latex(rf"\frac{{\partial L}}{{\partial o}} = o - y = {fwd['o'] - y:.4f}")
+    st.latex(rf"\frac{{\partial o}}{{\partial z_o}} = o(1 - o) = {fwd['o'] * (1 - fwd['o']):.4f}")
+    st.latex(rf"\frac{{\partial h_1}}{{\partial z_{{h1}}}} = h_1(1 - h_1) = {fwd['h1'] * (1 - fwd['h1']):.4f}")
+    st.latex(rf"\frac{{\partial h_2}}{{\partial z_{{h2}}}} = h_2(1 - h_2) = {fwd['h2'] * (1 - fwd['h2']):.4f}")
+    st.caption(t("softmax.net.local_caption"))
+
+st.markdown(f"##### {t('softmax.net.backward')}")
+for name in ("w5", "w6", "b3", "w1", "w2", "b1", "w3", "w4", "b2"):
+    st.latex(teaching.chain_rule_latex(name, result["chains"][name], result["grads"][name]))
+
+st.markdown(f"##### {t('softmax.net.update')}")
+st.latex(r"w \leftarrow w - \eta \frac{\partial L}{\partial w}" + rf"\qquad \eta = {lr:.4g}")
+st.dataframe(pd.DataFrame({
+    t("softmax.col.param"): list(teaching.TINY_PARAMS),
+    t("softmax.col.value"): [params[k] for k in teaching.TINY_PARAMS],
+    t("softmax.col.grad"): [result["grads"][k] for k in teaching.TINY_PARAMS],
+    t("softmax.col.new"): [result["updated"][k] for k in teaching.TINY_PARAMS],
+}).style.format(precision=6), hide_index=True)
+st.caption(t("softmax.net.caption"))
