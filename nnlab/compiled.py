@@ -148,14 +148,16 @@ class CompiledTrainer:
                 y_pred, zs, outs = self._forward(xb, True, step0 + tf.cast(k, tf.int64), seed)
                 loss, metric = self._loss_and_metric(yb, y_pred)
             grads = tape.gradient(loss, variables)
-            self.optimizer.apply_gradients(zip(grads, variables))
-            losses = losses.write(k, loss)
-            metrics = metrics.write(k, metric)
             if self.instrument:
                 by_var = {id(v): g for v, g in zip(variables, grads)}
-                stats = stats.write(k, self._layer_stats(self._ordered_dense_grads(by_var), zs, outs))
+                step_stats = self._layer_stats(self._ordered_dense_grads(by_var), zs, outs)
             else:
-                stats = stats.write(k, tf.zeros([len(self.dense), len(STAT_NAMES)]))
+                step_stats = tf.zeros([len(self.dense), len(STAT_NAMES)])
+            stats = stats.write(k, step_stats)
+            with tf.control_dependencies([step_stats]):  # weight norms are read before the update
+                self.optimizer.apply_gradients(zip(grads, variables))
+            losses = losses.write(k, loss)
+            metrics = metrics.write(k, metric)
         return losses.stack(), metrics.stack(), stats.stack()
 
     def _evaluate(self, x, y):
