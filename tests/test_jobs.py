@@ -1,0 +1,142 @@
+"""Background jobs: stop, pause, failure, queueing, and reproducibility under concurrency."""
+
+import time
+
+import numpy as np
+import pytest
+
+from nnlab.config import RunConfig
+from nnlab.jobs import JobManager
+
+
+def _wait_until(predicate, timeout=30.0, poll=0.01):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(poll)
+    return False
+
+
+def _steps(job):
+    snap = job.snapshot()
+    return snap["steps"]["step"][-1] if snap["steps"]["step"] else 0
+
+
+LONG = dict(dataset="spiral", n_samples=400, depth=4, width=32, epochs=2000, batch_size=16)
+
+
+def test_stop_takes_effect_within_a_quarter_second(spiral_data):
+    manager = JobManager(max_running=2)
+    job = manager.submit(RunConfig(**LONG), data=spiral_data)
+    assert _wait_until(lambda: _steps(job) > 50)
+    t0 = time.perf_counter()
+    job.stop()
+    assert job.wait(timeout=5)
+    elapsed = time.perf_counter() - t0
+    assert job.snapshot()["status"] == "stopped"
+    assert elapsed < 0.25, f"stop took {elapsed:.3f} s"
+    job.stop()  # idempotent
+    assert job.snapshot()["status"] == "stopped"
+
+
+def test_pause_holds_the_step_count_and_resume_continues(spiral_data):
+    manager = JobManager(max_running=2)
+    job = manager.submit(RunConfig(**LONG), data=spiral_data)
+    assert _wait_until(lambda: _steps(job) > 20)
+    job.pause()
+    assert _wait_until(lambda: job.snapshot()["status"] == "paused", timeout=2)
+    held = _steps(job)
+    time.sleep(0.5)
+    assert _steps(job) == held
+    job.resume()
+    assert _wait_until(lambda: _steps(job) > held, timeout=5)
+    assert job.snapshot()["status"] == "running"
+    job.stop()
+    assert job.wait(timeout=5)
+
+
+def test_progress_eta_and_samples_per_second_are_reported(spiral_data):
+    manager = JobManager(max_running=2)
+    job = manager.submit(RunConfig(**LONG), data=spiral_data)
+    assert _wait_until(lambda: job.snapshot()["progress"]["epoch"] >= 3)
+    p = job.snapshot()["progress"]
+    assert 0 < p["fraction"] < 1
+    assert p["samples_per_second"] > 100
+    assert p["eta_seconds"] > 0
+    job.stop()
+    job.wait(5)
+
+
+def test_exceptions_end_as_failed_with_a_readable_message():
+    manager = JobManager(max_running=1)
+    job = manager.submit(RunConfig(dataset="csv", csv_path="/nonexistent/file.csv"))
+    assert job.wait(timeout=30)
+    snap = job.snapshot()
+    assert snap["status"] == "failed"
+    assert "file.csv" in snap["error"]
+    assert "Traceback" not in snap["error"]
+    # the manager is still usable afterwards
+    assert manager.running_count() == 0
+
+
+def test_queue_respects_the_cap_and_is_fifo(xor_data):
+    manager = JobManager(max_running=1)
+    cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=30, batch_size=8)
+    jobs = [manager.submit(cfg.replace(seed=i), data=xor_data) for i in range(3)]
+    assert [manager.queue_position(j) for j in jobs] == [0, 1, 2]
+    assert jobs[2].snapshot()["status"] == "queued"
+    max_running, start_order = 0, []
+    while not all(j.ended for j in jobs):
+        max_running = max(max_running, manager.running_count())
+        for j in jobs:
+            if j.status() != "queued" and j not in start_order:
+                start_order.append(j)
+        time.sleep(0.005)
+    assert max_running == 1
+    assert start_order == jobs
+    assert all(j.snapshot()["status"] == "finished" for j in jobs)
+
+
+def test_a_queued_job_can_be_cancelled(xor_data):
+    manager = JobManager(max_running=1)
+    cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=200, batch_size=8)
+    first = manager.submit(cfg, data=xor_data)
+    second = manager.submit(cfg, data=xor_data)
+    second.stop()
+    assert second.snapshot()["status"] == "stopped" and manager.queued_count() == 0
+    first.stop()
+    assert first.wait(10)
+
+
+def test_same_config_identical_history_when_run_concurrently(spiral_data):
+    cfg = RunConfig(dataset="spiral", n_samples=400, depth=3, width=16, activation="tanh", dropout=0.2,
+                    epochs=8, batch_size=16, seed=11)
+    manager = JobManager(max_running=2)
+    a, b = manager.submit(cfg, data=spiral_data), manager.submit(cfg, data=spiral_data)
+    assert a.wait(60) and b.wait(60)
+    sa, sb = a.snapshot(), b.snapshot()
+    assert sa["history"]["loss"] == sb["history"]["loss"]
+    assert sa["history"]["grad_norm"] == sb["history"]["grad_norm"]
+    assert sa["steps"]["loss"] == sb["steps"]["loss"]
+    for wa, wb in zip(a.record.weights, b.record.weights):
+        assert np.array_equal(wa, wb)
+    # and the same as a run on its own
+    solo = manager.submit(cfg, data=spiral_data)
+    assert solo.wait(60)
+    assert solo.snapshot()["history"]["loss"] == sa["history"]["loss"]
+    other_seed = manager.submit(cfg.replace(seed=12), data=spiral_data)
+    assert other_seed.wait(60)
+    assert other_seed.snapshot()["history"]["loss"] != sa["history"]["loss"]
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_finished_job_snapshot_is_complete(xor_data, activation):
+    manager = JobManager(max_running=1)
+    job = manager.submit(RunConfig(dataset="xor", depth=2, width=8, epochs=3, activation=activation), data=xor_data)
+    assert job.wait(60)
+    snap = job.snapshot()
+    assert snap["status"] == "finished"
+    assert snap["progress"]["fraction"] == 1.0
+    assert snap["history"]["epoch"] == [1, 2, 3]
+    assert snap["queue_position"] == 0 and snap["job_id"] == job.id
