@@ -1,0 +1,118 @@
+"""The command line end to end, as a teacher would use it from a terminal."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from nnlab import activations, datasets, initializers, optimizers
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def nnlab(*args, timeout=300):
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    return subprocess.run([sys.executable, "-m", "nnlab", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=timeout, env=env)
+
+
+def test_list_shows_every_registry_entry_without_tensorflow():
+    out = nnlab("list")
+    assert out.returncode == 0, out.stderr
+    for table in (activations.REGISTRY, initializers.REGISTRY, optimizers.REGISTRY, datasets.REGISTRY):
+        for name, entry in table.items():
+            assert f"  {name} " in out.stdout
+            assert entry.summary[:30] in out.stdout
+    probe = subprocess.run([sys.executable, "-c", "import sys; from nnlab.cli import main; main(['list']); "
+                            "print('TF', 'tensorflow' in sys.modules)"], capture_output=True, text=True, cwd=ROOT)
+    assert probe.stdout.strip().endswith("TF False")
+
+
+def test_iris_reaches_ninety_percent_and_writes_the_documented_record(tmp_path):
+    out_file = tmp_path / "r.json"
+    out = nnlab("train", "--dataset", "iris", "--depth", "2", "--width", "64", "--activation", "relu",
+                "--optimizer", "adam", "--epochs", "50", "--out", str(out_file))
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+    record = json.loads(out_file.read_text())
+    assert record["status"] == "finished"
+    assert record["config"]["dataset"] == "iris" and record["config"]["width"] == 64
+    assert record["test"]["accuracy"] >= 0.9
+    h = record["history"]
+    assert h["epoch"] == list(range(1, 51))
+    for key in ("loss", "val_loss", "accuracy", "val_accuracy", "grad_norm", "weight_norm", "act_mean", "act_std",
+                "saturated_fraction", "dead_fraction"):
+        assert len(h[key]) == 50, key
+    assert len(h["grad_norm"][0]) == 3 == len(record["layers"])
+    assert record["timing"]["seconds"] > 0 and record["timing"]["samples_per_second"] > 0
+    assert record["steps"]["step"] and len(record["steps"]["grad_norm"][0]) == 3
+    assert "test accuracy" in out.stdout and str(out_file) in out.stdout
+
+
+def test_xor_flags_map_one_to_one_and_regression_uses_mae(tmp_path):
+    out_file = tmp_path / "x.json"
+    out = nnlab("train", "--dataset", "xor", "--n-samples", "200", "--noise", "0.05", "--depth", "3", "--width", "8",
+                "--activation", "tanh", "--initializer", "glorot_uniform", "--optimizer", "sgd", "--lr", "0.3",
+                "--batch-size", "16", "--epochs", "40", "--dropout", "0.1", "--seed", "5", "--batchnorm", "true",
+                "--l2", "0.0001", "--out", str(out_file), "--quiet")
+    assert out.returncode == 0, out.stderr
+    cfg = json.loads(out_file.read_text())["config"]
+    assert (cfg["n_samples"], cfg["noise"], cfg["depth"], cfg["learning_rate"], cfg["batch_size"], cfg["dropout"],
+            cfg["seed"], cfg["batchnorm"], cfg["l2"]) == (200, 0.05, 3, 0.3, 16, 0.1, 5, True, 0.0001)
+    assert json.loads(out_file.read_text())["test"]["accuracy"] > 0.8
+
+    reg = tmp_path / "d.json"
+    out = nnlab("train", "--dataset", "diabetes", "--depth", "2", "--width", "16", "--epochs", "3", "--out", str(reg),
+                "--quiet")
+    assert out.returncode == 0, out.stderr
+    rec = json.loads(reg.read_text())
+    assert set(rec["test"]) == {"loss", "mae"} and len(rec["history"]["val_mae"]) == 3
+
+
+def test_csv_in_digit_recognizer_layout(tmp_path):
+    out_file = tmp_path / "c.json"
+    out = nnlab("train", "--dataset", "csv", "--csv", "data/digit_recognizer_sample.csv", "--target", "label",
+                "--layer-widths", "32", "--epochs", "2", "--out", str(out_file), "--quiet")
+    assert out.returncode == 0, out.stderr
+    rec = json.loads(out_file.read_text())
+    assert rec["dataset"]["classes"] == [str(i) for i in range(10)]
+    assert rec["layers"][0]["width"] == 32 and len(rec["dataset"]["features"]) == 784
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["train", "--depht", "3"], "unrecognized arguments: --depht"),
+    (["train", "--depth", "0"], "depth=0 is invalid: must be between 1 and 50"),
+    (["train", "--depth", "three"], "expected a whole number"),
+    (["train", "--activation", "sigmod"], "choose one of"),
+    (["train", "--lr", "100"], "learning_rate=100.0 is invalid"),
+    (["train", "--dataset", "csv"], "needs a file"),
+    (["train", "--dataset", "csv", "--csv", "missing.csv"], "missing.csv"),
+    (["train", "--dataset", "csv", "--csv", "data/iris_sample.csv", "--target", "colour"], "colour"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_input_exits_2_with_one_clear_line(args, needle):
+    out = nnlab(*args, timeout=120)
+    assert out.returncode == 2, (out.stdout, out.stderr)
+    lines = [line for line in out.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, out.stderr
+    assert needle in lines[0]
+    assert "Traceback" not in out.stderr
+
+
+def test_malformed_and_empty_csv(tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    for path in (empty, broken):
+        out = nnlab("train", "--dataset", "csv", "--csv", str(path), timeout=120)
+        assert out.returncode == 2
+        assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+        assert path.name in out.stderr
+
+
+def test_unwritable_out_fails_before_training(tmp_path):
+    out = nnlab("train", "--dataset", "xor", "--out", str(tmp_path / "no" / "such" / "dir.json"), timeout=120)
+    assert out.returncode == 2 and "cannot write --out" in out.stderr
