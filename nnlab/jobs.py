@@ -169,56 +169,88 @@ def pending_snapshot(config: RunConfig, status: str, error: str | None = None) -
 
 
 class JobManager:
-    """Runs at most ``max_running`` jobs at once; the rest wait in a FIFO queue."""
+    """Runs at most ``max_running`` units of work at once; the rest wait in a FIFO queue.
+
+    A unit is one job, or a comparison group (``submit_group``): the runs of a group start
+    together and share one place, so a class sees all of them race from the same moment
+    instead of some waiting behind the others. Their threads share the CPU.
+    """
 
     def __init__(self, max_running: int | None = None):
         self.max_running = max_running or os.cpu_count() or 2
         self._lock = threading.Lock()
-        self._queue: deque[TrainingJob] = deque()
-        self._running: set[TrainingJob] = set()
+        self._queue: deque[tuple[TrainingJob, ...]] = deque()
+        self._running: dict[int, set[TrainingJob]] = {}  # unit id → its jobs still running
+        self._unit_of: dict[TrainingJob, int] = {}
+        self._next_unit = 0
 
     def submit(self, config: RunConfig, data=None, frame=None, instrument: bool = True,
                label: str = "") -> TrainingJob:
-        job = TrainingJob(config, self, data=data, frame=frame, instrument=instrument, label=label)
+        return self.submit_group([config], data=data, frame=frame, instrument=instrument,
+                                 labels=[label] if label else None)[0]
+
+    def submit_group(self, configs: list[RunConfig], data=None, frame=None, instrument: bool = True,
+                     labels: list[str] | None = None) -> list[TrainingJob]:
+        labels = labels or [""] * len(configs)
+        jobs = tuple(TrainingJob(c, self, data=data, frame=frame, instrument=instrument, label=lbl)
+                     for c, lbl in zip(configs, labels))
         with self._lock:
-            self._queue.append(job)
+            self._queue.append(jobs)
         self._start_queued()
-        return job
+        return list(jobs)
 
     def queue_position(self, job: TrainingJob) -> int:
-        """1 for the next job to start, 2 for the one after, …; 0 when not queued."""
+        """1 for the next unit to start, 2 for the one after, …; 0 when not queued."""
         with self._lock:
-            for i, queued in enumerate(self._queue, start=1):
-                if queued is job:
+            for i, unit in enumerate(self._queue, start=1):
+                if job in unit:
                     return i
         return 0
 
     def running_count(self) -> int:
+        """Jobs training now (members of a running group count one each)."""
+        with self._lock:
+            return sum(len(jobs) for jobs in self._running.values())
+
+    def running_units(self) -> int:
         with self._lock:
             return len(self._running)
 
     def queued_count(self) -> int:
         with self._lock:
-            return len(self._queue)
+            return sum(len(unit) for unit in self._queue)
 
     def _start_queued(self) -> None:
         to_start = []
         with self._lock:
             while self._queue and len(self._running) < self.max_running:
-                job = self._queue.popleft()
-                self._running.add(job)
-                to_start.append(job)
+                unit = self._queue.popleft()
+                unit_id, self._next_unit = self._next_unit, self._next_unit + 1
+                self._running[unit_id] = set(unit)
+                for job in unit:
+                    self._unit_of[job] = unit_id
+                to_start.extend(unit)
         for job in to_start:
             job.start()
 
     def _cancel(self, job: TrainingJob) -> None:
         with self._lock:
-            if job in self._queue:
-                self._queue.remove(job)
+            for unit in list(self._queue):
+                if job in unit:
+                    rest = tuple(j for j in unit if j is not job)
+                    index = self._queue.index(unit)
+                    del self._queue[index]
+                    if rest:
+                        self._queue.insert(index, rest)
 
     def _on_job_done(self, job: TrainingJob) -> None:
         with self._lock:
-            self._running.discard(job)
+            unit_id = self._unit_of.pop(job, None)
+            if unit_id is not None:
+                members = self._running[unit_id]
+                members.discard(job)
+                if not members:
+                    del self._running[unit_id]
         self._start_queued()
 
 

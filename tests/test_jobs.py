@@ -140,3 +140,20 @@ def test_finished_job_snapshot_is_complete(xor_data, activation):
     assert snap["progress"]["fraction"] == 1.0
     assert snap["history"]["epoch"] == [1, 2, 3]
     assert snap["queue_position"] == 0 and snap["job_id"] == job.id
+
+
+def test_a_comparison_group_starts_together_and_takes_one_place(xor_data):
+    manager = JobManager(max_running=1)
+    cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=400, batch_size=8)
+    group = manager.submit_group([cfg.replace(activation=a) for a in ("relu", "tanh", "sigmoid")], data=xor_data,
+                                 labels=["relu", "tanh", "sigmoid"])
+    later = manager.submit(cfg, data=xor_data)
+    assert _wait_until(lambda: all(_steps(j) > 0 for j in group), timeout=30)
+    assert manager.running_count() == 3 and manager.running_units() == 1
+    assert manager.queue_position(later) == 1 and later.snapshot()["status"] == "queued"
+    assert [j.snapshot()["label"] for j in group] == ["relu", "tanh", "sigmoid"]
+    for j in group:
+        j.stop()
+    assert _wait_until(lambda: later.status() != "queued", timeout=10)
+    later.stop()
+    assert later.wait(10)
