@@ -1,0 +1,332 @@
+"""Plotly figures of a training run, built from a run-record snapshot (see ``nnlab.record``).
+
+Pure functions: ``snapshot dict (+ lang) -> go.Figure``; no Streamlit here. Every figure
+has a title, axis titles with units and a legend in the chosen language, fonts sized for
+a projector, and at most ``MAX_POINTS`` points per trace (long series are downsampled).
+The Train and Compare pages draw these; the tests check their specs.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from nnlab.i18n import t
+
+MAX_POINTS = 500
+FONT = {"size": 16}
+TRAIN_COLOR, VAL_COLOR = "#1f77b4", "#d62728"
+# Playground-like class colours: orange for class 0, blue for class 1, then more.
+CLASS_COLORS = ["#f59322", "#0877bd", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+                "#7f7f7f", "#d62728"]
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def downsample_indices(n: int, max_points: int = MAX_POINTS) -> np.ndarray:
+    """At most ``max_points`` evenly spread indices of ``range(n)``, always keeping the first and last."""
+    if n <= max_points:
+        return np.arange(n)
+    return np.unique(np.round(np.linspace(0, n - 1, max_points)).astype(int))
+
+
+def _pick(values, idx) -> list:
+    return [values[i] for i in idx]
+
+
+def _positive(values) -> list:
+    """Log axes cannot show 0, negatives or missing values: those become gaps."""
+    return [v if v is not None and v > 0 and math.isfinite(v) else None for v in values]
+
+
+def layer_colors(n: int) -> list[str]:
+    """One colour per layer from input (dark purple) to output (orange): depth reads as colour."""
+    if n <= 1:
+        return ["#0d0887"]
+    return sample_colorscale("Plasma", [0.85 * i / (n - 1) for i in range(n)])
+
+
+def _style(fig: go.Figure, title: str, height: int = 420, legend: bool = True) -> go.Figure:
+    fig.update_layout(title={"text": title, "font": {"size": 20}}, font=FONT, height=height,
+                      template="plotly_white", showlegend=legend, legend={"font": {"size": 14}},
+                      margin={"t": 70, "l": 80, "r": 30, "b": 70})
+    return fig
+
+
+def _waiting(fig: go.Figure, lang: str) -> go.Figure:
+    fig.add_annotation(text=t("charts.waiting", lang), showarrow=False, font={"size": 18, "color": "#666"},
+                       xref="paper", yref="paper", x=0.5, y=0.5)
+    return fig
+
+
+def _metric(snap: dict) -> str:
+    task = (snap.get("dataset") or {}).get("task", "classification")
+    return "accuracy" if task == "classification" else "mae"
+
+
+def _labels(snap: dict) -> list[str]:
+    return [layer["label"] for layer in snap.get("layers") or []]
+
+
+# -- loss and metric --------------------------------------------------------------------------
+
+def loss_figure(snap: dict, lang: str = "en") -> go.Figure:
+    """Training loss per step (thin), training and validation loss per epoch; x in epochs."""
+    h, steps = snap.get("history") or {}, snap.get("steps") or {}
+    fig = go.Figure()
+    per_epoch = (snap.get("timing") or {}).get("steps_per_epoch") or 0
+    step_x = steps.get("step") or []
+    if step_x and per_epoch:
+        idx = downsample_indices(len(step_x))
+        fig.add_trace(go.Scatter(x=[step_x[i] / per_epoch for i in idx], y=_pick(steps["loss"], idx),
+                                 mode="lines", name=t("charts.train_steps", lang),
+                                 line={"color": TRAIN_COLOR, "width": 1}, opacity=0.35))
+    epochs = h.get("epoch") or []
+    if epochs:
+        idx = downsample_indices(len(epochs))
+        x = _pick(epochs, idx)
+        fig.add_trace(go.Scatter(x=x, y=_pick(h["loss"], idx), mode="lines+markers", name=t("charts.train", lang),
+                                 line={"color": TRAIN_COLOR, "width": 3}, marker={"size": 5}))
+        fig.add_trace(go.Scatter(x=x, y=_pick(h["val_loss"], idx), mode="lines+markers", name=t("charts.val", lang),
+                                 line={"color": VAL_COLOR, "width": 3, "dash": "dot"}, marker={"size": 5}))
+    if not fig.data:
+        _waiting(fig, lang)
+    loss_name = t("charts.loss.ce" if _metric(snap) == "accuracy" else "charts.loss.mse", lang)
+    fig.update_xaxes(title_text=t("charts.epoch", lang), rangemode="tozero")
+    fig.update_yaxes(title_text=loss_name, rangemode="tozero")
+    return _style(fig, t("charts.loss.title", lang))
+
+
+def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
+    """Accuracy (in %) or mean absolute error per epoch, training and validation."""
+    h = snap.get("history") or {}
+    metric = _metric(snap)
+    scale = 100.0 if metric == "accuracy" else 1.0
+    fig = go.Figure()
+    epochs = h.get("epoch") or []
+    if epochs:
+        idx = downsample_indices(len(epochs))
+        x = _pick(epochs, idx)
+        for key, name, color, dash in ((metric, "charts.train", TRAIN_COLOR, None),
+                                       (f"val_{metric}", "charts.val", VAL_COLOR, "dot")):
+            y = [None if v is None else v * scale for v in _pick(h.get(key) or [None] * len(epochs), idx)]
+            fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=t(name, lang),
+                                     line={"color": color, "width": 3, "dash": dash}, marker={"size": 5}))
+    else:
+        _waiting(fig, lang)
+    fig.update_xaxes(title_text=t("charts.epoch", lang), rangemode="tozero")
+    if metric == "accuracy":
+        fig.update_yaxes(title_text=t("charts.accuracy.y", lang), range=[0, 101])
+    else:
+        fig.update_yaxes(title_text=t("charts.mae.y", lang), rangemode="tozero")
+    return _style(fig, t(f"charts.{metric}.title", lang))
+
+
+# -- gradients ----------------------------------------------------------------------------------
+
+def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
+    """One line per layer: the weight-gradient norm over training steps, on a log y-axis."""
+    steps = snap.get("steps") or {}
+    labels = _labels(snap)
+    fig = go.Figure()
+    step_x = steps.get("step") or []
+    rows = steps.get(stat) or []
+    if step_x and rows:
+        idx = downsample_indices(len(step_x))
+        x = _pick(step_x, idx)
+        colors = layer_colors(len(labels))
+        # Output layer first in the legend, so the legend reads top (output) to bottom (input).
+        for j in reversed(range(len(labels))):
+            fig.add_trace(go.Scatter(x=x, y=_positive([rows[i][j] for i in idx]), mode="lines", name=labels[j],
+                                     line={"color": colors[j], "width": 2.5},
+                                     hovertemplate=f"{labels[j]}: %{{y:.2e}}<extra></extra>"))
+    else:
+        _waiting(fig, lang)
+    fig.update_xaxes(title_text=t("charts.step", lang))
+    fig.update_yaxes(type="log", exponentformat="power", title_text=t("charts.grad.y", lang))
+    return _style(fig, t("charts.grad.lines.title", lang), height=440)
+
+
+def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
+    """Layer × epoch heatmap of the gradient norm on a log colour scale, input layer at the bottom."""
+    h = snap.get("history") or {}
+    labels = _labels(snap)
+    epochs = h.get("epoch") or []
+    rows = h.get(stat) or []
+    fig = go.Figure()
+    if epochs and rows:
+        idx = downsample_indices(len(epochs))
+        z = np.array([[np.nan if v is None or v <= 0 else v for v in rows[i]] for i in idx], dtype=float).T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logz = np.log10(z)
+        finite = logz[np.isfinite(logz)]
+        lo, hi = (math.floor(finite.min()), math.ceil(finite.max())) if finite.size else (-3, 0)
+        hi = max(hi, lo + 1)
+        ticks = list(range(lo, hi + 1, max(1, (hi - lo + 5) // 6)))
+        fig.add_trace(go.Heatmap(
+            x=_pick(epochs, idx), y=labels, z=np.where(np.isfinite(logz), logz, None).tolist(),
+            zmin=lo, zmax=hi, colorscale="Viridis",
+            colorbar={"title": {"text": t("charts.grad.colorbar", lang), "side": "right"},
+                      "tickvals": ticks, "ticktext": [f"10<sup>{k}</sup>" for k in ticks]},
+            customdata=z.tolist(),
+            hovertemplate=t("charts.epoch", lang) + " %{x}, %{y}: %{customdata:.2e}<extra></extra>"))
+    else:
+        _waiting(fig, lang)
+    fig.update_xaxes(title_text=t("charts.epoch", lang))
+    fig.update_yaxes(title_text=t("charts.layer_axis", lang), type="category")
+    return _style(fig, t("charts.grad.heat.title", lang), height=440, legend=False)
+
+
+def gradient_bar_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
+    """A bar per layer: the gradient norm at the latest recorded step, log y-axis."""
+    steps = snap.get("steps") or {}
+    labels = _labels(snap)
+    rows = steps.get(stat) or []
+    fig = go.Figure()
+    step = None
+    if rows:
+        latest = rows[-1]
+        step = (steps.get("step") or [None])[-1]
+        fig.add_trace(go.Bar(x=labels, y=_positive(latest), marker={"color": layer_colors(len(labels))},
+                             text=[f"{v:.1e}" if v else "" for v in latest], textposition="outside",
+                             textfont={"size": 13}, name=t("charts.grad.y", lang),
+                             hovertemplate="%{x}: %{y:.2e}<extra></extra>"))
+    else:
+        _waiting(fig, lang)
+    fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category")
+    fig.update_yaxes(type="log", exponentformat="power", title_text=t("charts.grad.y", lang))
+    title = t("charts.grad.bar.title", lang, step=step if step is not None else "–")
+    return _style(fig, title, height=440, legend=False)
+
+
+def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
+    """Saturated and dead units (%) per hidden layer at the latest recorded step."""
+    steps = snap.get("steps") or {}
+    labels = _labels(snap)[:-1]  # hidden layers only: the output layer has no hidden activation
+    fig = go.Figure()
+    sat, dead = steps.get("saturated_fraction") or [], steps.get("dead_fraction") or []
+    if sat and dead and labels:
+        n = len(labels)
+        fig.add_trace(go.Bar(x=labels, y=[100 * (v or 0) for v in sat[-1][:n]], name=t("charts.act.saturated", lang),
+                             marker={"color": "#ff7f0e"}, hovertemplate="%{x}: %{y:.1f}%<extra></extra>"))
+        fig.add_trace(go.Bar(x=labels, y=[100 * (v or 0) for v in dead[-1][:n]], name=t("charts.act.dead", lang),
+                             marker={"color": "#555555"}, hovertemplate="%{x}: %{y:.1f}%<extra></extra>"))
+    else:
+        _waiting(fig, lang)
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category")
+    fig.update_yaxes(title_text=t("charts.act.y", lang), range=[0, 105])
+    fig = _style(fig, t("charts.act.title", lang), height=400)
+    fig.update_layout(legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"})
+    return fig
+
+
+# -- decision boundary ------------------------------------------------------------------------
+
+def boundary_figure(snap: dict, data=None, lang: str = "en", max_points: int = 1000) -> go.Figure:
+    """The model's output over the plane (``snap["boundary"]``) with the train and test points.
+
+    ``data`` is a ``nnlab.datasets.Dataset`` (anything with x_train, y_train, x_test, y_test,
+    class_names) in the same scaled units as the boundary grid; None draws the plane only.
+    """
+    b = snap.get("boundary")
+    fig = go.Figure()
+    classes = list(getattr(data, "class_names", None) or (snap.get("dataset") or {}).get("classes") or [])
+    if b:
+        if b.get("kind") == "probability":
+            scale = [[0.0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1.0, CLASS_COLORS[1]]]
+            fig.add_trace(go.Heatmap(x=b["x"], y=b["y"], z=b["z"], zmin=0, zmax=1, colorscale=scale, opacity=0.75,
+                                     colorbar={"title": {"text": t("charts.boundary.prob", lang,
+                                                                   cls=classes[1] if len(classes) > 1 else "1")}},
+                                     hovertemplate="x1 %{x:.2f}, x2 %{y:.2f}: %{z:.2f}<extra></extra>"))
+        else:
+            k = max(2, len(classes))
+            scale = []
+            for c in range(k):
+                color = CLASS_COLORS[c % len(CLASS_COLORS)]
+                scale += [[c / k, color], [(c + 1) / k, color]]
+            fig.add_trace(go.Heatmap(x=b["x"], y=b["y"], z=b["z"], zmin=-0.5, zmax=k - 0.5, colorscale=scale,
+                                     opacity=0.45, showscale=False,
+                                     hovertemplate="x1 %{x:.2f}, x2 %{y:.2f}: %{z}<extra></extra>"))
+    if data is not None:
+        for split, x_all, y_all, symbol in (("train", data.x_train, data.y_train, "circle"),
+                                            ("test", data.x_test, data.y_test, "diamond")):
+            idx = downsample_indices(len(x_all), max_points)
+            x_all, y_all = np.asarray(x_all)[idx], np.asarray(y_all)[idx]
+            for c in np.unique(y_all):
+                m = y_all == c
+                name = classes[int(c)] if int(c) < len(classes) else str(c)
+                fig.add_trace(go.Scatter(
+                    x=x_all[m, 0], y=x_all[m, 1], mode="markers",
+                    name=t(f"charts.boundary.{split}", lang, cls=name),
+                    marker={"color": CLASS_COLORS[int(c) % len(CLASS_COLORS)], "symbol": symbol,
+                            "size": 7 if split == "train" else 10,
+                            "line": {"color": "white" if split == "train" else "black", "width": 1}}))
+    if not fig.data:
+        _waiting(fig, lang)
+    fig.update_xaxes(title_text=t("charts.boundary.x", lang), constrain="domain")
+    fig.update_yaxes(title_text=t("charts.boundary.y", lang), scaleanchor="x", scaleratio=1, constrain="domain")
+    fig = _style(fig, t("charts.boundary.title", lang), height=520)
+    fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0})
+    return fig
+
+
+# -- results ----------------------------------------------------------------------------------
+
+def confusion_figure(snap: dict, lang: str = "en") -> go.Figure:
+    """Confusion matrix of the test set: true class down, predicted class across, counts written in."""
+    cm = snap.get("confusion_matrix") or []
+    classes = list((snap.get("dataset") or {}).get("classes") or [str(i) for i in range(len(cm))])
+    fig = go.Figure()
+    if cm:
+        fig.add_trace(go.Heatmap(z=cm, x=classes, y=classes, colorscale="Blues", texttemplate="%{z}",
+                                 textfont={"size": 16}, colorbar={"title": {"text": t("charts.cm.count", lang)}},
+                                 hovertemplate=t("charts.cm.hover", lang) + "<extra></extra>"))
+    fig.update_xaxes(title_text=t("charts.cm.x", lang), type="category", side="bottom")
+    fig.update_yaxes(title_text=t("charts.cm.y", lang), type="category", autorange="reversed")
+    return _style(fig, t("charts.cm.title", lang), height=max(380, 40 * len(classes) + 160), legend=False)
+
+
+def prediction_figure(snap: dict, lang: str = "en") -> go.Figure:
+    """Regression: predicted against true value on the test set, with the y = x line."""
+    p = snap.get("predictions") or {}
+    y_true, y_pred = p.get("y_true") or [], p.get("y_pred") or []
+    fig = go.Figure()
+    if y_true:
+        pairs = [(a, b) for a, b in zip(y_true, y_pred) if a is not None and b is not None]
+        lo = min(min(a, b) for a, b in pairs) if pairs else 0.0
+        hi = max(max(a, b) for a, b in pairs) if pairs else 1.0
+        fig.add_trace(go.Scatter(x=[lo, hi], y=[lo, hi], mode="lines", name=t("charts.pred.ideal", lang),
+                                 line={"color": "#888", "dash": "dash", "width": 2}))
+        fig.add_trace(go.Scatter(x=y_true, y=y_pred, mode="markers", name=t("charts.pred.points", lang),
+                                 marker={"color": TRAIN_COLOR, "size": 8, "opacity": 0.7}))
+    target = (snap.get("dataset") or {}).get("target") or ""
+    fig.update_xaxes(title_text=t("charts.pred.x", lang, target=target).strip())
+    fig.update_yaxes(title_text=t("charts.pred.y", lang, target=target).strip())
+    return _style(fig, t("charts.pred.title", lang), height=460)
+
+
+def history_frame(snap: dict) -> pd.DataFrame:
+    """Per-epoch history as a table: loss, metric, time and every per-layer statistic as columns."""
+    h = snap.get("history") or {}
+    epochs = h.get("epoch") or []
+    labels = _labels(snap)
+    cols: dict[str, list] = {"epoch": epochs}
+    for key, values in h.items():
+        if key == "epoch" or not isinstance(values, list) or len(values) != len(epochs):
+            continue
+        if values and isinstance(values[0], list):
+            for j, label in enumerate(labels):
+                cols[f"{key}_{label}"] = [row[j] if j < len(row) else None for row in values]
+        else:
+            cols[key] = values
+    return pd.DataFrame(cols)
+
+
+__all__ = ["MAX_POINTS", "activation_stats_figure", "boundary_figure", "confusion_figure", "downsample_indices",
+           "gradient_bar_figure", "gradient_heatmap_figure", "gradient_lines_figure", "history_frame",
+           "layer_colors", "loss_figure", "metric_figure", "prediction_figure"]

@@ -1,0 +1,297 @@
+"""UI text of the Train page, the shared settings sidebar, live status, results and the run
+charts (keys ``train.*``, ``sidebar.*``, ``live.*``, ``results.*``, ``charts.*``), English and Korean."""
+
+TEXT = {
+    # -- page ----------------------------------------------------------------------------------
+    "train.title": {"en": "Train a network", "ko": "신경망 학습"},
+    "train.intro": {
+        "en": "Choose the settings in the sidebar and click Train. Watch the loss fall and, below it, "
+              "how big the gradient of every layer is: with deep sigmoid nets the first layers barely move.",
+        "ko": "사이드바에서 설정을 고르고 학습을 누르세요. 손실이 줄어드는 모습과 그 아래 층마다의 기울기 크기를 "
+              "지켜보세요. 깊은 sigmoid 신경망에서는 앞쪽 층이 거의 움직이지 않습니다.",
+    },
+    "train.btn.train": {"en": "Train", "ko": "학습"},
+    "train.btn.train_help": {"en": "Start training with the settings in the sidebar.",
+                             "ko": "사이드바의 설정으로 학습을 시작합니다."},
+    "train.loading_tf": {"en": "Loading TensorFlow (only the first time)…", "ko": "TensorFlow를 불러오는 중 (처음 한 번만)…"},
+    "train.btn.stop": {"en": "Stop", "ko": "중지"},
+    "train.btn.stop_help": {"en": "Stop after the current chunk of steps; the results so far are kept.",
+                            "ko": "지금 실행 중인 단계 묶음이 끝나면 멈춥니다. 지금까지의 결과는 남습니다."},
+    "train.btn.pause": {"en": "Pause", "ko": "일시정지"},
+    "train.btn.resume": {"en": "Resume", "ko": "계속"},
+    "train.btn.pause_help": {"en": "Hold training where it is (to explain a chart), then resume.",
+                             "ko": "학습을 잠시 멈춥니다(차트를 설명할 때). 다시 누르면 이어서 학습합니다."},
+    "train.btn.reset": {"en": "Reset", "ko": "초기화"},
+    "train.btn.reset_help": {"en": "Stop the run and clear its charts; the settings stay.",
+                             "ko": "학습을 멈추고 차트를 지웁니다. 설정은 그대로입니다."},
+    "train.freeze": {"en": "Pause live chart updates (to zoom)", "ko": "차트 실시간 갱신 멈춤 (확대용)"},
+    "train.freeze_help": {
+        "en": "Live charts are redrawn every second, which resets zoom. Switch this on to freeze them, "
+              "zoom and hover; training continues in the background.",
+        "ko": "실시간 차트는 매초 다시 그려져 확대가 풀립니다. 이 스위치를 켜면 차트가 멈춰 확대하고 값을 볼 수 "
+              "있습니다. 학습은 뒤에서 계속됩니다.",
+    },
+    "train.frozen_note": {"en": "Charts frozen: training continues; switch the toggle off to follow it again.",
+                          "ko": "차트가 멈춰 있습니다. 학습은 계속되며, 스위치를 끄면 다시 따라갑니다."},
+    "train.blocked": {"en": "Cannot train yet: {error}", "ko": "아직 학습할 수 없습니다: {error}"},
+    "train.empty": {
+        "en": "Pick a data set and a network in the sidebar (or a preset such as “10-layer sigmoid on spiral”), "
+              "then click **Train**.",
+        "ko": "사이드바에서 데이터와 신경망을 고르고(또는 “나선 데이터, 10층 sigmoid” 같은 프리셋), **학습**을 누르세요.",
+    },
+    "train.grad.heading": {"en": "Gradients per layer: is every layer learning?",
+                           "ko": "층별 기울기: 모든 층이 학습하고 있나요?"},
+    "train.grad.caption": {
+        "en": "Backpropagation multiplies one derivative per layer on the way back to the input. Sigmoid's slope "
+              "is at most 0.25, so in a deep sigmoid net the layers near the input (L1, L2, …, dark colours) get "
+              "gradients orders of magnitude smaller than the last layers: they hardly learn. ReLU keeps slope 1.",
+        "ko": "역전파는 입력 쪽으로 돌아가며 층마다 미분값을 하나씩 곱합니다. sigmoid의 기울기는 최대 0.25라서 깊은 "
+              "sigmoid 신경망에서는 입력에 가까운 층(L1, L2, …, 어두운 색)의 기울기가 마지막 층보다 몇 자릿수나 "
+              "작아져 거의 학습하지 못합니다. ReLU는 기울기 1을 유지합니다.",
+    },
+    "train.grad.ratio": {"en": "Right now {first} gets {ratio} × the gradient of {last}.",
+                         "ko": "지금 {first}의 기울기는 {last}의 {ratio}배입니다."},
+    "train.act.caption": {
+        "en": "Saturated: the activation's slope is below 5% of its maximum (sigmoid/tanh far from 0), so almost "
+              "no gradient passes. Dead: the output is exactly 0 (ReLU with a negative input).",
+        "ko": "포화: 활성화 함수의 기울기가 최댓값의 5% 미만(sigmoid/tanh가 0에서 멀리 있음)이라 기울기가 거의 "
+              "전달되지 않습니다. 죽음: 출력이 정확히 0(음수 입력의 ReLU)입니다.",
+    },
+    "train.boundary.heading": {"en": "Decision boundary", "ko": "결정 경계"},
+    "train.boundary.caption": {
+        "en": "The background is the network's answer at every point of the plane (redrawn as it learns). "
+              "Circles are training points, diamonds are test points the network never trained on.",
+        "ko": "배경은 평면의 모든 점에서 신경망이 내놓는 답입니다(학습하면서 다시 그려집니다). "
+              "동그라미는 학습 데이터, 마름모는 학습에 쓰지 않은 테스트 데이터입니다.",
+    },
+    # -- live status ------------------------------------------------------------------------------
+    "live.queued": {"en": "Queued: position {position} — other runs are using the CPU.",
+                    "ko": "대기 중: {position}번째 — 다른 학습이 CPU를 쓰고 있습니다."},
+    "live.starting": {"en": "Starting…", "ko": "시작하는 중…"},
+    "live.compiling": {"en": "Loading the data and compiling the network…",
+                       "ko": "데이터를 불러오고 신경망을 컴파일하는 중…"},
+    "live.running": {"en": "Training: epoch {epoch} of {epochs}", "ko": "학습 중: {epochs} 에포크 중 {epoch}"},
+    "live.pausing": {"en": "Pausing…", "ko": "일시정지하는 중…"},
+    "live.paused": {"en": "Paused at epoch {epoch} of {epochs}.", "ko": "{epochs} 에포크 중 {epoch}에서 일시정지."},
+    "live.finished": {"en": "Finished {epochs} epochs in {seconds}.", "ko": "{epochs} 에포크를 {seconds}에 마쳤습니다."},
+    "live.stopped": {"en": "Stopped at epoch {epoch} of {epochs}.", "ko": "{epochs} 에포크 중 {epoch}에서 중지했습니다."},
+    "live.diverged": {"en": "Diverged at step {step}. {hint}", "ko": "{step} 단계에서 발산했습니다. {hint}"},
+    "live.failed": {"en": "The run failed: {error}", "ko": "학습에 실패했습니다: {error}"},
+    "live.progress": {"en": "Epoch {epoch}/{epochs} · {speed} samples/s · ETA {eta}",
+                      "ko": "에포크 {epoch}/{epochs} · 초당 {speed}개 샘플 · 남은 시간 {eta}"},
+    # -- results ----------------------------------------------------------------------------------
+    "results.title": {"en": "Results", "ko": "결과"},
+    "results.test_loss": {"en": "Test loss", "ko": "테스트 손실"},
+    "results.test_accuracy": {"en": "Test accuracy", "ko": "테스트 정확도"},
+    "results.test_mae": {"en": "Test MAE", "ko": "테스트 MAE"},
+    "results.speed": {"en": "Samples / second", "ko": "초당 샘플 수"},
+    "results.speed_help": {"en": "Training throughput on this machine (forward + backward + statistics).",
+                           "ko": "이 컴퓨터에서의 학습 처리량(순전파 + 역전파 + 통계)."},
+    "results.report": {"en": "Classification report (test set)", "ko": "분류 보고서 (테스트 데이터)"},
+    "results.report_help": {
+        "en": "Precision: of the points predicted as a class, the share that really are. Recall: of the points of "
+              "a class, the share found. F1: their harmonic mean. Support: test points per class.",
+        "ko": "정밀도: 그 클래스로 예측한 것 중 실제로 맞은 비율. 재현율: 그 클래스의 실제 점 중 찾아낸 비율. "
+              "F1: 두 값의 조화평균. 지지도: 클래스별 테스트 점 수.",
+    },
+    "results.precision": {"en": "precision", "ko": "정밀도"},
+    "results.recall": {"en": "recall", "ko": "재현율"},
+    "results.support": {"en": "support", "ko": "지지도"},
+    "results.params": {"en": "Parameters", "ko": "파라미터"},
+    "results.col.layer": {"en": "Layer", "ko": "층"},
+    "results.col.shape": {"en": "Inputs → outputs", "ko": "입력 → 출력"},
+    "results.col.params": {"en": "Parameters", "ko": "파라미터 수"},
+    "results.col.formula": {"en": "Formula", "ko": "계산식"},
+    "results.params_help": {
+        "en": "A Dense layer with n_in inputs and n_out units has (n_in + 1) · n_out parameters: "
+              "one weight per input per unit, plus one bias per unit.",
+        "ko": "입력 n_in개, 뉴런 n_out개인 Dense 층의 파라미터 수는 (n_in + 1) · n_out입니다. "
+              "뉴런마다 입력별 가중치 하나씩과 편향 하나가 있기 때문입니다.",
+    },
+    "results.downloads": {"en": "Downloads", "ko": "내려받기"},
+    "results.dl.csv": {"en": "History (CSV)", "ko": "학습 기록 (CSV)"},
+    "results.dl.json": {"en": "Run record (JSON)", "ko": "실행 기록 (JSON)"},
+    "results.dl.keras": {"en": "Trained model (.keras)", "ko": "학습된 모델 (.keras)"},
+    "results.dl.keras_help": {"en": "Load it with keras.models.load_model('file.keras').",
+                              "ko": "keras.models.load_model('file.keras')로 불러올 수 있습니다."},
+    # -- sidebar --------------------------------------------------------------------------------
+    "sidebar.title": {"en": "Settings", "ko": "설정"},
+    "sidebar.locked": {"en": "Settings are locked while the network trains. Stop or Reset to change them.",
+                       "ko": "학습 중에는 설정이 잠깁니다. 바꾸려면 중지하거나 초기화하세요."},
+    "sidebar.preset": {"en": "Preset from the lecture notes", "ko": "강의 노트 프리셋"},
+    "sidebar.preset.none": {"en": "Choose a preset…", "ko": "프리셋 선택…"},
+    "sidebar.preset.current": {"en": "Current settings: {name}", "ko": "현재 설정: {name}"},
+    "sidebar.help.preset": {"en": "Load a ready-made setting used in class; you can change any control afterwards.",
+                            "ko": "수업에서 쓰는 설정을 한 번에 불러옵니다. 불러온 뒤 어떤 값이든 바꿀 수 있습니다."},
+    "sidebar.section.data": {"en": "Data", "ko": "데이터"},
+    "sidebar.section.network": {"en": "Network", "ko": "신경망"},
+    "sidebar.section.training": {"en": "Training", "ko": "학습"},
+    "sidebar.dataset": {"en": "Data set", "ko": "데이터셋"},
+    "sidebar.noise": {"en": "Noise", "ko": "노이즈"},
+    "sidebar.n_samples": {"en": "Number of points", "ko": "점 개수"},
+    "sidebar.test_fraction": {"en": "Test fraction", "ko": "테스트 비율"},
+    "sidebar.scaling": {"en": "Feature scaling", "ko": "특성 스케일링"},
+    "sidebar.scaling.standard": {"en": "Standardise (mean 0, std 1)", "ko": "표준화 (평균 0, 표준편차 1)"},
+    "sidebar.scaling.minmax": {"en": "Min–max to [0, 1]", "ko": "최소–최대 [0, 1]"},
+    "sidebar.scaling.none": {"en": "None", "ko": "안 함"},
+    "sidebar.csv_file": {"en": "CSV file", "ko": "CSV 파일"},
+    "sidebar.csv_needed": {"en": "upload a CSV file first.", "ko": "먼저 CSV 파일을 올리세요."},
+    "sidebar.csv_bad": {"en": "This file cannot be used: {error}", "ko": "이 파일은 쓸 수 없습니다: {error}"},
+    "sidebar.csv_kept": {"en": "The previously uploaded file is still used.", "ko": "이전에 올린 파일을 계속 씁니다."},
+    "sidebar.csv_loaded": {"en": "{name}: {rows} rows, {cols} columns", "ko": "{name}: {rows}행, {cols}열"},
+    "sidebar.target": {"en": "Target column", "ko": "목표 열"},
+    "sidebar.task": {"en": "Task", "ko": "문제 유형"},
+    "sidebar.task.auto": {"en": "Decide from the target", "ko": "목표 열을 보고 결정"},
+    "sidebar.task.classification": {"en": "Classification", "ko": "분류"},
+    "sidebar.task.regression": {"en": "Regression", "ko": "회귀"},
+    "sidebar.depth": {"en": "Hidden layers (depth)", "ko": "은닉층 수 (깊이)"},
+    "sidebar.width": {"en": "Neurons per layer (width)", "ko": "층당 뉴런 수 (너비)"},
+    "sidebar.activation": {"en": "Activation", "ko": "활성화 함수"},
+    "sidebar.advanced": {"en": "Advanced: layer widths and per-layer activations",
+                         "ko": "고급: 층별 너비와 층별 활성화 함수"},
+    "sidebar.layer_widths": {"en": "Layer widths (overrides depth and width)", "ko": "층별 너비 (깊이와 너비 대신)"},
+    "sidebar.per_layer": {"en": "Choose the activation of each layer", "ko": "층마다 활성화 함수 고르기"},
+    "sidebar.layer_n": {"en": "Layer {n}", "ko": "{n}층"},
+    "sidebar.initializer": {"en": "Weight initializer", "ko": "가중치 초기화"},
+    "sidebar.init_param": {"en": "Initializer {name} (0 = default)", "ko": "초기화 {name} (0 = 기본값)"},
+    "sidebar.dropout": {"en": "Dropout", "ko": "드롭아웃"},
+    "sidebar.batchnorm": {"en": "BatchNorm", "ko": "배치 정규화"},
+    "sidebar.l2": {"en": "L2 weight decay", "ko": "L2 가중치 감쇠"},
+    "sidebar.off": {"en": "off", "ko": "끔"},
+    "sidebar.optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
+    "sidebar.learning_rate": {"en": "Learning rate", "ko": "학습률"},
+    "sidebar.batch_size": {"en": "Batch size", "ko": "배치 크기"},
+    "sidebar.epochs": {"en": "Epochs", "ko": "에포크"},
+    "sidebar.seed": {"en": "Random seed", "ko": "랜덤 시드"},
+    "sidebar.invalid": {"en": "{field}: {message}", "ko": "{field}: {message}"},
+    "sidebar.url_bad": {
+        "en": "The link's setting “{field}” = “{value}” was ignored ({allowed}); the default is used.",
+        "ko": "링크의 설정 “{field}” = “{value}”를 무시하고 기본값을 씁니다 ({allowed}).",
+    },
+    "sidebar.help.dataset": {"en": "Which data the network learns from. 2-D sets can be drawn as a plane with a "
+                                   "decision boundary; tables and images cannot.",
+                             "ko": "신경망이 학습할 데이터입니다. 2차원 데이터는 결정 경계와 함께 평면에 그릴 수 "
+                                   "있고, 표와 이미지 데이터는 그릴 수 없습니다."},
+    "sidebar.help.noise": {"en": "Random jitter added to every generated point: more noise makes the classes "
+                                 "overlap, so even a perfect model makes mistakes.",
+                           "ko": "생성된 점마다 더하는 무작위 흔들림입니다. 노이즈가 크면 클래스가 겹쳐 완벽한 "
+                                 "모델도 틀리게 됩니다."},
+    "sidebar.help.n_samples": {"en": "How many points the 2-D data set has. More points show the true shape "
+                                     "better but each epoch takes longer.",
+                               "ko": "2차원 데이터의 점 개수입니다. 많을수록 실제 모양이 잘 드러나지만 에포크마다 "
+                                     "시간이 더 걸립니다."},
+    "sidebar.help.test_fraction": {"en": "Share of the data hidden from training and used only for the final "
+                                         "test: it measures how well the network generalises.",
+                                   "ko": "학습에서 빼 두었다가 마지막 테스트에만 쓰는 데이터 비율입니다. 신경망이 "
+                                         "처음 보는 데이터에 얼마나 잘 일반화하는지 잽니다."},
+    "sidebar.help.scaling": {"en": "Features on very different scales slow learning down; scaling (fit on the "
+                                   "training split only) puts them on a similar scale.",
+                             "ko": "특성들의 크기가 크게 다르면 학습이 느려집니다. 스케일링(학습 데이터로만 맞춤)은 "
+                                   "특성들을 비슷한 크기로 맞춥니다."},
+    "sidebar.help.csv_file": {"en": "Your own table: one row per example, numeric feature columns and one target "
+                                    "column. Up to 50 MB.",
+                              "ko": "직접 만든 표: 한 행이 예제 하나, 숫자 특성 열들과 목표 열 하나. 최대 50 MB."},
+    "sidebar.help.target": {"en": "The column the network should predict; every other column is an input feature.",
+                            "ko": "신경망이 예측할 열입니다. 나머지 열은 모두 입력 특성이 됩니다."},
+    "sidebar.help.task": {"en": "Classification predicts a category (softmax + cross-entropy); regression "
+                                "predicts a number (linear output + mean squared error).",
+                          "ko": "분류는 범주를 예측하고(softmax + 교차 엔트로피), 회귀는 숫자를 예측합니다"
+                                "(선형 출력 + 평균제곱오차)."},
+    "sidebar.help.depth": {"en": "Number of hidden layers. Deeper nets can draw more complex boundaries, but the "
+                                 "gradient must pass through every layer on the way back.",
+                           "ko": "은닉층의 개수입니다. 깊을수록 복잡한 경계를 그릴 수 있지만, 기울기가 돌아올 때 "
+                                 "모든 층을 거쳐야 합니다."},
+    "sidebar.help.width": {"en": "Neurons in every hidden layer. Wider layers have more parameters: "
+                                 "(n_in + 1) · n_out per layer.",
+                           "ko": "은닉층마다의 뉴런 수입니다. 넓을수록 파라미터가 많아집니다: 층마다 "
+                                 "(n_in + 1) · n_out개."},
+    "sidebar.help.activation": {"en": "The non-linear function every hidden neuron applies; its slope decides how "
+                                      "much gradient flows back through the layer.",
+                                "ko": "은닉 뉴런마다 적용하는 비선형 함수입니다. 그 기울기가 층을 거꾸로 지나는 "
+                                      "기울기의 크기를 정합니다."},
+    "sidebar.help.layer_widths": {"en": "Comma-separated widths, input side first, e.g. 256,128 for the MNIST MLP "
+                                        "784-256-128-10. Leave empty to use depth × width.",
+                                  "ko": "쉼표로 구분한 층별 너비(입력 쪽부터), 예: MNIST MLP 784-256-128-10이면 "
+                                        "256,128. 비워 두면 깊이 × 너비를 씁니다."},
+    "sidebar.help.layer_activations": {"en": "Give each hidden layer its own activation, e.g. sigmoid near the input "
+                                             "and ReLU near the output, to see which layers stop learning.",
+                                       "ko": "은닉층마다 다른 활성화 함수를 줍니다. 예를 들어 입력 쪽은 sigmoid, 출력 "
+                                             "쪽은 ReLU로 두고 어느 층이 학습을 멈추는지 보세요."},
+    "sidebar.help.initializer": {"en": "How the first weights are drawn. Their scale decides whether signals and "
+                                       "gradients shrink, stay steady or explode from layer to layer.",
+                                 "ko": "처음 가중치를 뽑는 방법입니다. 그 크기에 따라 신호와 기울기가 층을 지나며 "
+                                       "줄어들지, 유지될지, 폭발할지가 정해집니다."},
+    "sidebar.help.init_param": {"en": "The initializer's own parameter (stddev, limit or value); 0 uses its "
+                                      "default, {default}.",
+                                "ko": "초기화 방법의 파라미터(표준편차, 한계 또는 값)입니다. 0이면 기본값 {default}을 "
+                                      "씁니다."},
+    "sidebar.help.dropout": {"en": "Share of hidden units switched off at random in each training step, so the "
+                                   "network cannot rely on any single unit: it fights overfitting.",
+                             "ko": "학습 단계마다 무작위로 끄는 은닉 뉴런의 비율입니다. 특정 뉴런에 의존하지 못하게 "
+                                   "해 과적합을 막습니다."},
+    "sidebar.help.batchnorm": {"en": "Normalise every hidden layer's pre-activations over the batch (mean 0, std 1, "
+                                     "then a learned scale and shift): keeps activations out of saturation.",
+                               "ko": "은닉층마다 활성화 전 값을 배치 단위로 정규화합니다(평균 0, 표준편차 1, 그다음 "
+                                     "학습되는 크기와 이동). 활성값이 포화되지 않게 돕습니다."},
+    "sidebar.help.l2": {"en": "Adds λ·Σw² to the loss, pulling weights towards zero: smaller weights give "
+                              "smoother boundaries and less overfitting.",
+                        "ko": "손실에 λ·Σw²를 더해 가중치를 0 쪽으로 당깁니다. 가중치가 작을수록 경계가 매끄럽고 "
+                              "과적합이 줄어듭니다."},
+    "sidebar.help.optimizer": {"en": "The rule that turns gradients into weight updates.",
+                               "ko": "기울기를 가중치 갱신으로 바꾸는 규칙입니다."},
+    "sidebar.help.learning_rate": {"en": "Step size of every update, on a log scale. Too small learns slowly; too "
+                                         "large overshoots and the loss can become NaN (diverge).",
+                                   "ko": "갱신 한 번의 보폭입니다(로그 눈금). 너무 작으면 느리게 배우고, 너무 크면 "
+                                         "지나쳐서 손실이 NaN이 될 수 있습니다(발산)."},
+    "sidebar.help.batch_size": {"en": "Examples averaged into one gradient step. Small batches give noisy but many "
+                                      "updates; large batches give smooth but few.",
+                                "ko": "기울기 한 단계에 평균 내는 예제 수입니다. 작으면 갱신이 잦지만 들쭉날쭉하고, "
+                                      "크면 매끄럽지만 갱신 횟수가 적습니다."},
+    "sidebar.help.epochs": {"en": "How many times training passes over all the training data.",
+                            "ko": "학습 데이터 전체를 몇 번 반복해서 학습할지입니다."},
+    "sidebar.help.seed": {"en": "The same seed gives the same data, split, initial weights and batch order, so a "
+                                "run can be repeated exactly.",
+                          "ko": "시드가 같으면 데이터, 분할, 초기 가중치, 배치 순서가 같아 학습을 똑같이 재현할 수 "
+                                "있습니다."},
+    # -- charts ---------------------------------------------------------------------------------
+    "charts.waiting": {"en": "waiting for the first numbers…", "ko": "첫 결과를 기다리는 중…"},
+    "charts.epoch": {"en": "epoch", "ko": "에포크"},
+    "charts.step": {"en": "training step (batches)", "ko": "학습 단계 (배치)"},
+    "charts.train": {"en": "training", "ko": "학습"},
+    "charts.val": {"en": "validation", "ko": "검증"},
+    "charts.train_steps": {"en": "training (each step)", "ko": "학습 (단계별)"},
+    "charts.loss.title": {"en": "Loss", "ko": "손실"},
+    "charts.loss.ce": {"en": "cross-entropy loss", "ko": "교차 엔트로피 손실"},
+    "charts.loss.mse": {"en": "mean squared error", "ko": "평균제곱오차"},
+    "charts.accuracy.title": {"en": "Accuracy", "ko": "정확도"},
+    "charts.accuracy.y": {"en": "accuracy (%)", "ko": "정확도 (%)"},
+    "charts.mae.title": {"en": "Mean absolute error", "ko": "평균절대오차"},
+    "charts.mae.y": {"en": "MAE (target units)", "ko": "MAE (목표값 단위)"},
+    "charts.grad.y": {"en": "‖∂loss/∂W‖ (log scale)", "ko": "‖∂손실/∂W‖ (로그 눈금)"},
+    "charts.grad.lines.title": {"en": "Weight-gradient size per layer", "ko": "층별 가중치 기울기 크기"},
+    "charts.grad.heat.title": {"en": "Gradient size: layer × epoch", "ko": "기울기 크기: 층 × 에포크"},
+    "charts.grad.colorbar": {"en": "‖∂loss/∂W‖", "ko": "‖∂손실/∂W‖"},
+    "charts.grad.bar.title": {"en": "Gradient per layer at step {step}", "ko": "{step} 단계의 층별 기울기"},
+    "charts.layer_axis": {"en": "layer (input at the bottom)", "ko": "층 (아래가 입력 쪽)"},
+    "charts.layer_axis_x": {"en": "layer (input → output)", "ko": "층 (입력 → 출력)"},
+    "charts.act.title": {"en": "Saturated and dead units per layer", "ko": "층별 포화·죽은 뉴런"},
+    "charts.act.saturated": {"en": "saturated", "ko": "포화"},
+    "charts.act.dead": {"en": "dead (output 0)", "ko": "죽음 (출력 0)"},
+    "charts.act.y": {"en": "share of activations (%)", "ko": "활성값 비율 (%)"},
+    "charts.boundary.title": {"en": "Decision boundary", "ko": "결정 경계"},
+    "charts.boundary.prob": {"en": "P(class {cls})", "ko": "P(클래스 {cls})"},
+    "charts.boundary.train": {"en": "train, class {cls}", "ko": "학습, 클래스 {cls}"},
+    "charts.boundary.test": {"en": "test, class {cls}", "ko": "테스트, 클래스 {cls}"},
+    "charts.boundary.x": {"en": "x1 (scaled input)", "ko": "x1 (스케일된 입력)"},
+    "charts.boundary.y": {"en": "x2 (scaled input)", "ko": "x2 (스케일된 입력)"},
+    "charts.cm.title": {"en": "Confusion matrix (test set)", "ko": "혼동 행렬 (테스트 데이터)"},
+    "charts.cm.x": {"en": "predicted class", "ko": "예측한 클래스"},
+    "charts.cm.y": {"en": "true class", "ko": "실제 클래스"},
+    "charts.cm.count": {"en": "points", "ko": "개수"},
+    "charts.cm.hover": {"en": "true %{y}, predicted %{x}: %{z}", "ko": "실제 %{y}, 예측 %{x}: %{z}"},
+    "charts.pred.title": {"en": "Predicted vs true (test set)", "ko": "예측값 대 실제값 (테스트 데이터)"},
+    "charts.pred.x": {"en": "true value {target}", "ko": "실제값 {target}"},
+    "charts.pred.y": {"en": "predicted value {target}", "ko": "예측값 {target}"},
+    "charts.pred.ideal": {"en": "perfect prediction (y = x)", "ko": "완벽한 예측 (y = x)"},
+    "charts.pred.points": {"en": "test points", "ko": "테스트 점"},
+}

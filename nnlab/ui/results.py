@@ -1,0 +1,110 @@
+"""Results of a finished (or stopped) run: test metrics, confusion matrix and classification
+report or predicted-vs-true, the parameter table with its (n_in + 1)·n_out formula, and
+downloads (history CSV, JSON run record, trained ``.keras`` model built lazily per job)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pandas as pd
+import streamlit as st
+
+from nnlab import charts
+from nnlab.model import parameter_table
+from nnlab.ui.common import lang, t
+
+
+def _keras_bytes(job) -> bytes:
+    """The trained model as a .keras file, built on first request and cached per job id."""
+    cache = st.session_state.setdefault("nnlab.keras_files", {})
+    if job.id not in cache:
+        from nnlab.compiled import POOL
+
+        lock = getattr(POOL, "_build_lock", None)  # Keras model construction is not thread-safe
+        if lock is not None:
+            with lock:
+                model = job.record.keras_model()
+        else:
+            model = job.record.keras_model()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "model.keras")
+            model.save(path)
+            with open(path, "rb") as fh:
+                cache.clear()  # keep one model per session: they can be large
+                cache[job.id] = fh.read()
+    return cache[job.id]
+
+
+def _metrics(snap: dict) -> None:
+    test = snap.get("test") or {}
+    cols = st.columns(3)
+    cols[0].metric(t("results.test_loss"), f"{test['loss']:.4f}" if test.get("loss") is not None else "–")
+    if "accuracy" in test:
+        acc = test.get("accuracy")
+        cols[1].metric(t("results.test_accuracy"), f"{100 * acc:.1f}%" if acc is not None else "–")
+    else:
+        mae = test.get("mae")
+        cols[1].metric(t("results.test_mae"), f"{mae:.3f}" if mae is not None else "–")
+    sps = (snap.get("timing") or {}).get("samples_per_second")
+    cols[2].metric(t("results.speed"), f"{sps:,.0f}" if sps else "–", help=t("results.speed_help"))
+
+
+def _classification(snap: dict) -> None:
+    from sklearn.metrics import classification_report
+
+    left, right = st.columns([3, 2])
+    left.plotly_chart(charts.confusion_figure(snap, lang()), key="results_cm")
+    p = snap["predictions"]
+    classes = (snap.get("dataset") or {}).get("classes") or []
+    labels = list(range(len(classes)))
+    report = classification_report(p["y_true"], p["y_pred"], labels=labels, target_names=classes,
+                                   output_dict=True, zero_division=0)
+    table = pd.DataFrame(report).T.rename(columns={"precision": t("results.precision"), "recall": t("results.recall"),
+                                                   "f1-score": "F1", "support": t("results.support")})
+    with right:
+        st.markdown(f"**{t('results.report')}**")
+        st.dataframe(table.style.format(precision=3), width="stretch")
+        st.caption(t("results.report_help"))
+
+
+def _parameters(job) -> None:
+    rows = parameter_table(job.record.architecture)
+    st.dataframe(pd.DataFrame(rows).rename(columns={"layer": t("results.col.layer"), "shape": t("results.col.shape"),
+                                                    "params": t("results.col.params"),
+                                                    "formula": t("results.col.formula")}),
+                 hide_index=True, width="stretch")
+    st.caption(t("results.params_help"))
+
+
+def _downloads(job, snap: dict) -> None:
+    name = f"nnlab-{snap.get('config', {}).get('dataset', 'run')}-{job.id}"
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(t("results.dl.csv"), charts.history_frame(snap).to_csv(index=False).encode(),
+                       f"{name}-history.csv", "text/csv", key="dl_csv", on_click="ignore")
+    c2.download_button(t("results.dl.json"), job.record.to_json().encode(), f"{name}.json", "application/json",
+                       key="dl_json", on_click="ignore")
+    if job.record.weights is not None:
+        c3.download_button(t("results.dl.keras"), lambda: _keras_bytes(job), f"{name}.keras",
+                           "application/octet-stream", key="dl_keras", on_click="ignore",
+                           help=t("results.dl.keras_help"))
+
+
+def results_section(job) -> None:
+    """Everything below the live charts once ``job`` has ended with a record."""
+    if job is None or job.record is None or not job.ended:
+        return
+    snap = job.snapshot()
+    if not snap.get("test"):
+        return
+    st.header(t("results.title"))
+    _metrics(snap)
+    if snap.get("predictions"):
+        if snap["dataset"]["task"] == "classification":
+            _classification(snap)
+        else:
+            st.plotly_chart(charts.prediction_figure(snap, lang()), key="results_pred")
+    st.subheader(t("results.params"))
+    _parameters(job)
+    st.subheader(t("results.downloads"))
+    _downloads(job, snap)

@@ -1,0 +1,382 @@
+"""The run-settings sidebar shared by the Train and Compare pages: widgets → ``RunConfig``.
+
+``config_sidebar(locked, exclude)`` draws every control from the registries (datasets,
+activations, initializers, optimizers, presets) with a teaching tooltip, and returns a
+``SidebarResult``. The canonical settings live in ``st.session_state[state_key]`` as a
+RunConfig (not in widget state, which Streamlit deletes when a page stops drawing the
+widget), so they survive page switches; widgets are re-seeded from it whenever their own
+state is missing. The config round-trips through the URL query string (changed fields
+only), so a link can share a preset; bad URL values produce a warning and keep defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from nnlab import activations, datasets, initializers, optimizers, presets
+from nnlab.config import FIELD_NAMES, RANGES, SCALINGS, TASKS, ConfigError, RunConfig
+from nnlab.i18n import describe
+from nnlab.ui.common import lang, t
+
+STATE_KEY = "nnlab.config"
+WIDGET_KEY = "sb"
+LR_CHOICES = (1e-5, 3e-5, 1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+BATCH_CHOICES = (1, 2, 4, 8, 16, 32, 64, 100, 128, 256, 512, 1024, 2048)
+L2_CHOICES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1)
+UI_MAX_DEPTH = 30
+UI_MAX_WIDTH = 256
+URL_SKIP_FOR_CSV = ("dataset", "csv_path", "target", "task")  # an upload cannot travel in a link
+
+
+@dataclass
+class SidebarResult:
+    config: RunConfig  # the last valid settings
+    frame: pd.DataFrame | None  # the uploaded CSV table when dataset == "csv", else None
+    error: str | None  # why the current widget values are not (yet) a runnable config
+
+
+# -- canonical state --------------------------------------------------------------------------
+
+def current_config(state_key: str = STATE_KEY) -> RunConfig:
+    """The canonical settings (read from the URL on a session's first call)."""
+    if state_key not in st.session_state:
+        config, warnings = config_from_query(dict(st.query_params))
+        st.session_state[state_key] = config
+        st.session_state[f"{state_key}.url_warnings"] = warnings
+    return st.session_state[state_key]
+
+
+def set_config(config: RunConfig, state_key: str = STATE_KEY, key: str = WIDGET_KEY) -> None:
+    """Replace the canonical settings and make every widget re-read them (e.g. a preset)."""
+    st.session_state[state_key] = config
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{key}.")]:
+        if k not in (f"{key}.preset", f"{key}.csv_file"):
+            del st.session_state[k]
+
+
+def config_from_query(params: dict[str, str]) -> tuple[RunConfig, list[str]]:
+    """RunConfig from URL query params (unknown keys such as ``lang`` are ignored).
+
+    A bad value is dropped with a warning naming the field; when the combination is
+    invalid the defaults are kept.
+    """
+    flat = {k: str(v) for k, v in params.items() if k in FIELD_NAMES}
+    warnings: list[str] = []
+    while flat:
+        try:
+            return RunConfig.from_flat(flat), warnings
+        except ConfigError as exc:
+            warnings.append(t("sidebar.url_bad", field=exc.field, value=exc.value, allowed=exc.allowed))
+            if exc.field in flat:
+                del flat[exc.field]
+            else:
+                flat = {}
+    return RunConfig(), warnings
+
+
+def sync_query_params(config: RunConfig) -> None:
+    """Write the changed fields of ``config`` into the URL; leave other params (``lang``) alone."""
+    flat = config.to_flat(only_changed=True)
+    for name in ("csv_path", *(URL_SKIP_FOR_CSV if config.dataset == "csv" else ())):
+        flat.pop(name, None)
+    for name in FIELD_NAMES:
+        if name in st.query_params and name not in flat:
+            del st.query_params[name]
+    for name, value in flat.items():
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+
+
+# -- widgets ------------------------------------------------------------------------------------
+
+class _Form:
+    """Seeds widget state from the canonical config and reads widget values back."""
+
+    def __init__(self, config: RunConfig, key: str, locked: bool, exclude):
+        self.config, self.key, self.locked, self.exclude = config, key, locked, exclude
+        self.values: dict = {}
+
+    def k(self, name: str) -> str:
+        return f"{self.key}.{name}"
+
+    def seed(self, name: str, value) -> str:
+        key = self.k(name)
+        if key not in st.session_state:
+            st.session_state[key] = value
+        return key
+
+    def shown(self, name: str) -> bool:
+        return name not in self.exclude
+
+    def help(self, name: str, entry=None) -> str:
+        text = t(f"sidebar.help.{name}")
+        if entry is not None:
+            text += f"\n\n**{entry.display}** — {describe(entry, lang())}"
+        return text
+
+    def select(self, name: str, registry, options: list[str] | None = None) -> str:
+        options = options or list(registry)
+        value = getattr(self.config, name)
+        if st.session_state.get(self.k(name)) not in options:
+            st.session_state.pop(self.k(name), None)
+        key = self.seed(name, value if value in options else options[0])
+        current = registry[st.session_state[key]]
+        self.values[name] = st.selectbox(t(f"sidebar.{name}"), options, key=key, disabled=self.locked,
+                                         format_func=lambda n: registry[n].display, help=self.help(name, current))
+        return self.values[name]
+
+    def slider(self, name: str, low, high, step, fmt: str | None = None) -> None:
+        value = getattr(self.config, name)
+        low, high = min(low, value), max(high, value)
+        key = self.seed(name, value)
+        self.values[name] = st.slider(t(f"sidebar.{name}"), low, high, step=step, key=key, format=fmt,
+                                      disabled=self.locked, help=self.help(name))
+
+    def choice(self, name: str, choices, fmt=None) -> None:
+        value = getattr(self.config, name)
+        options = sorted(set(choices) | {value})
+        key = self.seed(name, value)
+        if st.session_state[key] not in options:
+            st.session_state[key] = value
+        self.values[name] = st.select_slider(t(f"sidebar.{name}"), options, key=key, disabled=self.locked,
+                                             format_func=fmt or (lambda v: f"{v:g}"), help=self.help(name))
+
+    def number(self, name: str, low, high, step) -> None:
+        key = self.seed(name, getattr(self.config, name))
+        self.values[name] = st.number_input(t(f"sidebar.{name}"), low, high, step=step, key=key,
+                                            disabled=self.locked, help=self.help(name))
+
+
+def _preset_box(form: _Form, state_key: str) -> None:
+    """A select box that applies a preset and then returns to its blank "choose…" entry."""
+    key = form.k("preset")
+
+    def on_change():
+        name = st.session_state.get(key)
+        if name:
+            set_config(presets.apply(name), state_key, form.key)
+            st.session_state[f"{state_key}.frame"] = None
+            st.session_state[key] = ""
+
+    st.selectbox(t("sidebar.preset"), ["", *presets.names()], key=key, disabled=form.locked, on_change=on_change,
+                 format_func=lambda n: presets.title(n, lang()) if n else t("sidebar.preset.none"),
+                 help=t("sidebar.help.preset"))
+    current = presets.matching(st.session_state[state_key])
+    if current:
+        st.caption(t("sidebar.preset.current", name=presets.title(current, lang())))
+
+
+def _data_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str | None]:
+    st.subheader(t("sidebar.section.data"))
+    name = form.select("dataset", datasets.REGISTRY) if form.shown("dataset") else form.config.dataset
+    info = datasets.get(name)
+    if info.uses_noise:
+        if form.shown("noise"):
+            form.slider("noise", 0.0, 1.0, 0.05)
+        if form.shown("n_samples"):
+            form.slider("n_samples", 100, 3000, 50)
+    if form.shown("test_fraction"):
+        form.slider("test_fraction", 0.05, 0.5, 0.05)
+    if form.shown("scaling"):
+        key = form.seed("scaling", form.config.scaling)
+        form.values["scaling"] = st.selectbox(t("sidebar.scaling"), list(SCALINGS), key=key, disabled=form.locked,
+                                              format_func=lambda v: t(f"sidebar.scaling.{v}"),
+                                              help=form.help("scaling"))
+    if name != "csv":
+        return None, None
+    return _csv_section(form, state_key)
+
+
+def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str | None]:
+    frame_key, meta_key = f"{state_key}.frame", f"{state_key}.csv_meta"
+    upload = st.file_uploader(t("sidebar.csv_file"), type=["csv"], key=form.k("csv_file"), disabled=form.locked,
+                              help=t("sidebar.help.csv_file"))
+    meta = st.session_state.get(meta_key) or {}
+    if upload is not None and upload.file_id != meta.get("file_id"):
+        try:
+            frame = datasets.load_csv_frame(upload)
+            datasets.frame_to_raw(frame)  # fail now, with the loader's message, not after Train
+        except datasets.DatasetError as exc:
+            meta = dict(meta, file_id=upload.file_id, error=str(exc))
+        else:
+            st.session_state[frame_key] = frame
+            meta = {"file_id": upload.file_id, "name": upload.name, "error": None}
+            st.session_state.pop(form.k("target"), None)
+            form.config = form.config.replace(target="")
+        st.session_state[meta_key] = meta
+    error = meta.get("error") if upload is not None else None
+    if error:
+        st.error(t("sidebar.csv_bad", error=error))
+    frame = st.session_state.get(frame_key)
+    if frame is None:
+        return None, error or t("sidebar.csv_needed")
+    if error:
+        st.caption(t("sidebar.csv_kept"))
+    st.caption(t("sidebar.csv_loaded", name=meta.get("name", "?"), rows=len(frame), cols=frame.shape[1]))
+    columns = [str(c) for c in frame.columns]
+    default = form.config.target if form.config.target in columns else (
+        next((c for c in columns if c.lower() == "label"), columns[-1]))
+    if st.session_state.get(form.k("target")) not in columns:
+        st.session_state[form.k("target")] = default
+    form.values["target"] = st.selectbox(t("sidebar.target"), columns, key=form.k("target"), disabled=form.locked,
+                                         help=t("sidebar.help.target"))
+    key = form.seed("task", form.config.task)
+    form.values["task"] = st.selectbox(t("sidebar.task"), list(TASKS), key=key, disabled=form.locked,
+                                       format_func=lambda v: t(f"sidebar.task.{v}"), help=t("sidebar.help.task"))
+    form.values["csv_path"] = f"upload:{meta.get('name', 'file.csv')}"
+    try:
+        datasets.frame_to_raw(frame, form.values["target"], form.values["task"])
+    except datasets.DatasetError as exc:
+        st.error(str(exc))
+        return frame, str(exc)
+    return frame, None
+
+
+def _network_section(form: _Form) -> None:
+    st.subheader(t("sidebar.section.network"))
+    cfg = form.config
+    if form.shown("depth"):
+        if cfg.layer_widths:
+            st.session_state[form.k("depth")] = cfg.depth
+        key = form.seed("depth", cfg.depth)
+        depth = st.slider(t("sidebar.depth"), 1, max(UI_MAX_DEPTH, cfg.depth), key=key, help=form.help("depth"),
+                          disabled=form.locked or bool(cfg.layer_widths))
+        if not cfg.layer_widths:
+            form.values["depth"] = depth
+    if form.shown("width"):
+        key = form.seed("width", cfg.width)
+        width = st.slider(t("sidebar.width"), 1, max(UI_MAX_WIDTH, cfg.width), key=key, help=form.help("width"),
+                          disabled=form.locked or bool(cfg.layer_widths))
+        if not cfg.layer_widths:
+            form.values["width"] = width
+    if form.shown("activation"):
+        form.select("activation", activations.REGISTRY)
+    with st.expander(t("sidebar.advanced"), expanded=bool(cfg.layer_widths or cfg.layer_activations)):
+        if form.shown("layer_widths"):
+            key = form.seed("layer_widths", ",".join(map(str, cfg.layer_widths)))
+            form.values["layer_widths"] = st.text_input(t("sidebar.layer_widths"), key=key, disabled=form.locked,
+                                                        placeholder="256,128", help=form.help("layer_widths"))
+        if form.shown("layer_activations"):
+            _per_layer_activations(form)
+    if form.shown("initializer"):
+        init = initializers.get(form.select("initializer", initializers.REGISTRY))
+        if init.param_name and form.shown("init_param"):
+            key = form.seed("init_param", cfg.init_param)
+            form.values["init_param"] = st.number_input(
+                t("sidebar.init_param", name=init.param_label), 0.0, RANGES["init_param"][1], step=0.01,
+                format="%.4g", key=key, disabled=form.locked,
+                help=t("sidebar.help.init_param", default=f"{init.param_default:g}"))
+    if form.shown("dropout"):
+        form.slider("dropout", 0.0, 0.9, 0.05)
+    if form.shown("batchnorm"):
+        key = form.seed("batchnorm", cfg.batchnorm)
+        form.values["batchnorm"] = st.toggle(t("sidebar.batchnorm"), key=key, disabled=form.locked,
+                                             help=form.help("batchnorm"))
+    if form.shown("l2"):
+        form.choice("l2", L2_CHOICES, fmt=lambda v: t("sidebar.off") if v == 0 else f"{v:g}")
+
+
+def _per_layer_activations(form: _Form) -> None:
+    cfg = form.config
+    on = st.toggle(t("sidebar.per_layer"), key=form.seed("per_layer", bool(cfg.layer_activations)),
+                   disabled=form.locked, help=form.help("layer_activations"))
+    if not on:
+        form.values["layer_activations"] = ()
+        return
+    depth = _effective_depth(form)
+    main = form.values.get("activation", cfg.activation)
+    chosen = []
+    for i in range(depth):
+        default = cfg.layer_activations[i] if i < len(cfg.layer_activations) else main
+        key = form.seed(f"layer_act.{i}", default)
+        chosen.append(st.selectbox(t("sidebar.layer_n", n=i + 1), activations.names(), key=key, disabled=form.locked,
+                                   format_func=lambda n: activations.get(n).display))
+    form.values["layer_activations"] = tuple(chosen)
+
+
+def _effective_depth(form: _Form) -> int:
+    text = form.values.get("layer_widths", "")
+    try:
+        widths = [int(w) for w in str(text).split(",") if w.strip()]
+    except ValueError:
+        widths = []
+    return len(widths) or int(form.values.get("depth", form.config.depth))
+
+
+def _training_section(form: _Form) -> None:
+    st.subheader(t("sidebar.section.training"))
+    if form.shown("optimizer"):
+        form.select("optimizer", optimizers.REGISTRY)
+    if form.shown("learning_rate"):
+        form.choice("learning_rate", LR_CHOICES)
+    if form.shown("batch_size"):
+        form.choice("batch_size", BATCH_CHOICES, fmt=str)
+    if form.shown("epochs"):
+        form.number("epochs", int(RANGES["epochs"][0]), int(RANGES["epochs"][1]), 10)
+    if form.shown("seed"):
+        form.number("seed", 0, 1_000_000, 1)
+
+
+def _changes(values: dict) -> dict:
+    changes = dict(values)
+    if "layer_widths" in changes:
+        text = str(changes["layer_widths"]).strip()
+        if text:
+            changes["layer_widths"] = RunConfig.from_flat({"layer_widths": text}).layer_widths
+        else:
+            changes["layer_widths"] = ()
+    if "depth" in changes and changes.get("layer_widths"):
+        del changes["depth"]
+    if "dataset" in changes and changes["dataset"] != "csv":
+        changes["csv_path"] = ""
+        changes.pop("target", None)
+    return changes
+
+
+def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = frozenset(), *,
+                   key: str = WIDGET_KEY, state_key: str = STATE_KEY, sync_url: bool = True) -> SidebarResult:
+    """Draw the settings sidebar and return the settings.
+
+    ``locked``: a job is running — every control is disabled and the canonical config
+    is returned unchanged. ``exclude``: RunConfig field names whose controls are hidden
+    (the Compare page hides the variable it sweeps; "preset" hides the preset box).
+    ``key``/``state_key``: widget-key prefix and session-state key of the canonical
+    config; pages that share ``state_key`` share settings. ``sync_url``: mirror the
+    changed fields into the query string.
+    """
+    config = current_config(state_key)
+    form = _Form(config, key, locked, frozenset(exclude))
+    for warning in st.session_state.get(f"{state_key}.url_warnings") or []:
+        st.warning(warning, icon="⚠️")
+    with st.sidebar:
+        st.header(t("sidebar.title"))
+        if locked:
+            st.info(t("sidebar.locked"), icon="🔒")
+        if form.shown("preset"):
+            _preset_box(form, state_key)
+            config = form.config = st.session_state[state_key]
+        frame, error = _data_section(form, state_key)
+        _network_section(form)
+        _training_section(form)
+        if not locked:
+            try:
+                new = config.replace(**_changes(form.values))
+            except ConfigError as exc:
+                error = error or t("sidebar.invalid", field=exc.field, message=str(exc))
+                st.error(error)
+            else:
+                if form.values.get("dataset") == "csv" and frame is None:
+                    pass  # keep the previous settings until a usable file is uploaded
+                elif new != config:
+                    st.session_state[state_key] = config = new
+                    st.session_state[f"{state_key}.url_warnings"] = []
+    if sync_url:
+        sync_query_params(config)
+    return SidebarResult(config=config, frame=frame if config.dataset == "csv" else None, error=error)
+
+
+__all__ = ["SidebarResult", "config_sidebar", "config_from_query", "current_config", "set_config",
+           "sync_query_params", "STATE_KEY", "WIDGET_KEY"]
