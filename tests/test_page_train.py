@@ -1,0 +1,227 @@
+"""AppTest tests of the Train page: render, sidebar → RunConfig, URL round trip, presets,
+a tiny real training run with live charts and results, Stop, CSV upload errors, page switches.
+
+``run_every`` never fires in AppTest, so the tests call ``at.run()`` while waiting for a job.
+"""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from nnlab import presets
+from nnlab.config import RunConfig
+from nnlab.i18n import t
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+TINY = {"sb.dataset": "xor", "sb.depth": 2, "sb.width": 8, "sb.epochs": 5}
+
+
+def open_train(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page("pages/train.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def widget(at: AppTest, key: str):
+    for kind in ("selectbox", "slider", "number_input", "select_slider", "toggle", "text_input"):
+        for w in getattr(at.sidebar, kind):
+            if w.key == key:
+                return w
+    raise KeyError(key)
+
+
+def set_widgets(at: AppTest, values: dict) -> None:
+    for key, value in values.items():
+        widget(at, key).set_value(value)
+    at.run()
+    assert not at.exception, at.exception
+
+
+def config(at: AppTest) -> RunConfig:
+    return at.session_state["nnlab.config"]
+
+
+def job(at: AppTest):
+    return at.session_state["nnlab.jobs"].get("train")
+
+
+def wait_until_ended(at: AppTest, timeout: float = 180.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        j = job(at)
+        if j.ended:
+            at.run()
+            return j
+        time.sleep(0.3)
+        at.run()  # run_every does not fire in AppTest
+    raise AssertionError(f"job did not end within {timeout} s: {job(at).status()}")
+
+
+def plotly_specs(at: AppTest) -> dict[str, dict]:
+    specs = {}
+    for el in at.get("plotly_chart"):
+        spec = json.loads(el.proto.spec)
+        specs[spec["layout"]["title"]["text"]] = spec
+    return specs
+
+
+def test_page_renders_with_controls_and_hint():
+    at = open_train()
+    assert at.title[0].value == t("train.title")
+    labels = [b.label for b in at.button]
+    assert labels[:4] == [t("train.btn.train"), t("train.btn.stop"), t("train.btn.pause"), t("train.btn.reset")]
+    assert at.button(key="stop_btn").disabled and not at.button(key="train_btn").disabled
+    assert any(t("train.empty")[:20] in i.value for i in at.info)
+    for key in ("sb.dataset", "sb.depth", "sb.activation", "sb.initializer", "sb.optimizer", "sb.learning_rate"):
+        assert widget(at, key).help, key  # every control explains itself
+
+
+def test_sidebar_values_become_the_run_config_and_the_url():
+    at = open_train()
+    set_widgets(at, {"sb.dataset": "moons", "sb.noise": 0.3, "sb.n_samples": 400, "sb.depth": 4, "sb.width": 12,
+                     "sb.activation": "tanh", "sb.initializer": "glorot_normal", "sb.dropout": 0.1,
+                     "sb.batchnorm": True, "sb.l2": 1e-4, "sb.optimizer": "sgd", "sb.learning_rate": 0.03,
+                     "sb.batch_size": 16, "sb.epochs": 30, "sb.seed": 7})
+    expected = RunConfig(dataset="moons", noise=0.3, n_samples=400, depth=4, width=12, activation="tanh",
+                         initializer="glorot_normal", dropout=0.1, batchnorm=True, l2=1e-4, optimizer="sgd",
+                         learning_rate=0.03, batch_size=16, epochs=30, seed=7)
+    assert config(at) == expected
+    assert dict(at.query_params) == expected.to_flat(only_changed=True)
+
+
+def test_per_layer_activations_and_layer_widths():
+    at = open_train()
+    set_widgets(at, {"sb.layer_widths": "32,16,8"})
+    assert config(at).hidden_widths == (32, 16, 8) and config(at).depth == 3
+    set_widgets(at, {"sb.per_layer": True})
+    set_widgets(at, {"sb.layer_act.0": "sigmoid"})
+    assert config(at).layer_activations == ("sigmoid", "relu", "relu")
+
+
+def test_url_preset_is_read_and_bad_value_warns_and_keeps_defaults():
+    at = open_train({"dataset": "xor", "depth": "10", "activation": "sigmoid"})
+    assert config(at) == RunConfig(dataset="xor", depth=10, activation="sigmoid")
+    assert widget(at, "sb.depth").value == 10
+    bad = open_train({"depth": "ten", "activation": "sigmoid"})
+    assert any("depth" in w.value for w in bad.warning)
+    assert config(bad).depth == RunConfig().depth and config(bad).activation == "sigmoid"
+    worse = open_train({"activation": "banana"})
+    assert any("activation" in w.value for w in worse.warning)
+    assert config(worse) == RunConfig()
+
+
+def test_preset_selectbox_applies_a_lecture_preset():
+    at = open_train()
+    widget(at, "sb.preset").set_value("deep_sigmoid_spiral")
+    at.run()
+    assert config(at) == presets.apply("deep_sigmoid_spiral")
+    assert widget(at, "sb.depth").value == 10 and widget(at, "sb.activation").value == "sigmoid"
+    assert any(presets.title("deep_sigmoid_spiral") in c.value for c in at.sidebar.caption)
+
+
+def test_training_a_tiny_network_ends_with_charts_and_results():
+    at = open_train()
+    set_widgets(at, TINY)
+    at.button(key="train_btn").click()
+    at.run()
+    assert widget(at, "sb.depth").disabled  # locked while training (unless it already ended)
+    j = wait_until_ended(at)
+    assert j.status() == "finished", j.snapshot().get("error")
+    assert not at.exception, at.exception
+    assert any(t("live.finished", epochs=5, seconds="")[:10] in s.value for s in at.success)
+
+    specs = plotly_specs(at)
+    loss = specs[t("charts.loss.title")]
+    epoch_traces = [d for d in loss["data"] if d["name"] in (t("charts.train"), t("charts.val"))]
+    assert [len(d["x"]) for d in epoch_traces] == [5, 5]
+    grads = specs[t("charts.grad.lines.title")]
+    assert sorted(d["name"] for d in grads["data"]) == ["L1", "L2", "out"]  # one trace per layer
+    assert grads["layout"]["yaxis"]["type"] == "log"
+    heat = specs[t("charts.grad.heat.title")]["data"][0]
+    assert len(heat["z"]) == 3 and len(heat["z"][0]) == 5
+    boundary = specs[t("charts.boundary.title")]
+    assert boundary["data"][0]["type"] == "heatmap" and len(boundary["data"]) >= 3
+    assert t("charts.cm.title") in specs
+
+    assert [m.label for m in at.metric][:2] == [t("results.test_loss"), t("results.test_accuracy")]
+    assert len(at.get("download_button")) == 3
+    assert not widget(at, "sb.depth").disabled  # unlocked again
+    rows = [r for r in at.dataframe if "formula" in str(r.value.columns).lower() or
+            t("results.col.formula") in list(r.value.columns)]
+    assert rows and rows[0].value.iloc[0][t("results.col.params")] == (2 + 1) * 8
+
+
+def test_stop_ends_a_long_run_with_stopped_status():
+    at = open_train()
+    set_widgets(at, dict(TINY, **{"sb.epochs": 3000}))
+    at.button(key="train_btn").click()
+    at.run()
+    deadline = time.time() + 120
+    while not (job(at).snapshot()["steps"]["step"]) and time.time() < deadline:
+        time.sleep(0.3)
+    at.run()
+    assert not at.button(key="stop_btn").disabled
+    at.button(key="stop_btn").click()
+    at.run()
+    j = wait_until_ended(at, 60)
+    assert j.status() == "stopped"
+    assert any(t("live.stopped", epoch=0, epochs=3000).split(" ")[0] in w.value for w in at.warning)
+
+
+def test_bad_csv_upload_shows_error_and_keeps_previous_settings():
+    at = open_train()
+    set_widgets(at, TINY)
+    before = config(at)
+    set_widgets(at, {"sb.dataset": "csv"})
+    at.sidebar.file_uploader[0].set_value(("bad.csv", b"name,colour\nfoo,red\nbar,blue\n", "text/csv"))
+    at.run()
+    assert not at.exception, at.exception
+    errors = [e.value for e in at.error]
+    assert any("not numeric" in e for e in errors), errors
+    assert config(at) == before
+    assert at.button(key="train_btn").disabled
+
+
+def test_good_csv_upload_sets_csv_dataset_and_target():
+    at = open_train()
+    set_widgets(at, {"sb.dataset": "csv"})
+    rows = "\n".join(f"{i % 7},{(i * 3) % 5},{int(i % 7 > 3)}" for i in range(60))
+    at.sidebar.file_uploader[0].set_value(("mine.csv", f"a,b,label\n{rows}\n".encode(), "text/csv"))
+    at.run()
+    assert not at.exception, at.exception
+    assert config(at).dataset == "csv" and config(at).target == "label"
+    assert not at.button(key="train_btn").disabled
+
+
+def test_settings_and_running_job_survive_a_page_switch():
+    at = open_train()
+    set_widgets(at, dict(TINY, **{"sb.epochs": 3000, "sb.activation": "sigmoid"}))
+    at.button(key="train_btn").click()
+    at.run()
+    running = job(at)
+    at.switch_page("pages/home.py")
+    at.run()
+    at.switch_page("pages/train.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert job(at) is running and not running.ended
+    assert widget(at, "sb.activation").value == "sigmoid" and widget(at, "sb.depth").value == 2
+    assert widget(at, "sb.depth").disabled
+    at.button(key="reset_btn").click()
+    at.run()
+    assert job(at) is None
+    assert running.wait(60) and running.status() == "stopped"
+
+
+@pytest.mark.parametrize("lang", ["ko"])
+def test_korean_page_renders(lang):
+    at = open_train({"lang": lang})
+    assert at.title[0].value == t("train.title", lang)
