@@ -325,7 +325,8 @@ def _latex_symbol(symbol: str) -> str:
 
 
 def chain_rule_latex(param: str, chain: list[tuple[str, float]], grad: float) -> str:
-    """One line of LaTeX: ∂L/∂param = product of the chain's symbols = product of numbers = grad."""
+    """Two aligned LaTeX lines: ∂L/∂param = product of the chain's symbols, then = numbers = grad."""
     symbols = r" \cdot ".join(_latex_symbol(s) for s, _ in chain)
     numbers = r" \cdot ".join(f"({v:.4f})" for _, v in chain)
-    return rf"{_latex_symbol('∂L/∂' + param[0] + '_' + param[1:])} = {symbols} = {numbers} = {grad:.6g}"
+    lhs = _latex_symbol("∂L/∂" + param[0] + "_" + param[1:])
+    return rf"\begin{{aligned}}{lhs} &= {symbols} \\ &= {numbers} = {grad:.6g}\end{{aligned}}"

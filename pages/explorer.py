@@ -17,7 +17,7 @@ DEFAULT = ["sigmoid", "tanh", "relu", "leaky_relu"]
 
 @st.cache_data(show_spinner=False)
 def _seconds(name: str) -> float:
-    return teaching.time_activation(name)
+    return teaching.time_activation(name, n=1_000_000, repeats=2)  # once per server process
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -49,7 +49,7 @@ if not chosen:
 x_min, x_max = st.slider(t("explorer.xrange"), -20.0, 20.0, (-6.0, 6.0), step=0.5, key="explorer_xrange")
 if x_max <= x_min:
     x_max = x_min + 0.5
-st.plotly_chart(charts.activation_figure(chosen, x_min, x_max, L), key="explorer_fig")
+st.plotly_chart(charts.activation_figure(chosen, x_min, x_max, L), theme=None, key="explorer_fig")
 
 # --- properties -----------------------------------------------------------------------
 st.subheader(t("explorer.props.title"))
@@ -101,7 +101,7 @@ for i, chain in enumerate(chains):
         f"{chain.best_case[-1]:.3g}" if chain.best_case[-1] >= 1e-3 else f"{chain.best_case[-1]:.2e}",
         help=t("explorer.depth.best_help"),
     )
-st.plotly_chart(charts.depth_figure(chains, L), key="explorer_depth_fig")
+st.plotly_chart(charts.depth_figure(chains, L), theme=None, key="explorer_depth_fig")
 table = pd.DataFrame({
     t("explorer.col.name"): [activations.get(c.activation).display for c in chains],
     t("explorer.depth.col.best"): [f"{c.best_case[-1]:.2e}" for c in chains],

@@ -78,9 +78,11 @@ ss.setdefault("neuron_playing", False)
 st.caption(t("neuron.init_caption", w0=f"{w0:.4f}", b0=f"{b0:.4f}" if cfg["bias"] else "0 (—)"))
 rule_cols = st.columns(2)
 rule_cols[0].markdown(f"**{t('neuron.rule.hand')}** — {t('neuron.rule.hand.help')}")
-rule_cols[0].latex(r"w \leftarrow w + \eta\,x\,(y - \hat y) \qquad b \leftarrow b + \eta\,(y - \hat y)")
+rule_cols[0].latex(r"w \leftarrow w + \eta\,x\,(y - \hat y)")
+rule_cols[0].latex(r"b \leftarrow b + \eta\,(y - \hat y)")
 rule_cols[1].markdown(f"**{t('neuron.rule.gradient')}** — {t('neuron.rule.gradient.help')}")
-rule_cols[1].latex(r"w \leftarrow w + \eta\,x\,(y - \hat y)\,f'(z) \qquad b \leftarrow b + \eta\,(y - \hat y)\,f'(z)")
+rule_cols[1].latex(r"w \leftarrow w + \eta\,x\,(y - \hat y)\,f'(z)")
+rule_cols[1].latex(r"b \leftarrow b + \eta\,(y - \hat y)\,f'(z)")
 
 b1, b2, b3, b4, b5 = st.columns(5)
 b1.button(t("neuron.btn.reset"), on_click=_move, kwargs={"to": 0}, icon="⏮️", width="stretch")
@@ -100,17 +102,16 @@ def live() -> None:
             st.rerun()
     k = ss["neuron_view"]
     st.markdown(f"#### {t('neuron.at_step', step=k, steps=steps)}")
-    cols = st.columns(2)
-    for col, (rule, run) in zip(cols, runs.items()):
-        col.markdown(f"**{t(f'neuron.rule.{rule}')}**")
-        m1, m2, m3, m4 = col.columns(4)
+    for rule, run in runs.items():
+        name, m1, m2, m3, m4 = st.columns([1, 1.4, 1, 1, 1], vertical_alignment="center")
+        name.markdown(f"**{t(f'neuron.rule.{rule}')}**")
         m1.metric(t("neuron.m.loss", rule=t(f"neuron.rule.{rule}")), f"{run.loss[k]:.4f}",
                   delta=f"{run.loss[k] - run.loss[0]:+.4f}", delta_color="inverse",
                   help=t("neuron.m.loss.help"))
         m2.metric(t("neuron.m.output"), f"{run.output[k]:.4f}")
         m3.metric("w", f"{run.w[k]:.4f}")
         m4.metric("b", f"{run.b[k]:.4f}" if cfg["bias"] else "—")
-    st.plotly_chart(charts.neuron_figure(runs, k, L, use_bias=cfg["bias"]), key="neuron_fig")
+    st.plotly_chart(charts.neuron_figure(runs, k, L, use_bias=cfg["bias"]), theme=None, key="neuron_fig")
 
 
 live()

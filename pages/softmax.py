@@ -47,7 +47,7 @@ def _show_steps(steps: dict, labels: list[str], key: str) -> None:
     c1.metric(t("softmax.m.max"), f"{steps['max']:.4f}")
     c2.metric(t("softmax.m.sum"), f"{steps['sum']:.4f}")
     st.markdown(t("softmax.probs_line", probs=", ".join(f"{p:.4f}" for p in steps["probs"])))
-    st.plotly_chart(charts.softmax_figure(steps, labels, L), key=key)
+    st.plotly_chart(charts.softmax_figure(steps, labels, L), theme=None, key=key)
 
 
 def _use_iris_logits(logits: np.ndarray) -> None:
@@ -139,28 +139,47 @@ m1.metric(t("softmax.net.updates"), ss["tn_count"])
 m2.metric(t("softmax.net.loss_now"), f"{fwd['loss']:.6f}")
 m3.metric(t("softmax.net.loss_next"), f"{result['loss_after']:.6f}", delta=f"{result['loss_after'] - fwd['loss']:+.6f}",
           delta_color="inverse")
-st.plotly_chart(charts.network_figure(params, result, L), key="tn_fig")
+st.plotly_chart(charts.network_figure(params, result, L), theme=None, key="tn_fig")
 
+def _aligned(*rows: str) -> str:
+    return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
+
+
+def _n(v: float) -> str:
+    text = f"{v:.4g}"
+    return f"({text})" if v < 0 else text
+
+
+st.markdown(f"##### {t('softmax.net.forward')}")
 left, right = st.columns(2)
 with left:
-    st.markdown(f"##### {t('softmax.net.forward')}")
-    st.latex(rf"z_{{h1}} = w_1 x_1 + w_2 x_2 + b_1 = ({params['w1']:.4f})({x1:.4f}) + ({params['w2']:.4f})({x2:.4f})"
-             rf" + {params['b1']:.4f} = {fwd['z_h1']:.4f}")
-    st.latex(rf"h_1 = \sigma(z_{{h1}}) = {fwd['h1']:.4f}")
-    st.latex(rf"z_{{h2}} = w_3 x_1 + w_4 x_2 + b_2 = ({params['w3']:.4f})({x1:.4f}) + ({params['w4']:.4f})({x2:.4f})"
-             rf" + {params['b2']:.4f} = {fwd['z_h2']:.4f}")
-    st.latex(rf"h_2 = \sigma(z_{{h2}}) = {fwd['h2']:.4f}")
-    st.latex(rf"z_o = w_5 h_1 + w_6 h_2 + b_3 = ({params['w5']:.4f})({fwd['h1']:.4f}) + ({params['w6']:.4f})"
-             rf"({fwd['h2']:.4f}) + {params['b3']:.4f} = {fwd['z_o']:.4f}")
-    st.latex(rf"o = \sigma(z_o) = {fwd['o']:.4f}")
-    st.latex(rf"L = \tfrac12 (o - y)^2 = \tfrac12 ({fwd['o']:.4f} - {y:.4f})^2 = {fwd['loss']:.6f}")
+    st.latex(_aligned(
+        r"z_{h1} &= w_1 x_1 + w_2 x_2 + b_1",
+        rf"&= {_n(params['w1'])} \cdot {_n(x1)} + {_n(params['w2'])} \cdot {_n(x2)} + {_n(params['b1'])}",
+        rf"&= {fwd['z_h1']:.4f}",
+        rf"h_1 &= \sigma(z_{{h1}}) = {fwd['h1']:.4f}"))
+    st.latex(_aligned(
+        r"z_{h2} &= w_3 x_1 + w_4 x_2 + b_2",
+        rf"&= {_n(params['w3'])} \cdot {_n(x1)} + {_n(params['w4'])} \cdot {_n(x2)} + {_n(params['b2'])}",
+        rf"&= {fwd['z_h2']:.4f}",
+        rf"h_2 &= \sigma(z_{{h2}}) = {fwd['h2']:.4f}"))
 with right:
-    st.markdown(f"##### {t('softmax.net.local')}")
-    st.latex(rf"\frac{{\partial L}}{{\partial o}} = o - y = {fwd['o'] - y:.4f}")
-    st.latex(rf"\frac{{\partial o}}{{\partial z_o}} = o(1 - o) = {fwd['o'] * (1 - fwd['o']):.4f}")
-    st.latex(rf"\frac{{\partial h_1}}{{\partial z_{{h1}}}} = h_1(1 - h_1) = {fwd['h1'] * (1 - fwd['h1']):.4f}")
-    st.latex(rf"\frac{{\partial h_2}}{{\partial z_{{h2}}}} = h_2(1 - h_2) = {fwd['h2'] * (1 - fwd['h2']):.4f}")
-    st.caption(t("softmax.net.local_caption"))
+    st.latex(_aligned(
+        r"z_o &= w_5 h_1 + w_6 h_2 + b_3",
+        rf"&= {_n(params['w5'])} \cdot {_n(fwd['h1'])} + {_n(params['w6'])} \cdot {_n(fwd['h2'])} + {_n(params['b3'])}",
+        rf"&= {fwd['z_o']:.4f}",
+        rf"o &= \sigma(z_o) = {fwd['o']:.4f}"))
+    st.latex(_aligned(
+        r"L &= \tfrac12 (o - y)^2",
+        rf"&= \tfrac12 ({fwd['o']:.4f} - {y:.4f})^2 = {fwd['loss']:.6f}"))
+
+st.markdown(f"##### {t('softmax.net.local')}")
+cols = st.columns(2)
+cols[0].latex(rf"\frac{{\partial L}}{{\partial o}} = o - y = {fwd['o'] - y:.4f}")
+cols[1].latex(rf"\frac{{\partial o}}{{\partial z_o}} = o(1 - o) = {fwd['o'] * (1 - fwd['o']):.4f}")
+cols[0].latex(rf"\frac{{\partial h_1}}{{\partial z_{{h1}}}} = h_1(1 - h_1) = {fwd['h1'] * (1 - fwd['h1']):.4f}")
+cols[1].latex(rf"\frac{{\partial h_2}}{{\partial z_{{h2}}}} = h_2(1 - h_2) = {fwd['h2'] * (1 - fwd['h2']):.4f}")
+st.caption(t("softmax.net.local_caption"))
 
 st.markdown(f"##### {t('softmax.net.backward')}")
 for name in ("w5", "w6", "b3", "w1", "w2", "b1", "w3", "w4", "b2"):

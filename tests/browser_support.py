@@ -1,0 +1,145 @@
+"""Reusable browser-test support: a real ``streamlit run`` server and a headless Chromium page.
+
+Use from any test module (this is a plain module, not a conftest)::
+
+    from browser_support import browser_page, streamlit_server, unavailable_reason, wait_for_app
+
+    pytestmark = pytest.mark.skipif(unavailable_reason() is not None, reason=unavailable_reason() or "")
+
+    def test_home():
+        with streamlit_server() as base_url, browser_page() as page:
+            page.goto(base_url + "/home")
+            wait_for_app(page)
+
+``streamlit_server`` starts ``streamlit run`` on a free local port, polls ``/_stcore/health``
+until it answers ``ok``, yields the base URL and stops the process it started (only that
+one). ``browser_page`` launches Debian's ``/usr/bin/chromium`` through Playwright's sync API
+(Playwright cannot download a browser here) and yields a page. ``wait_for_app`` waits for
+the run to finish; ``full_screenshot`` captures the whole scrolled app into a path from
+``screenshot_path`` (``artifacts/screenshots/``, gitignored). Korean text needs a CJK font
+in the container (Debian: ``fonts-nanum``), or screenshots show empty boxes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+ENTRY_READY = "[data-testid='stSidebar'] [data-testid='stSelectbox']"
+
+
+def unavailable_reason() -> str | None:
+    """Why browser tests cannot run here, or None when they can."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (apt-get install -y chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the python 'playwright' package is not installed"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(app: str = "app.py", timeout: float = 60.0, env: dict | None = None) -> Iterator[str]:
+    """Run ``streamlit run <app>`` (relative to the repo root) and yield ``http://127.0.0.1:<port>``."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, **(env or {})}, start_new_session=True)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{log.read().decode()[-3000:]}")
+            try:
+                with urllib.request.urlopen(base_url + "/_stcore/health", timeout=2) as response:
+                    if response.read().decode().strip() == "ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"streamlit did not become healthy on port {port} within {timeout} s")
+            time.sleep(0.25)
+        yield base_url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+@contextlib.contextmanager
+def browser_page(width: int = 1400, height: int = 900, locale: str = "en-US"):
+    """A Playwright page in headless Debian Chromium; closed (with its browser) on exit."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            yield page
+        finally:
+            browser.close()
+
+
+def wait_for_app(page, timeout: float = 30_000, ready: str | None = ENTRY_READY) -> None:
+    """Wait until the script run has finished and the app is idle.
+
+    ``ready`` is an element the entry file draws on every page (default: the sidebar
+    language picker). Before the first run the app already reports ``notRunning`` and
+    shows the auto-discovered page list, so idleness alone is not enough on a fresh load.
+    """
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    if ready:
+        page.wait_for_selector(ready, timeout=timeout)
+    page.wait_for_timeout(300)  # let a just-triggered rerun flip the state to running
+    page.wait_for_selector(APP_IDLE, timeout=timeout)
+
+
+def full_screenshot(page, path: Path | str) -> Path:
+    """Screenshot the whole app. Streamlit scrolls inside its own container, so Playwright's
+    ``full_page`` stops at the viewport: grow the viewport to the content height instead."""
+    size = page.viewport_size or {"width": 1400, "height": 900}
+    height = page.evaluate(
+        "() => { const m = document.querySelector(\"[data-testid='stMain']\");"
+        " return m ? m.scrollHeight : document.body.scrollHeight; }")
+    page.set_viewport_size({"width": size["width"], "height": max(int(height) + 40, size["height"])})
+    page.wait_for_timeout(800)  # charts re-layout
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+    return Path(path)
+
+
+def screenshot_path(name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / f"{name}.png"

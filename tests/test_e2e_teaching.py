@@ -1,0 +1,94 @@
+"""Browser test of the explorer, single-neuron and softmax pages: a real ``streamlit run``
+server, headless Chromium, key numbers visible, charts drawn, a screenshot of each page
+saved in artifacts/screenshots/."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser_support import (  # noqa: E402
+    browser_page,
+    full_screenshot,
+    screenshot_path,
+    streamlit_server,
+    unavailable_reason,
+    wait_for_app,
+)
+
+REASON = unavailable_reason()
+pytestmark = pytest.mark.skipif(REASON is not None, reason=f"browser test skipped: {REASON}")
+
+# url path, text that must be visible, number of Plotly charts drawn
+PAGES = {
+    "explorer": ("9.54e-07", 2),
+    "neuron": ("Step 1000 of 1000", 1),
+    "softmax": ("0.0900, 0.2447, 0.6652", 2),
+}
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    with streamlit_server("app.py") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(base_url):
+    with browser_page() as p:
+        # Open the entry page once first: on a fresh server a deep link (/explorer) is served
+        # from the auto-discovered pages/ folder without app.py (see the xfail test below).
+        p.goto(base_url)
+        wait_for_app(p)
+        yield p
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_shows_its_key_number(page, base_url, name):
+    text, charts = PAGES[name]
+    _open(page, f"{base_url}/{name}")
+    page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=10_000)
+    assert page.locator("[data-testid='stPlotlyChart']").count() == charts
+    assert page.locator("[data-testid='stException']").count() == 0
+    full_screenshot(page, screenshot_path(f"teaching_{name}"))
+
+
+def test_neuron_buttons_step_through_training(page, base_url):
+    _open(page, f"{base_url}/neuron")
+    page.get_by_role("button", name="Reset", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("Step 0 of 1000").wait_for()
+    page.get_by_role("button", name="Step", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("Step 1 of 1000").wait_for()
+
+
+def test_tiny_network_update_in_browser(page, base_url):
+    _open(page, f"{base_url}/softmax")
+    page.get_by_text("0.274811").first.wait_for()
+    page.get_by_role("button", name="Apply one update").click()
+    wait_for_app(page)
+    page.get_by_text("0.258015").first.wait_for()
+
+
+def test_korean_explorer(page, base_url):
+    _open(page, f"{base_url}/explorer?lang=ko")
+    page.get_by_text("활성화 함수 탐색").first.wait_for()
+    full_screenshot(page, screenshot_path("teaching_explorer_ko"))
+
+
+@pytest.mark.xfail(reason="app.py routing: on a fresh server the first deep link runs pages/<name>.py alone "
+                          "(pages/ auto-discovery), without app.py's page config, navigation and language picker",
+                   strict=False)
+def test_deep_link_on_fresh_server_runs_the_entry_file():
+    with streamlit_server("app.py") as url, browser_page() as p:
+        p.goto(f"{url}/explorer")
+        wait_for_app(p, timeout=15_000)
