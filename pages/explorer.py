@@ -17,7 +17,7 @@ DEFAULT = ["sigmoid", "tanh", "relu", "leaky_relu"]
 
 @st.cache_data(show_spinner=False)
 def _seconds(name: str) -> float:
-    return teaching.time_activation(name, n=1_000_000, repeats=2)  # once per server process
+    return teaching.time_activation(name, n=1_000_000)  # once per server process
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
