@@ -79,7 +79,7 @@ def neuron_figure(runs: dict, upto: int, lang: str = "en", use_bias: bool = True
     """Error, w and b over steps 0..``upto`` for both update rules."""
     cols = 3 if use_bias else 2
     titles = [t("neuron.chart.error", lang), t("neuron.chart.w", lang), t("neuron.chart.b", lang)][:cols]
-    fig = make_subplots(rows=1, cols=cols, subplot_titles=titles, horizontal_spacing=0.07)
+    fig = make_subplots(rows=1, cols=cols, subplot_titles=titles, horizontal_spacing=0.1)
     for rule, run in runs.items():
         steps = np.arange(upto + 1)
         series = [run.error[: upto + 1], run.w[: upto + 1], run.b[: upto + 1]][:cols]

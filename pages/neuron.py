@@ -105,8 +105,9 @@ def live() -> None:
     for rule, run in runs.items():
         name, m1, m2, m3, m4 = st.columns([1, 1.4, 1, 1, 1], vertical_alignment="center")
         name.markdown(f"**{t(f'neuron.rule.{rule}')}**")
+        change = run.loss[k] - run.loss[0]
         m1.metric(t("neuron.m.loss", rule=t(f"neuron.rule.{rule}")), f"{run.loss[k]:.4f}",
-                  delta=f"{run.loss[k] - run.loss[0]:+.4f}", delta_color="inverse",
+                  delta=f"{change:+.4f}", delta_color="inverse" if abs(change) >= 5e-5 else "off",
                   help=t("neuron.m.loss.help"))
         m2.metric(t("neuron.m.output"), f"{run.output[k]:.4f}")
         m3.metric("w", f"{run.w[k]:.4f}")

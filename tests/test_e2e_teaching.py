@@ -2,6 +2,7 @@
 server, headless Chromium, key numbers visible, charts drawn, a screenshot of each page
 saved in artifacts/screenshots/."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -92,3 +93,17 @@ def test_deep_link_on_fresh_server_runs_the_entry_file():
     with streamlit_server("app.py") as url, browser_page() as p:
         p.goto(f"{url}/explorer")
         wait_for_app(p, timeout=15_000)
+
+
+def test_neuron_play_animates_and_pauses(page, base_url):
+    _open(page, f"{base_url}/neuron")
+    page.get_by_role("button", name="Reset", exact=True).click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Play").click()
+    # the fragment advances ~1/60 of the run every 0.2 s
+    page.get_by_text(re.compile(r"Step ([1-9]\d+) of 1000")).first.wait_for(timeout=20_000)
+    page.get_by_role("button", name="Pause").click()
+    wait_for_app(page)
+    shown = page.get_by_text(re.compile(r"Step \d+ of 1000")).first.inner_text()
+    page.wait_for_timeout(1000)
+    assert page.get_by_text(re.compile(r"Step \d+ of 1000")).first.inner_text() == shown
