@@ -10,7 +10,9 @@ import streamlit as st
 from nnlab import activations, initializers, teaching
 from nnlab import teaching_charts as charts
 from nnlab.i18n import describe
-from nnlab.ui.common import lang, t
+from nnlab.ui.common import ensure_router, lang, t
+
+ensure_router()
 
 DEFAULT = ["sigmoid", "tanh", "relu", "leaky_relu"]
 

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from nnlab.ui.common import t
+from nnlab.ui.common import ensure_router, t
+
+ensure_router()
 
 st.title(t("app.title"))
 st.markdown(f"**{t('app.tagline')}**")

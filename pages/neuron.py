@@ -9,7 +9,9 @@ import streamlit as st
 
 from nnlab import activations, teaching
 from nnlab import teaching_charts as charts
-from nnlab.ui.common import lang, t
+from nnlab.ui.common import ensure_router, lang, t
+
+ensure_router()
 
 # The lecture's cases: x = 1 → 0 with a sigmoid; x = 0 → 1 without and with a bias; a ReLU that stalls.
 PRESETS = {

@@ -11,7 +11,9 @@ import streamlit as st
 
 from nnlab import teaching
 from nnlab import teaching_charts as charts
-from nnlab.ui.common import lang, t
+from nnlab.ui.common import ensure_router, lang, t
+
+ensure_router()
 
 ss = st.session_state
 L = lang()

@@ -39,8 +39,7 @@ def base_url():
 @pytest.fixture(scope="module")
 def page(base_url):
     with browser_page() as p:
-        # Open the entry page once first: on a fresh server a deep link (/explorer) is served
-        # from the auto-discovered pages/ folder without app.py (see the xfail test below).
+        # Open the entry page once first (deep links on a fresh server have their own test below)
         p.goto(base_url)
         wait_for_app(p)
         yield p
@@ -86,13 +85,16 @@ def test_korean_explorer(page, base_url):
     full_screenshot(page, screenshot_path("teaching_explorer_ko"))
 
 
-@pytest.mark.xfail(reason="app.py routing: on a fresh server the first deep link runs pages/<name>.py alone "
-                          "(pages/ auto-discovery), without app.py's page config, navigation and language picker",
-                   strict=False)
 def test_deep_link_on_fresh_server_runs_the_entry_file():
+    """The very first visit to /explorer on a fresh server still goes through app.py's router
+    (language picker, translated navigation), not the bare pages/ folder listing."""
     with streamlit_server("app.py") as url, browser_page() as p:
         p.goto(f"{url}/explorer")
-        wait_for_app(p, timeout=15_000)
+        wait_for_app(p, timeout=20_000)
+        nav = p.locator("[data-testid='stSidebarNav']")
+        nav.get_by_text("Activation explorer").wait_for(timeout=10_000)
+        assert nav.get_by_text("explorer", exact=True).count() == 0  # no raw file names
+        p.get_by_text("9.54e-07", exact=False).first.wait_for(timeout=15_000)
 
 
 def test_neuron_play_animates_and_pauses(page, base_url):

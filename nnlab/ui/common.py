@@ -28,3 +28,19 @@ def language_picker() -> None:
         st.query_params["lang"] = st.session_state["lang"]
     elif "lang" in st.query_params:
         del st.query_params["lang"]
+
+
+def ensure_router() -> None:
+    """Call first in every page file.
+
+    Streamlit treats an app with a ``pages/`` folder as an old-style multipage app until
+    the first ``st.navigation`` call in the server process, so the very first visit to a
+    deep link such as ``/train`` on a fresh server runs ``pages/train.py`` alone, without
+    app.py's router, page config and language picker. Switch that mode off and rerun: the
+    rerun goes through app.py and lands on the same page (same url path, same page hash).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
