@@ -13,6 +13,7 @@ instead of building a new one. That is what keeps a long classroom session's mem
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 
@@ -26,6 +27,12 @@ STAT_NAMES = ("grad_norm", "bias_grad_norm", "grad_mean_abs", "weight_norm",
               "act_mean", "act_std", "saturated_fraction", "dead_fraction")
 SATURATION_THRESHOLD = 0.05  # |f'(z)| below 5% of its maximum counts as saturated
 _DROPOUT_SEED_STRIDE = 64  # per-step seed space for the dropout masks of up to 64 layers
+USE_XLA = os.environ.get("NNLAB_XLA", "1") != "0"
+
+
+def _is_compile_error(exc: Exception) -> bool:
+    text = f"{type(exc).__name__} {exc}"
+    return any(word in text for word in ("XLA", "xla", "jit", "Unimplemented", "not supported"))
 
 
 class CompiledTrainer:
@@ -51,9 +58,15 @@ class CompiledTrainer:
             self.loss_fn = keras.losses.MeanSquaredError()
         x_spec = tf.TensorSpec([None, arch.input_dim], tf.float32)
         y_spec = tf.TensorSpec([None], tf.int32 if arch.task == "classification" else tf.float32)
-        self.chunk = tf.function(self._chunk, input_signature=[
-            x_spec, y_spec, tf.TensorSpec([None, None], tf.int32),
-            tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64)], reduce_retracing=True)
+        chunk_signature = [x_spec, y_spec, tf.TensorSpec([None, None], tf.int32), tf.TensorSpec([], tf.int32),
+                           tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64)]
+        # XLA fuses the many small ops of a step (and of its statistics): about 2× faster here.
+        # It compiles once per input shape, which a pooled trainer keeps across runs.
+        self.uses_xla = USE_XLA
+        self._plain_chunk = tf.function(self._chunk, input_signature=chunk_signature)
+        # No input signature for XLA: it traces once per concrete shape (the run's data and
+        # batch shape), so the per-step output arrays have a static size, as XLA requires.
+        self.chunk = tf.function(self._chunk, jit_compile=True) if USE_XLA else self._plain_chunk
         self.evaluate = tf.function(self._evaluate, input_signature=[x_spec, y_spec])
         self.predict = tf.function(self._predict, input_signature=[x_spec])
 
@@ -133,17 +146,24 @@ class CompiledTrainer:
     def _ordered_dense_grads(self, grads_by_var):
         return [g for d in self.dense for g in (grads_by_var[id(d.kernel)], grads_by_var[id(d.bias)])]
 
-    def _chunk(self, x_all, y_all, idx, step0, seed):
+    def _chunk(self, x_all, y_all, epoch_idx, start, count, step0, seed):
+        """Train on rows ``start … start+count-1`` of ``epoch_idx`` ([steps, batch] sample indices).
+
+        Outputs have one row per row of ``epoch_idx`` (a fixed shape, so XLA compiles once per
+        run shape); only the first ``count`` rows are filled.
+        """
         import tensorflow as tf
 
-        n_steps = tf.shape(idx)[0]
-        losses = tf.TensorArray(tf.float32, size=n_steps)
-        metrics = tf.TensorArray(tf.float32, size=n_steps)
-        stats = tf.TensorArray(tf.float32, size=n_steps)
+        size = tf.shape(epoch_idx)[0] if epoch_idx.shape[0] is None else epoch_idx.shape[0]
+        losses = tf.TensorArray(tf.float32, size=size)
+        metrics = tf.TensorArray(tf.float32, size=size)
+        stats = tf.TensorArray(tf.float32, size=size)
         variables = self.model.trainable_variables
-        for k in tf.range(n_steps):
-            xb = tf.gather(x_all, idx[k])
-            yb = tf.gather(y_all, idx[k])
+        k = tf.constant(0)
+        while k < count:  # a while loop, not tf.range: XLA would compile once per count
+            rows = tf.gather(epoch_idx, start + k)  # gather: XLA needs a constant index to slice
+            xb = tf.gather(x_all, rows)
+            yb = tf.gather(y_all, rows)
             with tf.GradientTape() as tape:
                 y_pred, zs, outs = self._forward(xb, True, step0 + tf.cast(k, tf.int64), seed)
                 loss, metric = self._loss_and_metric(yb, y_pred)
@@ -158,7 +178,23 @@ class CompiledTrainer:
                 self.optimizer.apply_gradients(zip(grads, variables))
             losses = losses.write(k, loss)
             metrics = metrics.write(k, metric)
+            k += 1
         return losses.stack(), metrics.stack(), stats.stack()
+
+    def train_steps(self, x_all, y_all, epoch_idx, start: int, count: int, step0: int, seed: int):
+        """Run ``count`` steps; returns NumPy (loss[count], metric[count], stats[count, layers, stats])."""
+        import tensorflow as tf
+
+        args = (x_all, y_all, epoch_idx, tf.constant(start, tf.int32), tf.constant(count, tf.int32),
+                tf.constant(step0, tf.int64), tf.constant(seed, tf.int64))
+        try:
+            loss, metric, stats = self.chunk(*args)
+        except Exception as exc:  # noqa: BLE001 — an XLA failure must not end the lesson
+            if not self.uses_xla or not _is_compile_error(exc):
+                raise
+            self.chunk, self.uses_xla = self._plain_chunk, False
+            loss, metric, stats = self.chunk(*args)
+        return loss.numpy()[:count], metric.numpy()[:count], stats.numpy()[:count]
 
     def _evaluate(self, x, y):
         y_pred, _, _ = self._forward(x, False)

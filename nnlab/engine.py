@@ -86,22 +86,21 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
         record.timing["steps_per_epoch"] = steps_per_epoch
         for epoch in range(config.epochs):
             batches = epoch_batches(len(data.x_train), config.batch_size, config.seed, epoch)
+            epoch_idx = tf.constant(batches)
             ep_loss, ep_metric, ep_stats = [], [], []
             pos = 0
             while pos < len(batches):
                 control.wait_while_paused()
                 if control.should_stop():
                     return _finish(record, "stopped", trainer, data, x_val, y_val, grid, started)
-                idx = batches[pos: pos + chunk_steps]
+                count = min(chunk_steps, len(batches) - pos)
                 t0 = time.perf_counter()
-                loss, metric, stats = trainer.chunk(x_train, y_train, tf.constant(idx),
-                                                    tf.constant(step, tf.int64), tf.constant(config.seed, tf.int64))
-                loss, metric, stats = loss.numpy(), metric.numpy(), stats.numpy()
+                loss, metric, stats = trainer.train_steps(x_train, y_train, epoch_idx, pos, count, step, config.seed)
                 elapsed = time.perf_counter() - t0
-                if step > 0:  # the first call includes tracing; don't let it shrink the chunks
+                if step > 0:  # the first call includes compiling; don't let it shrink the chunks
                     train_seconds += elapsed
-                    samples += idx.size
-                    per_step = elapsed / len(idx)
+                    samples += count * batches.shape[1]
+                    per_step = elapsed / count
                     chunk_steps = int(min(MAX_CHUNK_STEPS, max(1, TARGET_CHUNK_SECONDS / max(per_step, 1e-6))))
                 else:
                     record.timing["first_chunk_seconds"] = elapsed
@@ -114,8 +113,8 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
                 ep_loss.append(loss)
                 ep_metric.append(metric)
                 ep_stats.append(stats)
-                step += len(idx)
-                pos += len(idx)
+                step += count
+                pos += count
                 record.update_progress(epoch, pos / len(batches), samples / train_seconds if train_seconds else None)
                 if observer:
                     observer.on_update(record)
