@@ -1,5 +1,274 @@
-"""Placeholder until its issue lands."""
+"""Compare page: several runs that differ in one setting, trained side by side, live.
 
+Storyboard: pick the variable (activation, initializer, optimizer or depth) and 2–8
+values → every other setting from the shared sidebar (``nnlab.ui.sidebar``, the compared
+control hidden) → Compare loads the data once and submits one job group
+(``MANAGER.submit_group``) → live status per run and overlaid charts
+(``nnlab.compare_charts``) polled through ``nnlab.ui.live`` → summary table, CSV and the
+ensemble. Logic lives in ``nnlab.compare``; this file only lays out widgets.
+"""
+
+import math
+
+import pandas as pd
 import streamlit as st
 
-st.info("This page is being built.")
+from nnlab import compare, compare_charts, datasets
+from nnlab.config import ConfigError
+from nnlab.jobs import MANAGER
+from nnlab.ui import live
+from nnlab.ui.common import lang, t
+from nnlab.ui.sidebar import config_sidebar
+
+STATE = "compare.state"  # the comparison shown: variable, values, labels, config
+CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
+PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
+
+L = lang()
+live.warm_up()
+st.title(t("compare.title"))
+st.caption(t("compare.intro"))
+
+
+def _slot(label: str) -> str:
+    return f"compare:{label}"
+
+
+def _jobs() -> list:
+    state = st.session_state.get(STATE)
+    if not state:
+        return []
+    return [j for j in (live.get_job(_slot(lbl)) for lbl in state["labels"]) if j is not None]
+
+
+def _clear_previous() -> None:
+    state = st.session_state.get(STATE)
+    holder = live.session_jobs()
+    for label in (state or {}).get("labels", []):
+        job = holder.pop(_slot(label))
+        if job is not None:
+            job.stop()
+
+
+def _start(config, frame, variable: str, values: list) -> str | None:
+    """Load the data once and submit one run per value as a group; returns an error or None."""
+    try:
+        variants = compare.variant_configs(config, variable, values)
+        data = datasets.load(config, frame=frame)
+    except (ValueError, ConfigError, datasets.DatasetError) as exc:
+        return str(exc)
+    _clear_previous()
+    labels = [label for label, _ in variants]
+    group = MANAGER.submit_group([cfg for _, cfg in variants], data=data, frame=frame, labels=labels)
+    holder = live.session_jobs()
+    for label, job in zip(labels, group):
+        holder.put(_slot(label), job)
+    st.session_state[STATE] = {"variable": variable, "values": list(values), "labels": labels,
+                               "config": config, "frame": frame}
+    return None
+
+
+# --- what to compare --------------------------------------------------------------------------
+jobs = _jobs()
+running = any(live.is_running(j) for j in jobs)
+choice = st.session_state.setdefault(CHOICE, {"variable": "activation",
+                                              "values": list(compare.VARIABLES["activation"].defaults)})
+st.session_state.setdefault("compare_variable", choice["variable"])
+if "compare_values" not in st.session_state:
+    st.session_state["compare_values"] = list(choice["values"])
+
+
+def _variable_changed():
+    st.session_state["compare_values"] = list(compare.VARIABLES[st.session_state["compare_variable"]].defaults)
+
+
+c_var, c_vals = st.columns([1, 3])
+variable = c_var.selectbox(t("compare.variable"), list(compare.VARIABLES), key="compare_variable",
+                           format_func=lambda v: t(f"compare.var.{v}"), on_change=_variable_changed,
+                           disabled=running, help=t("compare.variable.help"))
+var = compare.VARIABLES[variable]
+values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
+                            format_func=var.display, max_selections=compare.MAX_VALUES,
+                            help=t("compare.values.help"))
+st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
+settings = config_sidebar(locked=running, exclude=var.exclude)
+count_ok = compare.MIN_VALUES <= len(values) <= compare.MAX_VALUES
+st.caption(t(f"compare.same.{variable}", w=settings.config.width))
+
+# --- run controls -----------------------------------------------------------------------------
+state = st.session_state.get(STATE)
+c_go, c_stop, c_again, c_freeze = st.columns([1.2, 1.2, 1.2, 3], vertical_alignment="center")
+error = None
+if c_go.button(t("compare.btn.compare"), type="primary", icon="▶️", key="compare_btn", width="stretch",
+               disabled=running or settings.error is not None or not count_ok, help=t("compare.btn.compare_help")):
+    error = _start(settings.config, settings.frame, variable, values)
+    if error is None:
+        st.rerun()
+if c_stop.button(t("compare.btn.stop_all"), icon="⏹️", key="compare_stop_all", disabled=not running,
+                 width="stretch", help=t("compare.btn.stop_all_help")):
+    for job in jobs:
+        job.stop()
+    st.rerun()
+if c_again.button(t("compare.btn.again"), icon="🔁", key="compare_again", disabled=running or not state,
+                  width="stretch", help=t("compare.btn.again_help")):
+    error = _start(state["config"], state.get("frame"), state["variable"], state["values"])
+    if error is None:
+        st.rerun()
+frozen = c_freeze.toggle(t("compare.freeze"), key="compare_freeze", help=t("compare.freeze_help"))
+if error:
+    st.error(t("compare.data_failed", error=error))
+if not count_ok:
+    st.warning(t("compare.values.count", n=len(values)))
+if settings.error:
+    st.info(t("compare.blocked", error=settings.error), icon="ℹ️")
+
+if not jobs:
+    st.info(t("compare.empty"), icon="👈")
+    st.stop()
+
+st.markdown(t("compare.running_for", variable=t(f"compare.var.{state['variable']}"),
+              values=", ".join(map(str, state["labels"]))))
+if not running and settings.config != state["config"]:
+    st.caption(t("compare.settings_changed"))
+
+
+# --- live status per run --------------------------------------------------------------------
+def _stop(slot: str) -> None:
+    job = live.get_job(slot)
+    if job is not None:
+        job.stop()
+
+
+def render_status(snaps: list[dict]) -> None:
+    colors = compare_charts.run_colors([compare_charts.label_of(s) for s in snaps])
+    per_row = 3
+    for start in range(0, len(snaps), per_row):
+        cols = st.columns(per_row)
+        for col, snap in zip(cols, snaps[start:start + per_row]):
+            label = compare_charts.label_of(snap)
+            with col.container(border=True):
+                st.markdown(f"<span style='color:{colors[label]};font-size:1.4em'>■</span> "
+                            f"<b style='font-size:1.2em'>{label}</b>", unsafe_allow_html=True)
+                live.status_line(snap)
+                st.button(t("compare.btn.stop"), key=f"compare_stop_{label}", icon="⏹️",
+                          disabled=snap.get("status") in ("finished", "stopped", "diverged", "failed"),
+                          on_click=_stop, args=(_slot(label),))
+
+
+st.subheader(t("compare.status.heading"))
+live.live_fragment("compare_status", _jobs, render_status)
+
+
+# --- live charts -------------------------------------------------------------------------------
+max_epoch = int(state["config"].epochs)
+profile_epoch = st.slider(t("compare.grad.epoch"), 0, max_epoch, 0, key="compare_profile_epoch")
+
+
+def _gap_sentence(snaps: list[dict]) -> str | None:
+    ratios = {compare_charts.label_of(s): compare.gradient_ratio(s, profile_epoch or None) for s in snaps}
+    ratios = {k: v for k, v in ratios.items() if v}
+    if len(ratios) < 2:
+        return None
+    worst, best = min(ratios, key=ratios.get), max(ratios, key=ratios.get)
+    decades = math.log10(ratios[best] / ratios[worst])
+    if decades < 0.5:
+        return None
+    return t("compare.grad.gap", worst=worst, worst_ratio=f"{ratios[worst]:.1e}", best=best,
+             best_ratio=f"{ratios[best]:.1e}", decades=decades)
+
+
+def render_charts(snaps: list[dict]) -> None:
+    st.subheader(t("compare.curves.heading"))
+    target = st.session_state.get("compare_target")
+    metric = next((compare.metric_of(s) for s in snaps if s.get("dataset")), "accuracy")
+    target_value = None if target is None else (target / 100.0 if metric == "accuracy" else target)
+    a, b = st.columns(2)
+    a.plotly_chart(compare_charts.val_loss_figure(snaps, L), key="compare_loss", config=PLOT_CONFIG)
+    b.plotly_chart(compare_charts.val_metric_figure(snaps, L, target=target_value), key="compare_metric",
+                   config=PLOT_CONFIG)
+
+    st.subheader(t("compare.grad.heading"))
+    gap = _gap_sentence(snaps)
+    st.markdown(t("compare.grad.caption") + (f"  \n{gap}" if gap else ""))
+    a, b = st.columns(2)
+    a.plotly_chart(compare_charts.gradient_profile_figure(snaps, L, epoch=profile_epoch or None),
+                   key="compare_profile", config=PLOT_CONFIG)
+    b.plotly_chart(compare_charts.gradient_ratio_figure(snaps, L), key="compare_ratio", config=PLOT_CONFIG)
+
+    st.subheader(t("compare.act.heading"))
+    st.caption(t("compare.act.caption"))
+    a, b = st.columns(2)
+    a.plotly_chart(compare_charts.activity_figure(snaps, "dead_fraction", L, epoch=profile_epoch or None),
+                   key="compare_dead", config=PLOT_CONFIG)
+    b.plotly_chart(compare_charts.activity_figure(snaps, "saturated_fraction", L, epoch=profile_epoch or None),
+                   key="compare_saturated", config=PLOT_CONFIG)
+
+    if any((s.get("dataset") or {}).get("is_2d") for s in snaps):
+        st.subheader(t("compare.boundary.heading"))
+        data = next((j.data for j in _jobs() if j.data is not None), None)
+        st.plotly_chart(compare_charts.boundaries_figure(snaps, data, L), key="compare_boundaries",
+                        config=PLOT_CONFIG)
+
+
+if frozen and running:
+    st.caption(t("compare.frozen_note"))
+live.live_fragment("compare_charts", _jobs, render_charts, live=not frozen, rerun_on_end=False)
+
+
+# --- summary table and ensemble ------------------------------------------------------------------
+st.header(t("compare.summary.heading"))
+first = next((j.snapshot() for j in jobs if j.record is not None), None)
+metric = compare.metric_of(first) if first and first.get("dataset") else "accuracy"
+if metric == "accuracy":
+    st.number_input(t("compare.target.accuracy"), 1.0, 100.0, 90.0, step=1.0, key="compare_target",
+                    help=t("compare.target.help"))
+else:
+    st.number_input(t("compare.target.mae"), 0.0, None, 1.0, step=0.1, key="compare_target",
+                    help=t("compare.target.help"))
+
+
+def _table(snaps: list[dict]) -> pd.DataFrame:
+    target = st.session_state.get("compare_target")
+    target_value = None if target is None else (target / 100.0 if metric == "accuracy" else target)
+    rows = compare.summary_rows(snaps, target_value)
+    frame = pd.DataFrame(rows, columns=list(compare.SUMMARY_COLUMNS))
+    if metric == "accuracy":
+        for col in ("train", "val", "test"):
+            frame[col] = frame[col] * 100.0
+    frame["status"] = [t(f"compare.status.{s}") for s in frame["status"]]
+    metric_name = t(f"compare.metric.{metric}")
+    return frame.rename(columns={c: t(f"compare.col.{c}", metric=metric_name) for c in compare.SUMMARY_COLUMNS})
+
+
+def render_summary(snaps: list[dict]) -> None:
+    table = _table(snaps)
+    number = st.column_config.NumberColumn
+    cols = {t(f"compare.col.{c}", metric=t(f"compare.metric.{metric}")): c for c in compare.SUMMARY_COLUMNS}
+    fmt = {"train": "%.1f", "val": "%.1f", "test": "%.1f", "seconds_to_target": "%.2f", "seconds": "%.2f",
+           "samples_per_second": "%,.0f", "grad_ratio": "%.2e", "dead_pct": "%.1f", "saturated_pct": "%.1f"}
+    if metric != "accuracy":
+        fmt.update(train="%.3f", val="%.3f", test="%.3f")
+    config = {name: number(format=fmt[key]) for name, key in cols.items() if key in fmt}
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, key="compare_table")
+    st.caption(t("compare.summary.caption"))
+    st.download_button(t("compare.download"), table.to_csv(index=False).encode("utf-8"),
+                       f"nnlab-compare-{state['variable']}.csv", "text/csv", key="compare_csv", on_click="ignore",
+                       icon="⬇️")
+
+    st.subheader(t("compare.ensemble.heading"))
+    finished = {j.label: j.record for j in _jobs() if j.record is not None and j.ended}
+    y_test = next((j.data.y_test for j in _jobs() if j.data is not None), None)
+    result = compare.ensemble(finished, y_test) if y_test is not None and metric == "accuracy" else None
+    if not result or result["ensemble_accuracy"] is None:
+        st.info(t("compare.ensemble.wait"), icon="⏳")
+        return
+    best = result["best_single"]
+    delta = 100.0 * (result["ensemble_accuracy"] - best["accuracy"])
+    a, b, _ = st.columns([1, 1, 2])
+    a.metric(t("compare.ensemble.acc"), f"{100 * result['ensemble_accuracy']:.1f}%",
+             delta=t("compare.ensemble.delta", delta=delta), delta_color="normal" if delta else "off")
+    b.metric(t("compare.ensemble.best", label=best["label"]), f"{100 * best['accuracy']:.1f}%")
+    st.caption(t("compare.ensemble.caption", n=len(result["members"]), members=", ".join(result["members"])))
+
+
+live.live_fragment("compare_summary", _jobs, render_summary, rerun_on_end=False)

@@ -1,0 +1,141 @@
+"""AppTest of the Compare page: a 3-activation comparison on a tiny config runs to completion;
+the summary table has one row per run, every overlay chart one trace per run, the
+ensemble appears; the variable switch, the value-count check, Stop all and Korean text."""
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from nnlab.config import RunConfig  # noqa: E402
+
+ACTS = ["sigmoid", "relu", "tanh"]
+TINY = RunConfig(dataset="xor", n_samples=200, depth=3, width=8, epochs=6, batch_size=32)
+OVERLAYS = ("Validation loss per epoch", "Validation accuracy per epoch", "Gradient profile across layers",
+            "First-layer / last-layer gradient ratio", "Dead units per layer", "Saturated units per layer")
+
+
+def open_compare(config: RunConfig = TINY, language: str = "en") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["nnlab.config"] = config
+    if language != "en":
+        at.session_state["lang"] = language
+    at.run()
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def figures(at: AppTest) -> dict[str, dict]:
+    out = {}
+    for el in at.get("plotly_chart"):
+        spec = json.loads(el.proto.spec)
+        out[spec["layout"]["title"]["text"]] = spec
+    return out
+
+
+def stop_everything(at: AppTest) -> None:
+    holder = at.session_state["nnlab.jobs"] if "nnlab.jobs" in at.session_state else None
+    if holder is not None:
+        holder.stop_all()
+        for job in holder.all().values():
+            job.wait(10)
+
+
+def run_until_done(at: AppTest, timeout: float = 240.0) -> AppTest:
+    """``run_every`` never fires in AppTest: rerun until every run has ended."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        holder = at.session_state["nnlab.jobs"]
+        if all(job.ended for job in holder.all().values()):
+            at.run()  # the final, static state
+            return at
+        time.sleep(0.5)
+        at.run()
+        assert not at.exception, at.exception
+    raise AssertionError("the comparison did not finish in time")
+
+
+def test_three_activations_to_completion():
+    at = open_compare()
+    assert at.selectbox(key="compare_variable").value == "activation"
+    assert list(at.multiselect(key="compare_values").value) == ["sigmoid", "tanh", "relu", "elu", "gelu", "swish"]
+    assert "sb.activation" not in [w.key for w in at.sidebar.selectbox]  # the compared control is hidden
+    assert "sb.depth" in [w.key for w in at.sidebar.slider]  # every other setting comes from the sidebar
+    at.multiselect(key="compare_values").set_value(ACTS).run()
+    at.button(key="compare_btn").click().run()
+    assert not at.exception, at.exception
+    try:
+        holder = at.session_state["nnlab.jobs"]
+        jobs = {slot: job for slot, job in holder.all().items() if slot.startswith("compare:")}
+        assert sorted(jobs) == sorted(f"compare:{a}" for a in ACTS)
+        assert len({id(job.data) for job in jobs.values()} - {id(None)}) <= 1  # one split, loaded once
+        run_until_done(at)
+    finally:
+        stop_everything(at)
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert list(table["Run"]) == ACTS
+    assert list(table["Status"]) == ["finished"] * 3
+    assert (table["Epochs"] == TINY.epochs).all()
+    assert table["Test accuracy %"].between(0, 100).all()
+    figs = figures(at)
+    for title in OVERLAYS:
+        spec = next(s for name, s in figs.items() if name.startswith(title))
+        assert [tr["name"] for tr in spec["data"]] == ACTS, title
+    profile = next(s for name, s in figs.items() if name.startswith("Gradient profile"))
+    assert profile["layout"]["yaxis"]["type"] == "log"
+    boundaries = next(s for name, s in figs.items() if name.startswith("Decision boundary"))
+    assert sum(tr["type"] == "heatmap" for tr in boundaries["data"]) == 3
+    assert any(m.label == "Ensemble test accuracy" for m in at.metric)
+    assert any(b.label.startswith("Download") for b in at.get("download_button"))
+    # Run again repeats the same comparison: same seed, same data, same numbers.
+    first = list(table["Test accuracy %"])
+    at.button(key="compare_again").click().run()
+    try:
+        run_until_done(at)
+    finally:
+        stop_everything(at)
+    assert list(at.dataframe[0].value["Test accuracy %"]) == pytest.approx(first)
+
+
+def test_switching_variable_resets_values_and_sidebar():
+    at = open_compare()
+    at.selectbox(key="compare_variable").set_value("depth").run()
+    assert list(at.multiselect(key="compare_values").value) == [1, 2, 4, 8]
+    assert "sb.depth" not in [w.key for w in at.sidebar.slider]
+    assert "sb.activation" in [w.key for w in at.sidebar.selectbox]
+    at.multiselect(key="compare_values").set_value([2]).run()
+    assert at.button(key="compare_btn").disabled
+    assert any("between 2 and 8" in w.value for w in at.warning)
+
+
+def test_stop_all_stops_every_run():
+    at = open_compare(TINY.replace(epochs=3000, n_samples=400))
+    at.multiselect(key="compare_values").set_value(["relu", "elu"]).run()
+    at.button(key="compare_btn").click().run()
+    try:
+        assert not at.button(key="compare_stop_all").disabled
+        at.button(key="compare_stop_all").click().run()
+        holder = at.session_state["nnlab.jobs"]
+        for job in holder.all().values():
+            assert job.wait(10)
+        at.run()
+        assert {job.snapshot()["status"] for job in holder.all().values()} == {"stopped"}
+        assert not at.exception, at.exception
+        assert not at.button(key="compare_again").disabled
+    finally:
+        stop_everything(at)
+
+
+def test_korean_page_renders():
+    at = open_compare(language="ko")
+    assert at.title[0].value == "비교"
+    assert at.selectbox(key="compare_variable").options[0] == "활성화 함수"
+    assert not at.exception, at.exception
