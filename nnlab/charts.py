@@ -34,6 +34,30 @@ def downsample_indices(n: int, max_points: int = MAX_POINTS) -> np.ndarray:
     return np.unique(np.round(np.linspace(0, n - 1, max_points)).astype(int))
 
 
+def log_buckets(x: list, rows: list[list], n_buckets: int) -> tuple[list, list[list]]:
+    """Average ``rows`` (points × layers, positive numbers) over at most ``n_buckets`` consecutive
+    buckets in log space (a geometric mean), so per-step noise does not hide the trend; ``x`` is
+    the bucket's last value. Non-positive and missing values are ignored (all missing → None)."""
+    n = len(x)
+    if n <= n_buckets:
+        return list(x), [_positive(r) for r in rows]
+    edges = np.linspace(0, n, n_buckets + 1).round().astype(int)
+    arr = np.array([[np.nan if v is None else v for v in r] for r in rows], dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.where(arr > 0, np.log10(arr), np.nan)
+    xs, out = [], []
+    for a, b in zip(edges[:-1], edges[1:]):
+        if b <= a:
+            continue
+        block = logs[a:b]
+        counts = np.sum(np.isfinite(block), axis=0)
+        sums = np.nansum(block, axis=0)
+        means = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+        xs.append(x[b - 1])
+        out.append([float(10.0 ** m) if np.isfinite(m) else None for m in means])
+    return xs, out
+
+
 def _pick(values, idx) -> list:
     return [values[i] for i in idx]
 
@@ -54,6 +78,11 @@ def _style(fig: go.Figure, title: str, height: int = 420, legend: bool = True) -
     fig.update_layout(title={"text": title, "font": {"size": 20}}, font=FONT, height=height,
                       template="plotly_white", showlegend=legend, legend={"font": {"size": 14}},
                       margin={"t": 70, "l": 80, "r": 30, "b": 70})
+    return fig
+
+
+def _top_legend(fig: go.Figure) -> go.Figure:
+    fig.update_layout(legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"})
     return fig
 
 
@@ -98,7 +127,7 @@ def loss_figure(snap: dict, lang: str = "en") -> go.Figure:
     loss_name = t("charts.loss.ce" if _metric(snap) == "accuracy" else "charts.loss.mse", lang)
     fig.update_xaxes(title_text=t("charts.epoch", lang), rangemode="tozero")
     fig.update_yaxes(title_text=loss_name, rangemode="tozero")
-    return _style(fig, t("charts.loss.title", lang))
+    return _top_legend(_style(fig, t("charts.loss.title", lang)))
 
 
 def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
@@ -123,25 +152,27 @@ def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
         fig.update_yaxes(title_text=t("charts.accuracy.y", lang), range=[0, 101])
     else:
         fig.update_yaxes(title_text=t("charts.mae.y", lang), rangemode="tozero")
-    return _style(fig, t(f"charts.{metric}.title", lang))
+    return _top_legend(_style(fig, t(f"charts.{metric}.title", lang)))
 
 
 # -- gradients ----------------------------------------------------------------------------------
 
-def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
-    """One line per layer: the weight-gradient norm over training steps, on a log y-axis."""
+def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm", buckets: int = 150) -> go.Figure:
+    """One line per layer: the weight-gradient norm over training steps, on a log y-axis.
+
+    Long series are averaged over at most ``buckets`` runs of consecutive steps (geometric
+    mean): per-step gradients are noisy, and the gap between layers is what matters."""
     steps = snap.get("steps") or {}
     labels = _labels(snap)
     fig = go.Figure()
     step_x = steps.get("step") or []
     rows = steps.get(stat) or []
     if step_x and rows:
-        idx = downsample_indices(len(step_x))
-        x = _pick(step_x, idx)
+        x, rows = log_buckets(step_x, rows, min(buckets, MAX_POINTS))
         colors = layer_colors(len(labels))
         # Output layer first in the legend, so the legend reads top (output) to bottom (input).
         for j in reversed(range(len(labels))):
-            fig.add_trace(go.Scatter(x=x, y=_positive([rows[i][j] for i in idx]), mode="lines", name=labels[j],
+            fig.add_trace(go.Scatter(x=x, y=[r[j] for r in rows], mode="lines", name=labels[j],
                                      line={"color": colors[j], "width": 2.5},
                                      hovertemplate=f"{labels[j]}: %{{y:.2e}}<extra></extra>"))
     else:
@@ -211,18 +242,19 @@ def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
     sat, dead = steps.get("saturated_fraction") or [], steps.get("dead_fraction") or []
     if sat and dead and labels:
         n = len(labels)
-        fig.add_trace(go.Bar(x=labels, y=[100 * (v or 0) for v in sat[-1][:n]], name=t("charts.act.saturated", lang),
-                             marker={"color": "#ff7f0e"}, hovertemplate="%{x}: %{y:.1f}%<extra></extra>"))
-        fig.add_trace(go.Bar(x=labels, y=[100 * (v or 0) for v in dead[-1][:n]], name=t("charts.act.dead", lang),
-                             marker={"color": "#555555"}, hovertemplate="%{x}: %{y:.1f}%<extra></extra>"))
+        for values, name, color in ((sat[-1][:n], "charts.act.saturated", "#ff7f0e"),
+                                    (dead[-1][:n], "charts.act.dead", "#555555")):
+            y = [100 * (v or 0) for v in values]
+            fig.add_trace(go.Bar(x=labels, y=y, name=t(name, lang), marker={"color": color},
+                                 text=[f"{v:.0f}%" for v in y] if n <= 12 else None, textposition="outside",
+                                 textfont={"size": 12}, cliponaxis=False,
+                                 hovertemplate="%{x}: %{y:.1f}%<extra></extra>"))
     else:
         _waiting(fig, lang)
     fig.update_layout(barmode="group")
     fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category")
     fig.update_yaxes(title_text=t("charts.act.y", lang), range=[0, 105])
-    fig = _style(fig, t("charts.act.title", lang), height=400)
-    fig.update_layout(legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"})
-    return fig
+    return _top_legend(_style(fig, t("charts.act.title", lang), height=440))
 
 
 # -- decision boundary ------------------------------------------------------------------------
@@ -329,4 +361,4 @@ def history_frame(snap: dict) -> pd.DataFrame:
 
 __all__ = ["MAX_POINTS", "activation_stats_figure", "boundary_figure", "confusion_figure", "downsample_indices",
            "gradient_bar_figure", "gradient_heatmap_figure", "gradient_lines_figure", "history_frame",
-           "layer_colors", "loss_figure", "metric_figure", "prediction_figure"]
+           "layer_colors", "log_buckets", "loss_figure", "metric_figure", "prediction_figure"]

@@ -12,7 +12,7 @@ from nnlab import charts
 from nnlab.ui import live
 from nnlab.ui.common import lang, t
 from nnlab.ui.results import results_section
-from nnlab.ui.sidebar import config_sidebar
+from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
 
 SLOT = "train"
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
@@ -22,6 +22,25 @@ live.warm_up()
 st.title(t("train.title"))
 st.caption(t("train.intro"))
 
+# Buttons act in callbacks, before the script runs, so this run already draws the new state
+# (e.g. a locked sidebar right after Train) without a second rerun.
+def _train():
+    config = current_config()
+    live.start_job(SLOT, config, frame=current_frame(), label=config.activation)
+
+
+def _pause_or_resume():
+    j = live.get_job(SLOT)
+    if j is not None:
+        j.resume() if j.snapshot().get("paused_requested") else j.pause()
+
+
+def _stop():
+    j = live.get_job(SLOT)
+    if j is not None:
+        j.stop()
+
+
 job = live.get_job(SLOT)
 running = live.is_running(job)
 settings = config_sidebar(locked=running)
@@ -29,22 +48,15 @@ settings = config_sidebar(locked=running)
 # --- run controls ---------------------------------------------------------------------------
 paused = bool(job and running and job.snapshot().get("paused_requested"))
 c_train, c_stop, c_pause, c_reset, c_freeze = st.columns([1.2, 1, 1.2, 1, 3], vertical_alignment="center")
-if c_train.button(t("train.btn.train"), type="primary", icon="▶️", key="train_btn",
-                  disabled=running or settings.error is not None, help=t("train.btn.train_help"), width="stretch"):
-    with st.spinner(t("train.loading_tf")):
-        live.start_job(SLOT, settings.config, frame=settings.frame, label=settings.config.activation)
-    st.rerun()
-if c_stop.button(t("train.btn.stop"), icon="⏹️", key="stop_btn", disabled=not running, width="stretch",
-                 help=t("train.btn.stop_help")):
-    job.stop()
-if c_pause.button(t("train.btn.resume") if paused else t("train.btn.pause"), icon="▶️" if paused else "⏸️",
-                  key="pause_btn", disabled=not running, width="stretch", help=t("train.btn.pause_help")):
-    job.resume() if paused else job.pause()
-    st.rerun()
-if c_reset.button(t("train.btn.reset"), icon="🔄", key="reset_btn", disabled=job is None, width="stretch",
-                  help=t("train.btn.reset_help")):
-    live.forget_job(SLOT)
-    st.rerun()
+c_train.button(t("train.btn.train"), type="primary", icon="▶️", key="train_btn", on_click=_train,
+               disabled=running or settings.error is not None, help=t("train.btn.train_help"), width="stretch")
+c_stop.button(t("train.btn.stop"), icon="⏹️", key="stop_btn", disabled=not running, width="stretch", on_click=_stop,
+              help=t("train.btn.stop_help"))
+c_pause.button(t("train.btn.resume") if paused else t("train.btn.pause"), icon="▶️" if paused else "⏸️",
+               key="pause_btn", disabled=not running, width="stretch", on_click=_pause_or_resume,
+               help=t("train.btn.pause_help"))
+c_reset.button(t("train.btn.reset"), icon="🔄", key="reset_btn", disabled=job is None, width="stretch",
+               on_click=live.forget_job, args=(SLOT,), help=t("train.btn.reset_help"))
 frozen = c_freeze.toggle(t("train.freeze"), key="train_freeze", help=t("train.freeze_help"))
 if settings.error:
     st.info(t("train.blocked", error=settings.error), icon="ℹ️")

@@ -143,7 +143,18 @@ def test_downsampling_bounds_every_trace():
     heat = charts.gradient_heatmap_figure(snap).data[0]
     assert len(heat.x) <= charts.MAX_POINTS
     lines = charts.gradient_lines_figure(snap).data[0]
-    assert lines.x[0] == 1 and lines.x[-1] == 2000  # first and last step are kept
+    assert lines.x[-1] == 2000 and len(lines.x) <= 150  # bucketed up to the latest step
+
+
+def test_log_buckets_take_geometric_means_and_skip_gaps():
+    x = list(range(1, 9))
+    rows = [[1e-4, 1.0], [1e-2, None], [1.0, 1.0], [1.0, 1.0], [1e-3, 0.0], [1e-3, 1.0], [1.0, 1.0], [1.0, 1.0]]
+    xs, out = charts.log_buckets(x, rows, 4)
+    assert xs == [2, 4, 6, 8]
+    assert out[0][0] == pytest.approx(1e-3) and out[0][1] == pytest.approx(1.0)
+    assert out[2][0] == pytest.approx(1e-3)
+    short_x, short = charts.log_buckets([1, 2], [[0.5, 0.0], [0.25, 1.0]], 10)
+    assert short_x == [1, 2] and short == [[0.5, None], [0.25, 1.0]]
 
 
 def test_downsample_indices():

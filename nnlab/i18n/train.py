@@ -13,7 +13,6 @@ TEXT = {
     "train.btn.train": {"en": "Train", "ko": "학습"},
     "train.btn.train_help": {"en": "Start training with the settings in the sidebar.",
                              "ko": "사이드바의 설정으로 학습을 시작합니다."},
-    "train.loading_tf": {"en": "Loading TensorFlow (only the first time)…", "ko": "TensorFlow를 불러오는 중 (처음 한 번만)…"},
     "train.btn.stop": {"en": "Stop", "ko": "중지"},
     "train.btn.stop_help": {"en": "Stop after the current chunk of steps; the results so far are kept.",
                             "ko": "지금 실행 중인 단계 묶음이 끝나면 멈춥니다. 지금까지의 결과는 남습니다."},
@@ -24,7 +23,7 @@ TEXT = {
     "train.btn.reset": {"en": "Reset", "ko": "초기화"},
     "train.btn.reset_help": {"en": "Stop the run and clear its charts; the settings stay.",
                              "ko": "학습을 멈추고 차트를 지웁니다. 설정은 그대로입니다."},
-    "train.freeze": {"en": "Pause live chart updates (to zoom)", "ko": "차트 실시간 갱신 멈춤 (확대용)"},
+    "train.freeze": {"en": "Freeze charts (to zoom)", "ko": "차트 멈춤 (확대용)"},
     "train.freeze_help": {
         "en": "Live charts are redrawn every second, which resets zoom. Switch this on to freeze them, "
               "zoom and hover; training continues in the background.",

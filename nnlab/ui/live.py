@@ -24,6 +24,7 @@ import streamlit as st
 
 from nnlab.config import RunConfig
 from nnlab.jobs import MANAGER, TrainingJob
+from nnlab.record import ENDED
 from nnlab.ui.common import t
 
 POLL_SECONDS = 1.0
@@ -221,8 +222,9 @@ def status_line(snap: dict) -> None:
     getattr(st, level)(text)
     p = snap.get("progress") or {}
     sps = p.get("samples_per_second")
+    ended = snap.get("status") in ENDED
     label = t("live.progress", epoch=p.get("epoch", 0), epochs=(snap.get("config") or {}).get("epochs", "?"),
-              speed=f"{sps:,.0f}" if sps else "–", eta=_duration(p.get("eta_seconds")))
+              speed=f"{sps:,.0f}" if sps else "–", eta="–" if ended else _duration(p.get("eta_seconds")))
     st.progress(min(1.0, max(0.0, float(p.get("fraction") or 0.0))), text=label)
 
 

@@ -53,7 +53,7 @@ def _metrics(snap: dict) -> None:
 def _classification(snap: dict) -> None:
     from sklearn.metrics import classification_report
 
-    left, right = st.columns([3, 2])
+    left, right = st.columns([1, 1])
     left.plotly_chart(charts.confusion_figure(snap, lang()), key="results_cm")
     p = snap["predictions"]
     classes = (snap.get("dataset") or {}).get("classes") or []
@@ -64,7 +64,7 @@ def _classification(snap: dict) -> None:
                                                    "f1-score": "F1", "support": t("results.support")})
     with right:
         st.markdown(f"**{t('results.report')}**")
-        st.dataframe(table.style.format(precision=3), width="stretch")
+        st.dataframe(table.style.format(precision=2), width="stretch")
         st.caption(t("results.report_help"))
 
 

@@ -49,6 +49,13 @@ def current_config(state_key: str = STATE_KEY) -> RunConfig:
     return st.session_state[state_key]
 
 
+def current_frame(state_key: str = STATE_KEY) -> pd.DataFrame | None:
+    """The uploaded CSV table of the canonical settings (None unless dataset == "csv")."""
+    if current_config(state_key).dataset != "csv":
+        return None
+    return st.session_state.get(f"{state_key}.frame")
+
+
 def set_config(config: RunConfig, state_key: str = STATE_KEY, key: str = WIDGET_KEY) -> None:
     """Replace the canonical settings and make every widget re-read them (e.g. a preset)."""
     st.session_state[state_key] = config
@@ -378,5 +385,5 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
     return SidebarResult(config=config, frame=frame if config.dataset == "csv" else None, error=error)
 
 
-__all__ = ["SidebarResult", "config_sidebar", "config_from_query", "current_config", "set_config",
+__all__ = ["SidebarResult", "config_sidebar", "config_from_query", "current_config", "current_frame", "set_config",
            "sync_query_params", "STATE_KEY", "WIDGET_KEY"]
