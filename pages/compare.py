@@ -57,6 +57,7 @@ def _start(config, frame, variable: str, values: list) -> str | None:
         data = datasets.load(config, frame=frame)
     except (ValueError, ConfigError, datasets.DatasetError) as exc:
         return str(exc)
+    compare.WARMER.cancel()
     _clear_previous()
     labels = [label for label, _ in variants]
     group = MANAGER.submit_group([cfg for _, cfg in variants], data=data, frame=frame, labels=labels)
@@ -94,6 +95,12 @@ st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
 settings = config_sidebar(locked=running, exclude=var.exclude)
 count_ok = compare.MIN_VALUES <= len(values) <= compare.MAX_VALUES
 st.caption(t(f"compare.same.{variable}", w=settings.config.width))
+if not running and count_ok and settings.error is None:
+    try:  # compile these networks in the background now, so Compare starts at once
+        compare.WARMER.request([cfg for _, cfg in compare.variant_configs(settings.config, variable, values)],
+                               settings.frame)
+    except (ValueError, ConfigError):
+        pass
 
 # --- run controls -----------------------------------------------------------------------------
 state = st.session_state.get(STATE)
@@ -160,11 +167,7 @@ live.live_fragment("compare_status", _jobs, render_status)
 
 
 # --- live charts -------------------------------------------------------------------------------
-max_epoch = int(state["config"].epochs)
-profile_epoch = st.slider(t("compare.grad.epoch"), 0, max_epoch, 0, key="compare_profile_epoch")
-
-
-def _gap_sentence(snaps: list[dict]) -> str | None:
+def _gap_sentence(snaps: list[dict], profile_epoch: int) -> str | None:
     ratios = {compare_charts.label_of(s): compare.gradient_ratio(s, profile_epoch or None) for s in snaps}
     ratios = {k: v for k, v in ratios.items() if v}
     if len(ratios) < 2:
@@ -188,7 +191,8 @@ def render_charts(snaps: list[dict]) -> None:
                    config=PLOT_CONFIG)
 
     st.subheader(t("compare.grad.heading"))
-    gap = _gap_sentence(snaps)
+    profile_epoch = st.slider(t("compare.grad.epoch"), 0, int(state["config"].epochs), 0, key="compare_profile_epoch")
+    gap = _gap_sentence(snaps, profile_epoch)
     st.markdown(t("compare.grad.caption") + (f"  \n{gap}" if gap else ""))
     a, b = st.columns(2)
     a.plotly_chart(compare_charts.gradient_profile_figure(snaps, L, epoch=profile_epoch or None),
@@ -219,12 +223,13 @@ live.live_fragment("compare_charts", _jobs, render_charts, live=not frozen, reru
 st.header(t("compare.summary.heading"))
 first = next((j.snapshot() for j in jobs if j.record is not None), None)
 metric = compare.metric_of(first) if first and first.get("dataset") else "accuracy"
+target_col, _ = st.columns([1, 3])
 if metric == "accuracy":
-    st.number_input(t("compare.target.accuracy"), 1.0, 100.0, 90.0, step=1.0, key="compare_target",
-                    help=t("compare.target.help"))
+    target_col.number_input(t("compare.target.accuracy"), 1.0, 100.0, 90.0, step=1.0, key="compare_target",
+                            help=t("compare.target.help"))
 else:
-    st.number_input(t("compare.target.mae"), 0.0, None, 1.0, step=0.1, key="compare_target",
-                    help=t("compare.target.help"))
+    target_col.number_input(t("compare.target.mae"), 0.0, None, 1.0, step=0.1, key="compare_target",
+                            help=t("compare.target.help"))
 
 
 def _table(snaps: list[dict]) -> pd.DataFrame:
