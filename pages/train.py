@@ -10,13 +10,14 @@ import streamlit as st
 
 from nnlab import charts
 from nnlab.ui import live
-from nnlab.ui.common import lang, t
+from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
 
 SLOT = "train"
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
 
+ensure_router()
 L = lang()
 live.warm_up()
 st.title(t("train.title"))
@@ -85,6 +86,11 @@ def render_status(snaps: list[dict]) -> None:
 
 def render_charts(snaps: list[dict]) -> None:
     snap = snaps[0]
+    if not (snap.get("steps") or {}).get("step") and snap.get("status") in ("queued", "running", "paused"):
+        # Building figures holds the GIL: while the network compiles, drawing empty charts every
+        # second slows the compile down several times. Draw them once the first numbers exist.
+        st.caption(t("train.charts_soon"))
+        return
     a, b = st.columns(2)
     a.plotly_chart(charts.loss_figure(snap, L), key="train_loss", config=PLOT_CONFIG)
     b.plotly_chart(charts.metric_figure(snap, L), key="train_metric", config=PLOT_CONFIG)

@@ -99,7 +99,7 @@ def button(page, label: str):
 
 
 def status_text(page) -> str:
-    return " ".join(page.locator("[data-testid='stAlertContainer']").all_inner_texts())
+    return " ".join(page.locator("[data-testid='stMain'] [data-testid='stAlertContainer']").all_inner_texts())
 
 
 def save_docs_shot(page, shot: Path) -> None:
@@ -118,18 +118,14 @@ def save_docs_shot(page, shot: Path) -> None:
 @pytest.fixture(scope="module")
 def server():
     with streamlit_server() as base_url:
-        # Until the entry script has run once, a fresh server serves a deep link such as /train
-        # as a bare pages/ file (no router, no language picker, narrow layout): open / first.
-        with browser_page() as page:
-            page.goto(base_url + "/")
-            wait_for_app(page)
         yield base_url
 
 
 def test_train_live_charts_pause_and_stop(server):
     with browser_page(width=1600, height=1000) as page:
-        page.goto(server + "/train?depth=3&width=8&epochs=400&n_samples=400")
+        page.goto(server + "/train?depth=3&width=8&epochs=5000&n_samples=2000")  # a deep link on a fresh server
         wait_for_app(page)
+        assert page.get_by_text("Language / 언어").count() == 1  # served through app.py's router
         choose(page, t("sidebar.dataset"), "Two moons")
         assert "dataset=moons" in page.url
         clicked = time.monotonic()
@@ -162,7 +158,7 @@ def test_train_live_charts_pause_and_stop(server):
 
 def test_deep_sigmoid_on_spiral_shows_vanishing_gradients(server):
     query = ("dataset=spiral&depth=10&width=16&activation=sigmoid&initializer=glorot_uniform"
-             "&optimizer=sgd&learning_rate=0.1&epochs=400")
+             "&optimizer=sgd&learning_rate=0.1&epochs=5000")
     with browser_page(width=1600, height=1000) as page:
         page.goto(server + "/train?" + query)
         wait_for_app(page)

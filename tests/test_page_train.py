@@ -8,7 +8,6 @@ import json
 import time
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from nnlab import presets
@@ -221,7 +220,54 @@ def test_settings_and_running_job_survive_a_page_switch():
     assert running.wait(60) and running.status() == "stopped"
 
 
-@pytest.mark.parametrize("lang", ["ko"])
-def test_korean_page_renders(lang):
-    at = open_train({"lang": lang})
-    assert at.title[0].value == t("train.title", lang)
+def test_korean_page_renders():
+    at = open_train()
+    at.selectbox(key="lang").set_value("ko")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == t("train.title", "ko")
+    assert widget(at, "sb.dataset").label == t("sidebar.dataset", "ko")
+
+
+class _FakeJob:
+    def __init__(self):
+        self.stopped = 0
+
+    def stop(self):
+        self.stopped += 1
+
+
+def test_session_release_stops_jobs_only_when_the_session_is_gone(monkeypatch):
+    from nnlab.ui import live
+
+    monkeypatch.setattr(live, "RELEASE_GRACE_SECONDS", 0.0)
+    gone = live.SessionJobs(session_id=None)  # no runtime knows it: gone
+    job = _FakeJob()
+    gone.put("train", job)
+    live._stop_if_gone(gone, released_at=time.time())
+    assert job.stopped == 1
+
+    reconnected = live.SessionJobs(session_id=None)
+    other = _FakeJob()
+    reconnected.put("train", other)
+    released = time.time()
+    reconnected.heartbeat = released + 1  # the page polled again after the release
+    live._stop_if_gone(reconnected, released_at=released)
+    assert other.stopped == 0
+
+
+def test_status_text_covers_every_status():
+    from nnlab.jobs import pending_snapshot
+    from nnlab.ui.live import status_text
+
+    snap = pending_snapshot(RunConfig(epochs=9), "queued")
+    snap["queue_position"] = 2
+    assert status_text(snap) == ("info", t("live.queued", position=2))
+    levels = {}
+    for status in ("running", "paused", "finished", "stopped", "diverged", "failed"):
+        s = dict(snap, status=status, hint="lower the learning rate", diverged_at_step=17, error="boom")
+        levels[status] = status_text(s)
+    assert levels["diverged"][0] == "error" and "lower the learning rate" in levels["diverged"][1]
+    assert "17" in levels["diverged"][1]
+    assert levels["finished"][0] == "success" and levels["stopped"][0] == "warning"
+    assert "boom" in levels["failed"][1]

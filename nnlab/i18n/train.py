@@ -13,6 +13,8 @@ TEXT = {
     "train.btn.train": {"en": "Train", "ko": "학습"},
     "train.btn.train_help": {"en": "Start training with the settings in the sidebar.",
                              "ko": "사이드바의 설정으로 학습을 시작합니다."},
+    "train.charts_soon": {"en": "The charts appear as soon as the first training steps are done.",
+                          "ko": "첫 학습 단계가 끝나면 바로 차트가 나타납니다."},
     "train.btn.stop": {"en": "Stop", "ko": "중지"},
     "train.btn.stop_help": {"en": "Stop after the current chunk of steps; the results so far are kept.",
                             "ko": "지금 실행 중인 단계 묶음이 끝나면 멈춥니다. 지금까지의 결과는 남습니다."},
