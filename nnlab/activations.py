@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -197,6 +198,36 @@ ALIASES = {"silu": "swish", "identity": "linear", "leakyrelu": "leaky_relu"}
 
 def names() -> list[str]:
     return list(REGISTRY)
+
+
+@cache
+def saturation_intervals(name: str, threshold: float = 0.05) -> tuple[tuple[float, float], ...]:
+    """Where |f'(z)| < threshold · max|f'|, as (low, high) intervals (±inf for open ends).
+
+    Found once from the NumPy derivative on a fine grid and refined by bisection, so the
+    training loop can count saturated units with a few comparisons instead of
+    differentiating the activation again. Beyond |z| = 60 every registered f' is flat.
+    """
+    act = get(name)
+    limit = threshold * act.max_slope
+
+    def low(x):
+        return np.abs(act.df(np.asarray(x, dtype=np.float64))) < limit
+
+    grid = np.linspace(-60.0, 60.0, 240001)
+    inside = low(grid)
+    edges = []
+    for i in np.flatnonzero(inside[1:] != inside[:-1]):
+        a, b = grid[i], grid[i + 1]
+        for _ in range(60):  # bisect to the exact crossing
+            mid = 0.5 * (a + b)
+            if low(mid) == inside[i]:
+                a = mid
+            else:
+                b = mid
+        edges.append(0.5 * (a + b))
+    bounds = ([-np.inf] if inside[0] else []) + edges + ([np.inf] if inside[-1] else [])
+    return tuple((float(bounds[j]), float(bounds[j + 1])) for j in range(0, len(bounds), 2))
 
 
 def get(name: str) -> Activation:

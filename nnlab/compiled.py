@@ -20,7 +20,7 @@ from collections import OrderedDict
 import numpy as np
 
 from nnlab import activations, optimizers
-from nnlab.model import Architecture, build_from_architecture, set_initial_weights
+from nnlab.model import BUILD_LOCK, Architecture, build_from_architecture, set_initial_weights
 
 # Per-layer statistics, in this order along the last axis of the chunk's ``stats`` output.
 STAT_NAMES = ("grad_norm", "bias_grad_norm", "grad_mean_abs", "weight_norm",
@@ -28,6 +28,11 @@ STAT_NAMES = ("grad_norm", "bias_grad_norm", "grad_mean_abs", "weight_norm",
 SATURATION_THRESHOLD = 0.05  # |f'(z)| below 5% of its maximum counts as saturated
 _DROPOUT_SEED_STRIDE = 64  # per-step seed space for the dropout masks of up to 64 layers
 USE_XLA = os.environ.get("NNLAB_XLA", "1") != "0"
+# XLA compiles for seconds but then runs a step about twice as fast: worth it for networks
+# with many weights (the MNIST MLP has 235k), not for the small classroom nets that would
+# spend longer compiling than training. The choice depends on the architecture only, so
+# a given RunConfig always trains the same way (reproducibility).
+XLA_MIN_WEIGHTS = 50_000
 
 
 def _is_compile_error(exc: Exception) -> bool:
@@ -48,7 +53,7 @@ class CompiledTrainer:
         self.dense = [self.model.get_layer(n) for n in arch.dense_names]
         self.bn = [self.model.get_layer(f"bn_{i}") if arch.batchnorm else None for i in range(1, n_hidden + 1)]
         self.act = [self.model.get_layer(f"act_{i}") for i in range(1, n_hidden + 1)]
-        self.max_slope = [activations.get(a).max_slope for a in arch.activations]
+        self.saturation = [activations.saturation_intervals(a, SATURATION_THRESHOLD) for a in arch.activations]
         self.optimizer = optimizers.get(optimizer_name).make(0.01)
         self.optimizer.build(self.model.trainable_variables)
         self._optimizer_start = [v.numpy() for v in self.optimizer.variables]
@@ -60,13 +65,13 @@ class CompiledTrainer:
         y_spec = tf.TensorSpec([None], tf.int32 if arch.task == "classification" else tf.float32)
         chunk_signature = [x_spec, y_spec, tf.TensorSpec([None, None], tf.int32), tf.TensorSpec([], tf.int32),
                            tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64)]
-        # XLA fuses the many small ops of a step (and of its statistics): about 2× faster here.
-        # It compiles once per input shape, which a pooled trainer keeps across runs.
-        self.uses_xla = USE_XLA
+        # XLA fuses the many small ops of a step and of its statistics. It compiles once per
+        # input shape, which a pooled trainer keeps across runs.
+        self.uses_xla = USE_XLA and arch.n_kernel_weights >= XLA_MIN_WEIGHTS
         self._plain_chunk = tf.function(self._chunk, input_signature=chunk_signature)
         # No input signature for XLA: it traces once per concrete shape (the run's data and
         # batch shape), so the per-step output arrays have a static size, as XLA requires.
-        self.chunk = tf.function(self._chunk, jit_compile=True) if USE_XLA else self._plain_chunk
+        self.chunk = tf.function(self._chunk, jit_compile=True) if self.uses_xla else self._plain_chunk
         self.evaluate = tf.function(self._evaluate, input_signature=[x_spec, y_spec])
         self.predict = tf.function(self._predict, input_signature=[x_spec])
 
@@ -126,22 +131,33 @@ class CompiledTrainer:
             g_kernel, g_bias = grads[2 * i], grads[2 * i + 1]
             a = outs[i]
             if i < len(zs):
-                with tf.GradientTape() as tape:
-                    tape.watch(zs[i])
-                    recomputed = self.act[i](zs[i])
-                slope = tf.abs(tape.gradient(recomputed, zs[i]))
-                limit = SATURATION_THRESHOLD * self.max_slope[i]
-            elif self.arch.task == "classification":
-                slope, limit = a * (1.0 - a), SATURATION_THRESHOLD * 0.25  # softmax's diagonal slope
+                saturated = self._in_intervals(zs[i], self.saturation[i])
+            elif self.arch.task == "classification":  # softmax's diagonal slope p(1-p), at most 0.25
+                saturated = a * (1.0 - a) < SATURATION_THRESHOLD * 0.25
             else:
-                slope, limit = tf.ones_like(a), 0.0  # a linear output never saturates
+                saturated = tf.zeros_like(a, tf.bool)  # a linear output never saturates
             rows.append(tf.stack([
                 tf.norm(g_kernel), tf.norm(g_bias), tf.reduce_mean(tf.abs(g_kernel)), tf.norm(dense.kernel),
                 tf.reduce_mean(a), tf.math.reduce_std(a),
-                tf.reduce_mean(tf.cast(slope < limit, tf.float32)),
+                tf.reduce_mean(tf.cast(saturated, tf.float32)),
                 tf.reduce_mean(tf.cast(tf.equal(a, 0.0), tf.float32)),
             ]))
         return tf.stack(rows)
+
+    @staticmethod
+    def _in_intervals(z, intervals):
+        """Boolean mask of z inside any of the (low, high) intervals."""
+        import tensorflow as tf
+
+        mask = tf.zeros_like(z, tf.bool)
+        for low, high in intervals:
+            part = tf.ones_like(z, tf.bool)
+            if low != float("-inf"):
+                part = tf.logical_and(part, z > low)
+            if high != float("inf"):
+                part = tf.logical_and(part, z < high)
+            mask = tf.logical_or(mask, part)
+        return mask
 
     def _ordered_dense_grads(self, grads_by_var):
         return [g for d in self.dense for g in (grads_by_var[id(d.kernel)], grads_by_var[id(d.bias)])]
@@ -218,7 +234,6 @@ class TrainerPool:
         self.max_idle = max_idle
         self._idle: OrderedDict[tuple, list[CompiledTrainer]] = OrderedDict()
         self._lock = threading.Lock()
-        self._build_lock = threading.Lock()
         self.built = 0
 
     def acquire(self, arch: Architecture, optimizer_name: str, instrument: bool = True) -> CompiledTrainer:
@@ -230,7 +245,7 @@ class TrainerPool:
                 if not free:
                     del self._idle[key]
                 return trainer
-        with self._build_lock:  # Keras model construction is not safe to run concurrently
+        with BUILD_LOCK:
             trainer = CompiledTrainer(arch, optimizer_name, instrument)
             self.built += 1
             return trainer

@@ -22,6 +22,7 @@ from nnlab.config import RunConfig
 from nnlab.datasets import Dataset, grid_for
 from nnlab.model import Architecture
 from nnlab.record import RunRecord
+from nnlab.tf_import import import_tensorflow
 
 TARGET_CHUNK_SECONDS = 0.075
 MAX_CHUNK_STEPS = 1000
@@ -62,7 +63,7 @@ def epoch_batches(n_train: int, batch_size: int, seed: int, epoch: int) -> np.nd
 def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
         control: Control | None = None, instrument: bool = True, pool=POOL) -> RunRecord:
     """Train ``config`` on ``data``; returns the finished (or stopped/diverged) record."""
-    import tensorflow as tf
+    tf = import_tensorflow()
 
     control = control or _NoControl()
     arch = Architecture.of(config, data.input_dim, data.n_outputs, data.task)

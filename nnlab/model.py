@@ -7,6 +7,7 @@ output layer is ``dense_{depth+1}`` followed by ``output`` (softmax or linear).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +16,9 @@ from nnlab import activations, initializers
 from nnlab.config import RunConfig
 
 OUTPUT_SEED_OFFSET = 9973  # the output layer's seed does not depend on depth
+# Keras model construction is not safe to run in several threads at once (jobs, the
+# results page building a .keras download): every build holds this lock.
+BUILD_LOCK = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,11 @@ class Architecture:
         return list(self.widths) + [self.n_outputs]
 
     @property
+    def n_kernel_weights(self) -> int:
+        fan_ins = [self.input_dim] + list(self.widths)
+        return sum(a * b for a, b in zip(fan_ins, self.dense_widths))
+
+    @property
     def layer_labels(self) -> list[str]:
         """Short chart labels, input side first: L1 … Ln, then 'out'."""
         return [f"L{i}" for i in range(1, len(self.widths) + 1)] + ["out"]
@@ -57,6 +66,11 @@ def build_model(config: RunConfig, input_dim: int, n_outputs: int, task: str):
 
 def build_from_architecture(arch: Architecture, initializer: str = "glorot_uniform",
                             init_param: float = 0.0, seed: int = 0):
+    with BUILD_LOCK:
+        return _build(arch, initializer, init_param, seed)
+
+
+def _build(arch: Architecture, initializer: str, init_param: float, seed: int):
     import keras
 
     regularizer = keras.regularizers.L2(arch.l2) if arch.l2 > 0 else None

@@ -87,7 +87,7 @@ class RunRecord:
         self.dataset = {"name": data.name, "task": data.task, "n_train": int(len(data.x_train)),
                         "n_val": int(len(data.x_val)), "n_test": int(len(data.x_test)),
                         "features": list(data.feature_names), "classes": list(data.class_names),
-                        "is_2d": bool(data.is_2d)}
+                        "target": getattr(data, "target_name", "") or "", "is_2d": bool(data.is_2d)}
         self.layers = [{"name": n, "label": lbl, "width": w, "activation": a}
                        for n, lbl, w, a in zip(arch.dense_names, arch.layer_labels, arch.dense_widths,
                                                list(arch.activations) + ["softmax" if data.task == "classification"

@@ -17,13 +17,14 @@ from nnlab import compare, compare_charts, datasets
 from nnlab.config import ConfigError
 from nnlab.jobs import MANAGER
 from nnlab.ui import live
-from nnlab.ui.common import lang, t
+from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.sidebar import config_sidebar
 
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
 CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
 
+ensure_router()
 L = lang()
 live.warm_up()
 st.title(t("compare.title"))

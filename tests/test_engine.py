@@ -58,13 +58,17 @@ def test_gradient_norms_equal_an_independent_gradient_tape():
     assert stats[0, STAT_NAMES.index("saturated_fraction")] == pytest.approx(expected_saturated, abs=1e-6)
 
 
-@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
-def test_one_epoch_matches_model_fit_from_identical_weights_and_batch_order(optimizer):
+@pytest.mark.parametrize("optimizer,width", [("sgd", 16), ("adam", 16), ("sgd", 256)])
+def test_one_epoch_matches_model_fit_from_identical_weights_and_batch_order(optimizer, width):
     import keras
 
-    data = _classification_data(n_train=200)
-    cfg = RunConfig(depth=2, width=16, activation="relu", initializer="he_normal", optimizer=optimizer,
+    from nnlab.compiled import XLA_MIN_WEIGHTS
+
+    data = _classification_data(n_train=200, dim=200 if width > 16 else 6)
+    cfg = RunConfig(depth=2, width=width, activation="relu", initializer="he_normal", optimizer=optimizer,
                     learning_rate=0.05 if optimizer == "sgd" else 0.01, batch_size=25, epochs=1, seed=1)
+    arch = Architecture.of(cfg, data.input_dim, data.n_outputs, data.task)
+    assert (arch.n_kernel_weights >= XLA_MIN_WEIGHTS) == (width > 16)  # both compiled paths are covered
     record = engine.run(cfg, data)
     ours = record.snapshot()
 

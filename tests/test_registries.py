@@ -103,3 +103,15 @@ def test_every_initializer_trains(xor_data, name):
 def test_every_optimizer_trains_and_moves_the_weights(xor_data, name):
     snap = _train_one(xor_data, optimizer=name, learning_rate=0.01)
     assert snap["history"]["weight_norm"][0][0] > 0
+
+
+@pytest.mark.parametrize("name", activations.names())
+def test_saturation_intervals_match_the_derivative(name):
+    act = activations.get(name)
+    x = np.linspace(-30, 30, 60001)
+    x = x[np.all([np.abs(x - k) > 1e-6 for k in act.kinks] or [np.ones_like(x, bool)], axis=0)]
+    expected = np.abs(act.df(x)) < 0.05 * act.max_slope
+    got = np.zeros_like(x, bool)
+    for low, high in activations.saturation_intervals(name):
+        got |= (x > low) & (x < high)
+    assert np.mean(got != expected) < 1e-4  # only grid points on an exact boundary may differ

@@ -25,6 +25,7 @@ import streamlit as st
 from nnlab.config import RunConfig
 from nnlab.jobs import MANAGER, TrainingJob
 from nnlab.record import ENDED
+from nnlab.tf_import import import_tensorflow
 from nnlab.ui.common import t
 
 POLL_SECONDS = 1.0
@@ -114,7 +115,6 @@ def get_job(slot: str) -> TrainingJob | None:
 
 def start_job(slot: str, config: RunConfig, frame=None, label: str = "") -> TrainingJob:
     """Submit ``config`` to the shared job manager; a job already in ``slot`` is stopped."""
-    wait_for_warm_up()
     job = MANAGER.submit(config, frame=frame, label=label)
     old = session_jobs().put(slot, job)
     if old is not None:
@@ -146,20 +146,12 @@ def warm_up() -> None:
 
         def _import():
             try:
-                import tensorflow  # noqa: F401
+                import_tensorflow()
             except Exception:  # the job's own import will report it
                 pass
 
         _warm_thread = threading.Thread(target=_import, daemon=True, name="nnlab-warm-up")
         _warm_thread.start()
-
-
-def wait_for_warm_up(timeout: float = 60.0) -> None:
-    """Block until the warm-up import is done: two threads importing TensorFlow at once can
-    fail with a spurious ModuleNotFoundError, so jobs start only after it."""
-    thread = _warm_thread
-    if thread is not None and thread.is_alive():
-        thread.join(timeout)
 
 
 def live_fragment(key: str, jobs: Callable[[], list[TrainingJob]], render: Callable[[list[dict]], None],
@@ -229,4 +221,4 @@ def status_line(snap: dict) -> None:
 
 
 __all__ = ["POLL_SECONDS", "SessionJobs", "forget_job", "get_job", "is_running", "live_fragment", "session_jobs",
-           "start_job", "status_line", "status_text", "wait_for_warm_up", "warm_up"]
+           "start_job", "status_line", "status_text", "warm_up"]

@@ -19,14 +19,7 @@ def _keras_bytes(job) -> bytes:
     """The trained model as a .keras file, built on first request and cached per job id."""
     cache = st.session_state.setdefault("nnlab.keras_files", {})
     if job.id not in cache:
-        from nnlab.compiled import POOL
-
-        lock = getattr(POOL, "_build_lock", None)  # Keras model construction is not thread-safe
-        if lock is not None:
-            with lock:
-                model = job.record.keras_model()
-        else:
-            model = job.record.keras_model()
+        model = job.record.keras_model()
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "model.keras")
             model.save(path)
