@@ -85,10 +85,11 @@ def test_korean_explorer(page, base_url):
     full_screenshot(page, screenshot_path("teaching_explorer_ko"))
 
 
-def test_deep_link_on_fresh_server_runs_the_entry_file():
+def test_deep_link_on_fresh_server_runs_the_entry_file(page):
     """The very first visit to /explorer on a fresh server still goes through app.py's router
     (language picker, translated navigation), not the bare pages/ folder listing."""
-    with streamlit_server("app.py") as url, browser_page() as p:
+    p = page  # one Playwright instance per module: a second sync one cannot run beside it
+    with streamlit_server("app.py") as url:
         p.goto(f"{url}/explorer")
         wait_for_app(p, timeout=20_000)
         nav = p.locator("[data-testid='stSidebarNav']")
