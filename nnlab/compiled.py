@@ -41,7 +41,7 @@ def _is_compile_error(exc: Exception) -> bool:
 
 
 class CompiledTrainer:
-    def __init__(self, arch: Architecture, optimizer_name: str, instrument: bool = True):
+    def __init__(self, arch: Architecture, optimizer_name: str, instrument: bool = True, xla: bool | None = None):
         import keras
         import tensorflow as tf
 
@@ -67,7 +67,7 @@ class CompiledTrainer:
                            tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64)]
         # XLA fuses the many small ops of a step and of its statistics. It compiles once per
         # input shape, which a pooled trainer keeps across runs.
-        self.uses_xla = USE_XLA and arch.n_kernel_weights >= XLA_MIN_WEIGHTS
+        self.uses_xla = (USE_XLA and arch.n_kernel_weights >= XLA_MIN_WEIGHTS) if xla is None else xla
         self._plain_chunk = tf.function(self._chunk, input_signature=chunk_signature)
         # No input signature for XLA: it traces once per concrete shape (the run's data and
         # batch shape), so the per-step output arrays have a static size, as XLA requires.
@@ -230,7 +230,8 @@ class TrainerPool:
     ``release`` gives it back. At most ``max_idle`` idle trainers are kept.
     """
 
-    def __init__(self, max_idle: int = 16):
+    def __init__(self, max_idle: int = 16, xla: bool | None = None):
+        self.xla = xla  # None: decide per architecture (see XLA_MIN_WEIGHTS)
         self.max_idle = max_idle
         self._idle: OrderedDict[tuple, list[CompiledTrainer]] = OrderedDict()
         self._lock = threading.Lock()
@@ -246,7 +247,7 @@ class TrainerPool:
                     del self._idle[key]
                 return trainer
         with BUILD_LOCK:
-            trainer = CompiledTrainer(arch, optimizer_name, instrument)
+            trainer = CompiledTrainer(arch, optimizer_name, instrument, self.xla)
             self.built += 1
             return trainer
 
