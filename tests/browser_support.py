@@ -53,6 +53,18 @@ def unavailable_reason() -> str | None:
     return None
 
 
+def browser_marks() -> list:
+    """pytest marks for a browser test module: skip with the reason when the browser cannot
+    run here, except under NNLAB_REQUIRE_BROWSER=1 (CI), where that is an error."""
+    import pytest
+
+    reason = unavailable_reason()
+    if reason and os.environ.get("NNLAB_REQUIRE_BROWSER") == "1":
+        raise RuntimeError(f"NNLAB_REQUIRE_BROWSER=1 but browser tests cannot run: {reason}")
+    return [pytest.mark.browser, pytest.mark.slow,
+            pytest.mark.skipif(reason is not None, reason=f"browser tests skipped: {reason}")]
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

@@ -11,16 +11,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import (  # noqa: E402
+    browser_marks,
     browser_page,
     full_screenshot,
     screenshot_path,
     streamlit_server,
-    unavailable_reason,
     wait_for_app,
 )
 
-REASON = unavailable_reason()
-pytestmark = pytest.mark.skipif(REASON is not None, reason=f"browser test skipped: {REASON}")
+pytestmark = browser_marks()
 
 # url path, text that must be visible, number of Plotly charts drawn
 PAGES = {

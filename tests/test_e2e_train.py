@@ -9,37 +9,25 @@ Skips when Chromium or Playwright is missing, unless NNLAB_REQUIRE_BROWSER=1.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from pathlib import Path
 
 import pytest
-
-try:
-    from browser_support import (
-        browser_page,
-        full_screenshot,
-        screenshot_path,
-        streamlit_server,
-        unavailable_reason,
-        wait_for_app,
-    )
-except ImportError:  # the shared helpers are not there: say so instead of failing on import
-    browser_page = full_screenshot = screenshot_path = streamlit_server = wait_for_app = None
-
-    def unavailable_reason() -> str | None:
-        return "tests/browser_support.py (shared browser helpers) is missing"
+from browser_support import (  # noqa: E402
+    browser_marks,
+    browser_page,
+    full_screenshot,
+    screenshot_path,
+    streamlit_server,
+    wait_for_app,
+)
 
 from nnlab.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS_SHOT = ROOT / "docs" / "train-page.png"
-REASON = unavailable_reason()
-if REASON and os.environ.get("NNLAB_REQUIRE_BROWSER") == "1":
-    raise RuntimeError(f"NNLAB_REQUIRE_BROWSER=1 but browser tests cannot run: {REASON}")
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(REASON is not None, reason=f"browser tests skipped: {REASON}")]
+pytestmark = browser_marks()
 
 # Every Plotly chart on the page: title, and per trace its name and number of points.
 PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => ({
