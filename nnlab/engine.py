@@ -140,6 +140,19 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
             observer.on_update(record)
 
 
+def warm_up() -> None:
+    """Import TensorFlow and train a tiny network for one epoch, once per process.
+
+    The first network a process trains pays several seconds of one-off TensorFlow and Keras
+    start-up on top of its own tracing; a page calls this in the background while the
+    teacher is still choosing settings, so the first Train click is as quick as later ones.
+    """
+    from nnlab import datasets
+
+    tiny = RunConfig(dataset="xor", n_samples=40, depth=1, width=4, epochs=1, batch_size=8)
+    run(tiny, datasets.load(tiny))
+
+
 def _eval_split(data: Dataset):
     """Validation data; a run configured without validation validates on the test split."""
     if len(data.x_val):
@@ -158,4 +171,4 @@ def _finish(record: RunRecord, status: str, trainer, data: Dataset, x_val, y_val
     return record
 
 
-__all__ = ["run", "epoch_batches", "divergence_hint", "STAT_NAMES"]
+__all__ = ["STAT_NAMES", "divergence_hint", "epoch_batches", "run", "warm_up"]

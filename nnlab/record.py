@@ -59,12 +59,27 @@ class StepSeries:
         self.loss.pop()
         self.stats.pop()
 
+    def raw(self) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """A copy of the kept points (cheap: taken under the record's lock)."""
+        stats = np.array(self.stats) if self.stats else np.zeros((0, 0, len(STAT_NAMES)), np.float32)
+        return list(self.step), np.array(self.loss, dtype=np.float64), stats
+
     def to_dict(self) -> dict:
-        out = {"step": list(self.step), "loss": [_num(v) for v in self.loss]}
-        arr = np.array(self.stats) if self.stats else np.zeros((0, 0, len(STAT_NAMES)))
-        for j, name in enumerate(STAT_NAMES):
-            out[name] = [[_num(v) for v in row] for row in arr[:, :, j]] if arr.size else []
-        return out
+        return steps_dict(*self.raw())
+
+
+def steps_dict(step: list[int], loss: np.ndarray, stats: np.ndarray) -> dict:
+    out = {"step": step, "loss": _finite_list(loss)}
+    for j, name in enumerate(STAT_NAMES):
+        out[name] = _finite_list(stats[:, :, j]) if stats.size else []
+    return out
+
+
+def _finite_list(values: np.ndarray) -> list:
+    """values.tolist() with NaN/Inf as None (JSON has no NaN)."""
+    if np.isfinite(values).all():
+        return values.tolist()
+    return np.where(np.isfinite(values), values, None).tolist()
 
 
 def _num(v) -> float | None:
@@ -205,11 +220,19 @@ class RunRecord:
         return self.status in ENDED
 
     def snapshot(self) -> dict:
-        """A consistent deep copy of the record as plain JSON-able data."""
+        """A consistent deep copy of the record as plain JSON-able data.
+
+        Only shallow copies are taken under the lock, so a UI polling the record never
+        holds up the training loop while the copy is converted."""
         with self._lock:
-            return copy.deepcopy(self._as_dict())
+            shallow = self._as_dict()
+            steps = self.steps.raw()
+        snap = copy.deepcopy(shallow)
+        snap["steps"] = steps_dict(*steps)
+        return snap
 
     def _as_dict(self) -> dict:
+        """The record's fields by reference, except the per-step series (see snapshot())."""
         return {
             "schema_version": SCHEMA_VERSION,
             "config": self.config.to_dict(),
@@ -219,11 +242,11 @@ class RunRecord:
             "diverged_at_step": self.diverged_at_step,
             "dataset": self.dataset,
             "layers": self.layers,
-            "progress": self.progress,
-            "history": self.history,
-            "steps": self.steps.to_dict(),
-            "test": self.test,
-            "timing": self.timing,
+            "progress": dict(self.progress),
+            "history": {key: list(values) for key, values in self.history.items()},
+            "steps": None,
+            "test": dict(self.test),
+            "timing": dict(self.timing),
             "boundary": self.boundary,
             "predictions": self.predictions,
             "confusion_matrix": self.confusion_matrix,

@@ -1,10 +1,32 @@
-"""Language choice and translated text for pages."""
+"""Language choice, translated text and router/run-time fixes shared by every page."""
 
 from __future__ import annotations
 
+import sys
+
 import streamlit as st
+from streamlit.runtime.scriptrunner import script_runner
 
 from nnlab import i18n
+
+
+def _clean_problem_modules_but_keep_keras() -> None:
+    """Streamlit's after-run clean-up, minus ``keras.backend.clear_session()``.
+
+    Streamlit calls that after every script run, so every second while a live fragment
+    polls. It is process-global: it empties TensorFlow's kernel cache and Keras's global
+    state under the training threads, which made training 5–10× slower in the app than
+    on the command line. NN Lab keeps no per-run Keras state (trainers are pooled and
+    reused), so only the matplotlib part of the clean-up is kept.
+    """
+    if "matplotlib.pyplot" in sys.modules:
+        try:
+            sys.modules["matplotlib.pyplot"].close("all")
+        except Exception:  # noqa: BLE001 — as Streamlit: never fail a run over this
+            pass
+
+
+script_runner._clean_problem_modules = _clean_problem_modules_but_keep_keras
 
 
 def lang() -> str:

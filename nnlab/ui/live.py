@@ -25,7 +25,6 @@ import streamlit as st
 from nnlab.config import RunConfig
 from nnlab.jobs import MANAGER, TrainingJob
 from nnlab.record import ENDED
-from nnlab.tf_import import import_tensorflow
 from nnlab.ui.common import t
 
 POLL_SECONDS = 1.0
@@ -138,7 +137,7 @@ _warm_thread: threading.Thread | None = None
 
 
 def warm_up() -> None:
-    """Import TensorFlow in the background once per process, so the first Train click is quick."""
+    """Start TensorFlow and Keras in the background once per process, so the first Train click is quick."""
     global _warm_thread
     with _warm_lock:
         if _warm_thread is not None:
@@ -146,8 +145,10 @@ def warm_up() -> None:
 
         def _import():
             try:
-                import_tensorflow()
-            except Exception:  # the job's own import will report it
+                from nnlab import engine
+
+                engine.warm_up()
+            except Exception:  # the job's own run will report it
                 pass
 
         _warm_thread = threading.Thread(target=_import, daemon=True, name="nnlab-warm-up")
