@@ -106,6 +106,8 @@ def test_neuron_play_animates_and_pauses(page, base_url):
     page.get_by_text(re.compile(r"Step ([1-9]\d+) of 1000")).first.wait_for(timeout=20_000)
     page.get_by_role("button", name="Pause").click()
     wait_for_app(page)
+    page.wait_for_timeout(800)  # a fragment tick already in flight when Pause was clicked may still land
+    wait_for_app(page)
     shown = page.get_by_text(re.compile(r"Step \d+ of 1000")).first.inner_text()
     page.wait_for_timeout(1000)
     assert page.get_by_text(re.compile(r"Step \d+ of 1000")).first.inner_text() == shown
