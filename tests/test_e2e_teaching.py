@@ -4,6 +4,7 @@ saved in artifacts/screenshots/."""
 
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,8 +107,18 @@ def test_neuron_play_animates_and_pauses(page, base_url):
     page.get_by_text(re.compile(r"Step ([1-9]\d+) of 1000")).first.wait_for(timeout=20_000)
     page.get_by_role("button", name="Pause").click()
     wait_for_app(page)
-    page.wait_for_timeout(800)  # a fragment tick already in flight when Pause was clicked may still land
-    wait_for_app(page)
-    shown = page.get_by_text(re.compile(r"Step \d+ of 1000")).first.inner_text()
-    page.wait_for_timeout(1000)
-    assert page.get_by_text(re.compile(r"Step \d+ of 1000")).first.inner_text() == shown
+
+    def step_text():
+        return page.get_by_text(re.compile(r"Step \d+ of 1000")).first.inner_text()
+
+    # A fragment tick already in flight when Pause was clicked may still land: wait until
+    # the step has settled (at most 5 s), then it must stay put while paused.
+    shown, deadline = step_text(), time.monotonic() + 5
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        now = step_text()
+        if now == shown:
+            break
+        shown = now
+    page.wait_for_timeout(1500)
+    assert step_text() == shown
