@@ -93,7 +93,7 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
             while pos < len(batches):
                 control.wait_while_paused()
                 if control.should_stop():
-                    return _finish(record, "stopped", trainer, data, x_val, y_val, grid, started)
+                    return _finish(record, "stopped", trainer, data, grid, started)
                 count = min(chunk_steps, len(batches) - pos)
                 t0 = time.perf_counter()
                 loss, metric, stats = trainer.train_steps(x_train, y_train, epoch_idx, pos, count, step, config.seed)
@@ -109,7 +109,7 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
                 if bad.size:
                     record.add_steps(step, loss[: bad[0] + 1], stats[: bad[0] + 1])
                     record.diverged(step + int(bad[0]), divergence_hint(config))
-                    return _finish(record, "diverged", trainer, data, x_val, y_val, grid, started)
+                    return _finish(record, "diverged", trainer, data, grid, started)
                 record.add_steps(step, loss, stats)
                 ep_loss.append(loss)
                 ep_metric.append(metric)
@@ -125,7 +125,7 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
                              np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
             if not math.isfinite(val_loss):
                 record.diverged(step, divergence_hint(config))
-                return _finish(record, "diverged", trainer, data, x_val, y_val, grid, started)
+                return _finish(record, "diverged", trainer, data, grid, started)
             if grid is not None and time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS:
                 record.set_boundary(grid, trainer.predict(tf.constant(grid[2])).numpy())
                 last_boundary = time.perf_counter()
@@ -133,7 +133,7 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
                 observer.on_update(record)
         record.timing["train_seconds"] = train_seconds
         record.timing["samples_per_second"] = samples / train_seconds if train_seconds else None
-        return _finish(record, "finished", trainer, data, x_val, y_val, grid, started)
+        return _finish(record, "finished", trainer, data, grid, started)
     finally:
         pool.release(trainer)
         if observer:
@@ -160,7 +160,7 @@ def _eval_split(data: Dataset):
     return data.x_test, data.y_test
 
 
-def _finish(record: RunRecord, status: str, trainer, data: Dataset, x_val, y_val, grid, started) -> RunRecord:
+def _finish(record: RunRecord, status: str, trainer, data: Dataset, grid, started) -> RunRecord:
     import tensorflow as tf
 
     y_out = trainer.predict(tf.constant(data.x_test)).numpy()
