@@ -11,6 +11,7 @@ ratios and dead/saturated percentages; ``summary_rows`` (the summary table) and
 
 from __future__ import annotations
 
+import atexit
 import math
 import threading
 from collections.abc import Mapping, Sequence
@@ -328,6 +329,15 @@ class Warmer:
 
 
 WARMER = Warmer()
+
+
+@atexit.register
+def _stop_warmer_at_exit() -> None:
+    """Let a warm-up in progress finish before TensorFlow is torn down (else: abort at exit)."""
+    WARMER.cancel()
+    thread = WARMER._thread
+    if thread is not None:
+        thread.join(10)
 
 
 __all__ = ["WARMER", "Warmer", "DEPTH_CHOICES", "MAX_VALUES", "MIN_VALUES", "SUMMARY_COLUMNS", "VARIABLES", "Variable", "ensemble",

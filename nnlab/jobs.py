@@ -8,10 +8,12 @@ loop checks between short compiled chunks; pause blocks the loop between chunks.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import traceback
 import uuid
+import weakref
 from collections import deque
 
 from nnlab.config import ConfigError, RunConfig
@@ -42,6 +44,7 @@ class TrainingJob:
 
     # -- lifecycle (called by the manager) ---------------------------------------------
     def start(self) -> None:
+        _LIVE_JOBS.add(self)
         with self._lock:
             cancelled = self._status != "queued"
             if not cancelled:
@@ -157,6 +160,20 @@ class TrainingJob:
         snap["paused_requested"] = not self._resume.is_set()
         snap["queue_position"] = self._manager.queue_position(self) if self._manager else 0
         return snap
+
+
+_LIVE_JOBS: "weakref.WeakSet[TrainingJob]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_jobs_at_exit(timeout: float = 5.0) -> None:
+    """Stop and join training threads before the interpreter tears TensorFlow down: a daemon
+    thread still inside a TensorFlow call at exit aborts the whole process (exit code 134)."""
+    jobs = list(_LIVE_JOBS)
+    for job in jobs:
+        job.stop()
+    for job in jobs:
+        job.wait(timeout)
 
 
 def pending_snapshot(config: RunConfig, status: str, error: str | None = None) -> dict:
