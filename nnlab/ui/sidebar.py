@@ -242,23 +242,25 @@ def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str 
     return frame, None
 
 
+def _shape_slider(form: _Form, name: str, ui_max: int) -> None:
+    """Depth or width: locked while explicit layer widths (the advanced editor) decide the shape."""
+    cfg = form.config
+    current = getattr(cfg, name)
+    value = st.slider(t(f"sidebar.{name}"), 1, max(ui_max, current), key=form.seed(name, current),
+                      help=form.help(name), disabled=form.locked or bool(cfg.layer_widths))
+    if not cfg.layer_widths:
+        form.values[name] = value
+
+
 def _network_section(form: _Form) -> None:
     st.subheader(t("sidebar.section.network"))
     cfg = form.config
     if form.shown("depth"):
         if cfg.layer_widths:
             st.session_state[form.k("depth")] = cfg.depth
-        key = form.seed("depth", cfg.depth)
-        depth = st.slider(t("sidebar.depth"), 1, max(UI_MAX_DEPTH, cfg.depth), key=key, help=form.help("depth"),
-                          disabled=form.locked or bool(cfg.layer_widths))
-        if not cfg.layer_widths:
-            form.values["depth"] = depth
+        _shape_slider(form, "depth", UI_MAX_DEPTH)
     if form.shown("width"):
-        key = form.seed("width", cfg.width)
-        width = st.slider(t("sidebar.width"), 1, max(UI_MAX_WIDTH, cfg.width), key=key, help=form.help("width"),
-                          disabled=form.locked or bool(cfg.layer_widths))
-        if not cfg.layer_widths:
-            form.values["width"] = width
+        _shape_slider(form, "width", UI_MAX_WIDTH)
     if form.shown("activation"):
         form.select("activation", activations.REGISTRY)
     with st.expander(t("sidebar.advanced"), expanded=bool(cfg.layer_widths or cfg.layer_activations)):
