@@ -107,8 +107,10 @@ if not running and count_ok and settings.error is None:
 state = st.session_state.get(STATE)
 c_go, c_stop, c_again, c_freeze = st.columns([1.2, 1.2, 1.2, 3], vertical_alignment="center")
 error = None
+# "and not running": while the charts poll, Streamlit may deliver one click twice (nnlab.ui.clicks)
 if c_go.button(t("compare.btn.compare"), type="primary", icon="▶️", key="compare_btn", width="stretch",
-               disabled=running or settings.error is not None or not count_ok, help=t("compare.btn.compare_help")):
+               disabled=running or settings.error is not None or not count_ok,
+               help=t("compare.btn.compare_help")) and not running:
     error = _start(settings.config, settings.frame, variable, values)
     if error is None:
         st.rerun()
@@ -118,7 +120,7 @@ if c_stop.button(t("compare.btn.stop_all"), icon="⏹️", key="compare_stop_all
         job.stop()
     st.rerun()
 if c_again.button(t("compare.btn.again"), icon="🔁", key="compare_again", disabled=running or not state,
-                  width="stretch", help=t("compare.btn.again_help")):
+                  width="stretch", help=t("compare.btn.again_help")) and not running:
     error = _start(state["config"], state.get("frame"), state["variable"], state["values"])
     if error is None:
         st.rerun()

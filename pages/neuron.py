@@ -9,6 +9,7 @@ import streamlit as st
 
 from nnlab import activations, teaching
 from nnlab import teaching_charts as charts
+from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
 
 ensure_router()
@@ -40,10 +41,10 @@ def _move(to: int | None = None, by: int = 0) -> None:
     ss["neuron_playing"] = False
 
 
-def _toggle_play() -> None:
-    if not ss["neuron_playing"] and ss["neuron_view"] >= ss["neuron_steps"]:
+def _set_playing(play: bool) -> None:
+    if play and ss["neuron_view"] >= ss["neuron_steps"]:
         ss["neuron_view"] = 0
-    ss["neuron_playing"] = not ss["neuron_playing"]
+    ss["neuron_playing"] = play
 
 
 if "neuron_preset" not in ss:
@@ -87,12 +88,14 @@ rule_cols[1].latex(r"w \leftarrow w + \eta\,x\,(y - \hat y)\,f'(z)")
 rule_cols[1].latex(r"b \leftarrow b + \eta\,(y - \hat y)\,f'(z)")
 
 b1, b2, b3, b4, b5 = st.columns(5)
-b1.button(t("neuron.btn.reset"), on_click=_move, kwargs={"to": 0}, icon="⏮️", width="stretch")
-b2.button(t("neuron.btn.step"), on_click=_move, kwargs={"by": 1}, icon="➡️", width="stretch")
-b3.button(t("neuron.btn.step10"), on_click=_move, kwargs={"by": 10}, icon="⏩", width="stretch")
-b4.button(t("neuron.btn.pause") if ss["neuron_playing"] else t("neuron.btn.play"), on_click=_toggle_play,
+# once(): while Play polls, Streamlit may deliver one click twice (see nnlab.ui.clicks)
+b1.button(t("neuron.btn.reset"), **once(_move, to=0), icon="⏮️", width="stretch")
+b2.button(t("neuron.btn.step"), **once(_move, by=1), icon="➡️", width="stretch")
+b3.button(t("neuron.btn.step10"), **once(_move, by=10), icon="⏩", width="stretch")
+b4.button(t("neuron.btn.pause") if ss["neuron_playing"] else t("neuron.btn.play"),
+          **once(_set_playing, not ss["neuron_playing"]),
           icon="⏸️" if ss["neuron_playing"] else "▶️", width="stretch", key="neuron_play_btn")
-b5.button(t("neuron.btn.all"), on_click=_move, kwargs={"to": steps}, icon="⏭️", width="stretch")
+b5.button(t("neuron.btn.all"), **once(_move, to=steps), icon="⏭️", width="stretch")
 
 
 @st.fragment(run_every=0.2 if ss["neuron_playing"] else None)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from nnlab import teaching
 from nnlab import teaching_charts as charts
+from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
 
 ensure_router()
@@ -135,8 +136,8 @@ params, x1, x2, y, lr = _values()
 result = teaching.tiny_net_forward_backward(params, x1, x2, y, lr)
 fwd = result["forward"]
 b1, b2, m1, m2, m3 = st.columns(5)
-b1.button(t("softmax.net.step"), on_click=_update, type="primary", icon="➡️", key="tn_step_btn")
-b2.button(t("softmax.net.reset"), on_click=_reset, icon="⏮️", key="tn_reset_btn")
+b1.button(t("softmax.net.step"), **once(_update), type="primary", icon="➡️", key="tn_step_btn")
+b2.button(t("softmax.net.reset"), **once(_reset), icon="⏮️", key="tn_reset_btn")
 m1.metric(t("softmax.net.updates"), ss["tn_count"])
 m2.metric(t("softmax.net.loss_now"), f"{fwd['loss']:.6f}")
 m3.metric(t("softmax.net.loss_next"), f"{result['loss_after']:.6f}", delta=f"{result['loss_after'] - fwd['loss']:+.6f}",

@@ -10,6 +10,7 @@ import streamlit as st
 
 from nnlab import charts
 from nnlab.ui import live
+from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
@@ -24,16 +25,18 @@ st.title(t("train.title"))
 st.caption(t("train.intro"))
 
 # Buttons act in callbacks, before the script runs, so this run already draws the new state
-# (e.g. a locked sidebar right after Train) without a second rerun.
+# (e.g. a locked sidebar right after Train) without a second rerun. ``once``: one click acts once.
 def _train():
+    if live.is_running(live.get_job(SLOT)):  # the button is disabled while a job runs
+        return
     config = current_config()
     live.start_job(SLOT, config, frame=current_frame(), label=config.activation)
 
 
-def _pause_or_resume():
+def _set_paused(pause: bool):
     j = live.get_job(SLOT)
     if j is not None:
-        j.resume() if j.snapshot().get("paused_requested") else j.pause()
+        j.pause() if pause else j.resume()
 
 
 def _stop():
@@ -49,15 +52,15 @@ settings = config_sidebar(locked=running)
 # --- run controls ---------------------------------------------------------------------------
 paused = bool(job and running and job.snapshot().get("paused_requested"))
 c_train, c_stop, c_pause, c_reset, c_freeze = st.columns([1.2, 1, 1.2, 1, 3], vertical_alignment="center")
-c_train.button(t("train.btn.train"), type="primary", icon="▶️", key="train_btn", on_click=_train,
+c_train.button(t("train.btn.train"), type="primary", icon="▶️", key="train_btn", **once(_train),
                disabled=running or settings.error is not None, help=t("train.btn.train_help"), width="stretch")
-c_stop.button(t("train.btn.stop"), icon="⏹️", key="stop_btn", disabled=not running, width="stretch", on_click=_stop,
+c_stop.button(t("train.btn.stop"), icon="⏹️", key="stop_btn", disabled=not running, width="stretch", **once(_stop),
               help=t("train.btn.stop_help"))
 c_pause.button(t("train.btn.resume") if paused else t("train.btn.pause"), icon="▶️" if paused else "⏸️",
-               key="pause_btn", disabled=not running, width="stretch", on_click=_pause_or_resume,
+               key="pause_btn", disabled=not running, width="stretch", **once(_set_paused, not paused),
                help=t("train.btn.pause_help"))
 c_reset.button(t("train.btn.reset"), icon="🔄", key="reset_btn", disabled=job is None, width="stretch",
-               on_click=live.forget_job, args=(SLOT,), help=t("train.btn.reset_help"))
+               **once(live.forget_job, SLOT), help=t("train.btn.reset_help"))
 frozen = c_freeze.toggle(t("train.freeze"), key="train_freeze", help=t("train.freeze_help"))
 if settings.error:
     st.info(t("train.blocked", error=settings.error), icon="ℹ️")

@@ -27,7 +27,6 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -38,6 +37,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+SERVER_LOGS = ROOT / "artifacts" / "logs"
+# base URL → that server's log file, so a failing test can show what the server printed
+SERVER_LOG_BY_URL: dict[str, Path] = {}
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 ENTRY_READY = "[data-testid='stSidebar'] [data-testid='stSelectbox']"
 
@@ -78,10 +80,13 @@ def streamlit_server(app: str = "app.py", timeout: float = 60.0, env: dict | Non
     cmd = [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none"]
-    log = tempfile.TemporaryFile()
+    SERVER_LOGS.mkdir(parents=True, exist_ok=True)
+    log_path = SERVER_LOGS / f"streamlit-{port}.log"
+    log = open(log_path, "w+b")  # noqa: SIM115 (closed in finally)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, **(env or {})}, start_new_session=True)
     base_url = f"http://127.0.0.1:{port}"
+    SERVER_LOG_BY_URL[base_url] = log_path
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -119,9 +124,26 @@ def browser_page(width: int = 1400, height: int = 900, locale: str = "en-US"):
             context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
             page = context.new_page()
             page.set_default_timeout(30_000)
-            yield page
+            try:
+                yield page
+            except BaseException:
+                _report_page(page)
+                raise
         finally:
             browser.close()
+
+
+def _report_page(page) -> None:
+    """On a failure: print what the user would see (CI shows captured output, not files)
+    and keep a screenshot in artifacts/screenshots/failure-*.png."""
+    try:
+        text = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\")?.innerText || ''")
+        state = page.evaluate("() => document.querySelector(\"[data-testid='stApp']\")"
+                              "?.getAttribute('data-test-script-state')")
+        print(f"\n--- page at failure: {page.url} (script state: {state}) ---\n{text[:3000]}", file=sys.stderr)
+        page.screenshot(path=str(screenshot_path(f"failure-{int(time.time())}")))
+    except Exception as exc:  # the page may be gone; the original failure matters more
+        print(f"(could not capture the page: {exc})", file=sys.stderr)
 
 
 def wait_for_app(page, timeout: float = 30_000, ready: str | None = ENTRY_READY) -> None:
@@ -150,6 +172,14 @@ def full_screenshot(page, path: Path | str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return Path(path)
+
+
+def server_log_tail(base_url: str, chars: int = 4000) -> str:
+    """The end of what the server at ``base_url`` printed ('' if unknown)."""
+    path = SERVER_LOG_BY_URL.get(base_url)
+    if path is None or not path.exists():
+        return ""
+    return path.read_bytes()[-chars:].decode(errors="replace")
 
 
 def screenshot_path(name: str) -> Path:

@@ -41,3 +41,18 @@ def _apptest_routes_like_a_running_server():
     PagesManager.__init__ = init
     yield
     PagesManager.__init__ = original
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """When a browser test fails, attach the end of its Streamlit server's log to the report
+    (CI shows only the report, and the server's own traceback is usually the real cause)."""
+    report = yield
+    server = getattr(item, "funcargs", {}).get("server")
+    if report.failed and isinstance(server, str):
+        from browser_support import server_log_tail
+
+        tail = server_log_tail(server)
+        if tail:
+            report.sections.append(("streamlit server log (tail)", tail))
+    return report

@@ -115,7 +115,9 @@ def test_train_live_charts_pause_and_stop(server):
         wait_for_app(page)
         assert page.get_by_text("Language / 언어").count() == 1  # served through app.py's router
         choose(page, t("sidebar.dataset"), "Two moons")
-        assert "dataset=moons" in page.url
+        # the rerun that follows the choice writes it into the URL
+        page.wait_for_function("() => location.search.includes('dataset=moons')", timeout=30_000)
+        wait_for_app(page)
         clicked = time.monotonic()
         button(page, t("train.btn.train")).click()
         first = wait_plots(page, lambda p: loss_points(p) >= 1 or grad_layers(p))
