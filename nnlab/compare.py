@@ -5,15 +5,12 @@ depth) with their choices and defaults; ``variant_configs`` (one RunConfig per c
 value, everything else — data split, seed, initial weights where shapes allow, batch
 order — shared); extraction from run snapshots of gradient profiles, first/last gradient
 ratios and dead/saturated percentages; ``summary_rows`` (the summary table) and
-``ensemble`` (accuracy of averaged test-set probabilities vs the best single run);
-``WARMER``, which compiles the runs' networks in the background while the page is idle.
+``ensemble`` (accuracy of averaged test-set probabilities vs the best single run).
 """
 
 from __future__ import annotations
 
-import atexit
 import math
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -269,77 +266,6 @@ def ensemble(records: Mapping[str, object] | Sequence, y_test, statuses: tuple[s
     return result
 
 
-# -- background warm-up ---------------------------------------------------------------------------
-
-class Warmer:
-    """Compiles the networks of a comparison before Compare is clicked.
-
-    A network's first training call traces and compiles it (seconds per architecture, and
-    six cold networks share the CPU), so the page asks for a warm-up of the variants the
-    sidebar currently describes. One daemon thread trains each variant for one epoch on
-    the real data, which leaves a warm trainer in the engine's pool; the latest request
-    replaces older ones, ``cancel()`` drops the rest, nothing starts while jobs train.
-    """
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._pending: list[RunConfig] = []
-        self._frame = None
-        self._done: set = set()
-        self._thread: threading.Thread | None = None
-
-    @staticmethod
-    def _key(cfg: RunConfig):
-        return cfg.replace(epochs=1, learning_rate=0.01, seed=0, initializer="glorot_uniform", init_param=0.0)
-
-    def request(self, configs: Sequence[RunConfig], frame=None) -> None:
-        with self._lock:
-            self._pending = [c for c in configs if self._key(c) not in self._done]
-            self._frame = frame
-            if self._pending and (self._thread is None or not self._thread.is_alive()):
-                self._thread = threading.Thread(target=self._work, daemon=True, name="nnlab-compare-warm")
-                self._thread.start()
-
-    def cancel(self) -> None:
-        with self._lock:
-            self._pending = []
-
-    def _next(self):
-        with self._lock:
-            if not self._pending:
-                return None, None
-            return self._pending.pop(0), self._frame
-
-    def _work(self) -> None:
-        from nnlab import datasets, engine
-        from nnlab.jobs import MANAGER
-
-        while True:
-            cfg, frame = self._next()
-            if cfg is None:
-                return
-            if MANAGER.running_count() or MANAGER.queued_count():
-                continue  # never compete with real training
-            try:
-                engine.run(cfg.replace(epochs=1), datasets.load(cfg, frame=frame), instrument=True)
-            except Exception:  # noqa: BLE001 — a failed warm-up only means a slower first run
-                pass
-            with self._lock:
-                self._done.add(self._key(cfg))
-
-
-WARMER = Warmer()
-
-
-@atexit.register
-def _stop_warmer_at_exit() -> None:
-    """Let a warm-up in progress finish before TensorFlow is torn down (else: abort at exit)."""
-    WARMER.cancel()
-    thread = WARMER._thread
-    if thread is not None:
-        thread.join(10)
-
-
-__all__ = ["WARMER", "Warmer", "DEPTH_CHOICES", "MAX_VALUES", "MIN_VALUES", "SUMMARY_COLUMNS", "VARIABLES", "Variable", "ensemble",
+__all__ = ["DEPTH_CHOICES", "MAX_VALUES", "MIN_VALUES", "SUMMARY_COLUMNS", "VARIABLES", "Variable", "ensemble",
            "epoch_count", "gradient_profile", "gradient_ratio", "gradient_ratio_series", "hidden_percent",
            "layer_stat", "metric_of", "run_label", "summary_rows", "variant_configs"]

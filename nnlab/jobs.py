@@ -58,10 +58,12 @@ class TrainingJob:
 
     def _run(self) -> None:
         from nnlab import datasets, engine
+        from nnlab.warmer import WARMER
 
         try:
             data = self._data if self._data is not None else datasets.load(self.config, frame=self._frame)
             self._data = data
+            WARMER.wait_if_warming(self.config)  # then reuse its compiled network
             engine.run(self.config, data, observer=self, control=self, instrument=self._instrument)
         except (ConfigError, datasets.DatasetError) as exc:
             self._fail(str(exc))

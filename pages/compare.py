@@ -19,6 +19,7 @@ from nnlab.jobs import MANAGER
 from nnlab.ui import live
 from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.sidebar import config_sidebar
+from nnlab.warmer import WARMER
 
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
 CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
@@ -26,7 +27,6 @@ PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
 
 ensure_router()
 L = lang()
-live.warm_up()
 st.title(t("compare.title"))
 st.caption(t("compare.intro"))
 
@@ -58,7 +58,7 @@ def _start(config, frame, variable: str, values: list) -> str | None:
         data = datasets.load(config, frame=frame)
     except (ValueError, ConfigError, datasets.DatasetError) as exc:
         return str(exc)
-    compare.WARMER.cancel()
+    WARMER.cancel()
     _clear_previous()
     labels = [label for label, _ in variants]
     group = MANAGER.submit_group([cfg for _, cfg in variants], data=data, frame=frame, labels=labels)
@@ -96,12 +96,14 @@ st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
 settings = config_sidebar(locked=running, exclude=var.exclude)
 count_ok = compare.MIN_VALUES <= len(values) <= compare.MAX_VALUES
 st.caption(t(f"compare.same.{variable}", w=settings.config.width))
-if not running and count_ok and settings.error is None:
+if not running:
     try:  # compile these networks in the background now, so Compare starts at once
-        compare.WARMER.request([cfg for _, cfg in compare.variant_configs(settings.config, variable, values)],
-                               settings.frame)
+        if not count_ok or settings.error is not None:
+            raise ValueError("nothing to compare yet")
+        WARMER.request([cfg for _, cfg in compare.variant_configs(settings.config, variable, values)],
+                       settings.frame)
     except (ValueError, ConfigError):
-        pass
+        live.warm_up()  # at least have TensorFlow imported
 
 # --- run controls -----------------------------------------------------------------------------
 state = st.session_state.get(STATE)

@@ -14,13 +14,13 @@ from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
+from nnlab.warmer import WARMER
 
 SLOT = "train"
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
 
 ensure_router()
 L = lang()
-live.warm_up()
 st.title(t("train.title"))
 st.caption(t("train.intro"))
 
@@ -48,6 +48,10 @@ def _stop():
 job = live.get_job(SLOT)
 running = live.is_running(job)
 settings = config_sidebar(locked=running)
+if not running and settings.error is None:
+    WARMER.request([settings.config], settings.frame)  # compile it now, so Train starts at once
+elif not running:
+    live.warm_up()  # at least have TensorFlow imported
 
 # --- run controls ---------------------------------------------------------------------------
 paused = bool(job and running and job.snapshot().get("paused_requested"))

@@ -84,7 +84,7 @@ def streamlit_server(app: str = "app.py", timeout: float = 60.0, env: dict | Non
     log_path = SERVER_LOGS / f"streamlit-{port}.log"
     log = open(log_path, "w+b")  # noqa: SIM115 (closed in finally)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                            env={**os.environ, **(env or {})}, start_new_session=True)
+                            env={**os.environ, "NNLAB_PREWARM": "1", **(env or {})}, start_new_session=True)
     base_url = f"http://127.0.0.1:{port}"
     SERVER_LOG_BY_URL[base_url] = log_path
     try:

@@ -5,6 +5,9 @@ import os
 import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# No background warm-ups in the test process: a page test would leave one compiling while
+# later tests count built trainers. test_warmer.py switches it on; browser-test servers too.
+os.environ["NNLAB_PREWARM"] = "0"
 
 
 @pytest.fixture(scope="session")
