@@ -96,14 +96,16 @@ st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
 settings = config_sidebar(locked=running, exclude=var.exclude)
 count_ok = compare.MIN_VALUES <= len(values) <= compare.MAX_VALUES
 st.caption(t(f"compare.same.{variable}", w=settings.config.width))
-if not running:
-    try:  # compile these networks in the background now, so Compare starts at once
-        if not count_ok or settings.error is not None:
-            raise ValueError("nothing to compare yet")
-        WARMER.request([cfg for _, cfg in compare.variant_configs(settings.config, variable, values)],
-                       settings.frame)
+to_warm = []
+if not running and count_ok and settings.error is None:
+    try:
+        to_warm = [cfg for _, cfg in compare.variant_configs(settings.config, variable, values)]
     except (ValueError, ConfigError):
-        live.warm_up()  # at least have TensorFlow imported
+        pass
+if to_warm:
+    WARMER.request(to_warm, settings.frame)  # compile these networks now, so Compare starts at once
+elif not running:
+    live.warm_up()  # at least have TensorFlow imported
 
 # --- run controls -----------------------------------------------------------------------------
 state = st.session_state.get(STATE)
