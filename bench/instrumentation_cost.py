@@ -29,12 +29,12 @@ def stats_of(kind: str):
         rows = []
         for i, dense in enumerate(self.dense):
             g, a = grads[2 * i], outs[i]
-            values = {
-                "g": lambda: [tf.norm(g), tf.norm(grads[2 * i + 1]), tf.reduce_mean(tf.abs(g))],
-                "w": lambda: [tf.norm(dense.kernel)],
-                "a": lambda: [tf.reduce_mean(a), tf.math.reduce_std(a),
-                              tf.reduce_mean(tf.cast(tf.equal(a, 0.0), tf.float32))],
-            }[kind]()
+            if kind == "g":
+                values = [tf.norm(g), tf.norm(grads[2 * i + 1]), tf.reduce_mean(tf.abs(g))]
+            elif kind == "w":
+                values = [tf.norm(dense.kernel)]
+            else:
+                values = [tf.reduce_mean(a), tf.math.reduce_std(a), tf.reduce_mean(tf.cast(tf.equal(a, 0.0), tf.float32))]
             rows.append(tf.stack(values + [tf.constant(0.0)] * (len(compiled.STAT_NAMES) - len(values))))
         return tf.stack(rows)
     return _layer_stats
