@@ -248,6 +248,7 @@ def _table(snaps: list[dict]) -> pd.DataFrame:
         for col in ("train", "val", "test"):
             frame[col] = frame[col] * 100.0
     frame["status"] = [t(f"compare.status.{s}") for s in frame["status"]]
+    frame["epochs_to_target"] = frame["epochs_to_target"].astype("Int64")  # a number column: sorts, aligns right
     metric_name = t(f"compare.metric.{metric}")
     return frame.rename(columns={c: t(f"compare.col.{c}", metric=metric_name) for c in compare.SUMMARY_COLUMNS})
 
@@ -256,8 +257,9 @@ def render_summary(snaps: list[dict]) -> None:
     table = _table(snaps)
     number = st.column_config.NumberColumn
     cols = {t(f"compare.col.{c}", metric=t(f"compare.metric.{metric}")): c for c in compare.SUMMARY_COLUMNS}
-    fmt = {"train": "%.1f", "val": "%.1f", "test": "%.1f", "seconds_to_target": "%.2f", "seconds": "%.2f",
-           "samples_per_second": "%,.0f", "grad_ratio": "%.2e", "dead_pct": "%.1f", "saturated_pct": "%.1f"}
+    fmt = {"train": "%.1f", "val": "%.1f", "test": "%.1f", "epochs_to_target": "%d", "seconds_to_target": "%.2f",
+           "seconds": "%.2f", "samples_per_second": "%,.0f", "grad_ratio": "%.2e", "dead_pct": "%.1f",
+           "saturated_pct": "%.1f"}
     if metric != "accuracy":
         fmt.update(train="%.3f", val="%.3f", test="%.3f")
     config = {name: number(format=fmt[key]) for name, key in cols.items() if key in fmt}

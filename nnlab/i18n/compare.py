@@ -105,9 +105,10 @@ TEXT = {
     "compare.summary.caption": {
         "en": "Click a column header to sort. Gradient ratio = first-layer / last-layer gradient norm in the last "
               "epoch (1 = even; 1e-4 = the first layer gets 10,000× less). Dead and saturated: mean over hidden "
-              "layers in the last epoch.",
+              "layers in the last epoch. None under the target columns: the run has not reached the target.",
         "ko": "열 이름을 누르면 정렬됩니다. 기울기 비 = 마지막 에포크에서 첫 층 / 마지막 층 기울기 크기 (1 = 같음, "
-              "1e-4 = 첫 층이 10,000배 작은 기울기). 죽은/포화 뉴런: 마지막 에포크의 은닉층 평균.",
+              "1e-4 = 첫 층이 10,000배 작은 기울기). 죽은/포화 뉴런: 마지막 에포크의 은닉층 평균. "
+              "목표 열의 None: 아직 목표에 닿지 못한 실행.",
     },
     "compare.target.accuracy": {"en": "Target validation accuracy (%)", "ko": "목표 검증 정확도 (%)"},
     "compare.target.mae": {"en": "Target validation MAE", "ko": "목표 검증 MAE"},
