@@ -22,6 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:0] = [ROOT, os.path.join(ROOT, "tests")]
 
 from browser_support import browser_page, streamlit_server, unavailable_reason, wait_for_app  # noqa: E402
+from test_e2e_train import button as main_button  # noqa: E402
 
 from nnlab.i18n import t  # noqa: E402
 
@@ -50,7 +51,7 @@ def run(clicks: int) -> int:
         wait_for_app(page)
 
         def button(label: str):
-            return page.locator("[data-testid='stMainBlockContainer'] button").filter(has_text=label).first
+            return main_button(page, label)
 
         button(t("train.btn.train")).click()
         button(t("train.btn.pause")).wait_for(timeout=60_000)
