@@ -1,4 +1,5 @@
-"""RunConfig → Keras functional MLP, its seeded initial weights, and its parameter table.
+"""RunConfig → Keras functional MLP and its seeded initial weights (the parameter table
+built from an ``Architecture`` lives in ``nnlab.report``).
 
 Layer names are predictable so charts can label them: hidden layer i (1-based, input
 side first) is ``dense_i`` → optional ``bn_i`` → ``act_i`` → optional ``dropout_i``; the
@@ -118,17 +119,3 @@ def set_initial_weights(model, arch: Architecture, initializer: str, init_param:
             width = layer.gamma.shape[0]
             layer.set_weights([np.ones(width, np.float32), np.zeros(width, np.float32),
                                np.zeros(width, np.float32), np.ones(width, np.float32)])
-
-
-def parameter_table(arch: Architecture) -> list[dict]:
-    """Rows like ``model.summary()``: layer, shape, parameters and the formula behind the count."""
-    rows = []
-    fan_ins = [arch.input_dim] + list(arch.widths)
-    for name, n_in, n_out in zip(arch.dense_names, fan_ins, arch.dense_widths):
-        rows.append({"layer": name, "shape": f"{n_in} → {n_out}", "params": (n_in + 1) * n_out,
-                     "formula": f"({n_in} + 1) × {n_out}"})
-        if arch.batchnorm and name != arch.dense_names[-1]:
-            rows.append({"layer": name.replace("dense", "bn"), "shape": f"{n_out}", "params": 4 * n_out,
-                         "formula": f"4 × {n_out} (γ, β trainable; mean, var not)"})
-    rows.append({"layer": "total", "shape": "", "params": sum(r["params"] for r in rows), "formula": ""})
-    return rows

@@ -91,23 +91,40 @@ TEXT = {
     "results.report": {"en": "Classification report (test set)", "ko": "분류 보고서 (테스트 데이터)"},
     "results.report_help": {
         "en": "Precision: of the points predicted as a class, the share that really are. Recall: of the points of "
-              "a class, the share found. F1: their harmonic mean. Support: test points per class.",
+              "a class, the share found. F1: their harmonic mean. Support: test points per class. Accuracy: the "
+              "share of all test points classified right. Macro avg: the plain mean over classes; weighted avg: "
+              "the mean weighted by support.",
         "ko": "정밀도: 그 클래스로 예측한 것 중 실제로 맞은 비율. 재현율: 그 클래스의 실제 점 중 찾아낸 비율. "
-              "F1: 두 값의 조화평균. 지지도: 클래스별 테스트 점 수.",
+              "F1: 두 값의 조화평균. 개수: 클래스별 테스트 점 수. 정확도: 전체 테스트 점 중 맞게 분류한 비율. "
+              "매크로 평균은 클래스별 값의 단순 평균이고, 가중 평균은 클래스별 개수만큼 가중한 평균입니다.",
     },
     "results.precision": {"en": "precision", "ko": "정밀도"},
     "results.recall": {"en": "recall", "ko": "재현율"},
-    "results.support": {"en": "support", "ko": "지지도"},
+    "results.f1": {"en": "F1", "ko": "F1"},
+    "results.support": {"en": "support", "ko": "개수"},
+    "results.col.class": {"en": "Class", "ko": "클래스"},
+    "results.row.accuracy": {"en": "accuracy", "ko": "정확도"},
+    "results.row.macro_avg": {"en": "macro avg", "ko": "매크로 평균"},
+    "results.row.weighted_avg": {"en": "weighted avg", "ko": "가중 평균"},
     "results.params": {"en": "Parameters", "ko": "파라미터"},
     "results.col.layer": {"en": "Layer", "ko": "층"},
-    "results.col.shape": {"en": "Inputs → outputs", "ko": "입력 → 출력"},
+    "results.col.shape": {"en": "In → out", "ko": "입력 → 출력"},
     "results.col.params": {"en": "Parameters", "ko": "파라미터 수"},
     "results.col.formula": {"en": "Formula", "ko": "계산식"},
+    "results.row.total": {"en": "Total", "ko": "합계"},
+    "results.params_total": {"en": "This network has **{total}** parameters in all.",
+                             "ko": "이 신경망의 파라미터는 모두 **{total}**개입니다."},
     "results.params_help": {
         "en": "A Dense layer with n_in inputs and n_out units has (n_in + 1) · n_out parameters: "
               "one weight per input per unit, plus one bias per unit.",
         "ko": "입력 n_in개, 뉴런 n_out개인 Dense 층의 파라미터 수는 (n_in + 1) · n_out입니다. "
               "뉴런마다 입력별 가중치 하나씩과 편향 하나가 있기 때문입니다.",
+    },
+    "results.params_help_bn": {
+        "en": "A BatchNorm layer (bn_i) has 4 parameters per unit: the scale γ and shift β are learned; the running "
+              "mean and variance are only tracked during training, not learned.",
+        "ko": "BatchNorm 층(bn_i)은 뉴런마다 파라미터가 4개입니다. 배율 γ와 이동 β는 학습되고, 이동 평균과 분산은 "
+              "학습 중에 기록만 할 뿐 학습되지 않습니다.",
     },
     "results.downloads": {"en": "Downloads", "ko": "내려받기"},
     "results.dl.csv": {"en": "History (CSV)", "ko": "학습 기록 (CSV)"},

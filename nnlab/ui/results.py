@@ -7,11 +7,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-import pandas as pd
 import streamlit as st
 
-from nnlab import charts
-from nnlab.model import parameter_table
+from nnlab import charts, report
 from nnlab.ui.common import lang, t
 
 
@@ -44,30 +42,30 @@ def _metrics(snap: dict) -> None:
 
 
 def _classification(snap: dict) -> None:
-    from sklearn.metrics import classification_report
-
     left, right = st.columns([1, 1])
     left.plotly_chart(charts.confusion_figure(snap, lang()), key="results_cm")
     p = snap["predictions"]
     classes = (snap.get("dataset") or {}).get("classes") or []
-    labels = list(range(len(classes)))
-    report = classification_report(p["y_true"], p["y_pred"], labels=labels, target_names=classes,
-                                   output_dict=True, zero_division=0)
-    table = pd.DataFrame(report).T.rename(columns={"precision": t("results.precision"), "recall": t("results.recall"),
-                                                   "f1-score": "F1", "support": t("results.support")})
+    table = report.classification_report_table(p["y_true"], p["y_pred"], classes, lang())
+    formats = {"precision": "%.2f", "recall": "%.2f", "f1": "%.2f", "support": "%d"}
+    columns = {report.header(c, lang()): st.column_config.NumberColumn(format=f) for c, f in formats.items()}
     with right:
         st.markdown(f"**{t('results.report')}**")
-        st.dataframe(table.style.format(precision=2), width="stretch")
+        # placeholder="": the accuracy row's blank precision and recall, as scikit-learn prints it
+        st.dataframe(table, hide_index=True, width="stretch", height="content", placeholder="",
+                     column_config=columns)
         st.caption(t("results.report_help"))
 
 
 def _parameters(job) -> None:
-    rows = parameter_table(job.record.architecture)
-    st.dataframe(pd.DataFrame(rows).rename(columns={"layer": t("results.col.layer"), "shape": t("results.col.shape"),
-                                                    "params": t("results.col.params"),
-                                                    "formula": t("results.col.formula")}),
-                 hide_index=True, width="stretch")
+    arch = job.record.architecture
+    # stated above the table too, so the total shows without scrolling past a 30-layer table
+    st.markdown(t("results.params_total", total=f"{report.total_parameters(arch):,}"))
+    st.dataframe(report.parameter_table(arch, lang()), hide_index=True, width="stretch", height="content",
+                 column_config={report.header("params", lang()): st.column_config.NumberColumn(format="localized")})
     st.caption(t("results.params_help"))
+    if arch.batchnorm:
+        st.caption(t("results.params_help_bn"))
 
 
 def _downloads(job, snap: dict) -> None:
