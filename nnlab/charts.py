@@ -15,11 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from nnlab.chart_style import downsample_indices as _downsample
+from nnlab.chart_style import positive, short_number, style, waiting
 from nnlab.i18n import t
 
 MAX_POINTS = 500
-FONT = {"size": 16}
 TRAIN_COLOR, VAL_COLOR = "#1f77b4", "#d62728"
+STEP_COLOR = "#6baed6"  # per-step loss: a lighter blue behind the per-epoch line
 # Playground-like class colours: orange for class 0, blue for class 1, then more.
 CLASS_COLORS = ["#f59322", "#0877bd", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
                 "#7f7f7f", "#d62728"]
@@ -29,9 +31,7 @@ CLASS_COLORS = ["#f59322", "#0877bd", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"
 
 def downsample_indices(n: int, max_points: int = MAX_POINTS) -> np.ndarray:
     """At most ``max_points`` evenly spread indices of ``range(n)``, always keeping the first and last."""
-    if n <= max_points:
-        return np.arange(n)
-    return np.unique(np.round(np.linspace(0, n - 1, max_points)).astype(int))
+    return _downsample(n, max_points)
 
 
 def log_buckets(x: list, rows: list[list], n_buckets: int) -> tuple[list, list[list]]:
@@ -40,7 +40,7 @@ def log_buckets(x: list, rows: list[list], n_buckets: int) -> tuple[list, list[l
     the bucket's last value. Non-positive and missing values are ignored (all missing → None)."""
     n = len(x)
     if n <= n_buckets:
-        return list(x), [_positive(r) for r in rows]
+        return list(x), [positive(r) for r in rows]
     edges = np.linspace(0, n, n_buckets + 1).round().astype(int)
     arr = np.array([[np.nan if v is None else v for v in r] for r in rows], dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -62,11 +62,6 @@ def _pick(values, idx) -> list:
     return [values[i] for i in idx]
 
 
-def _positive(values) -> list:
-    """Log axes cannot show 0, negatives or missing values: those become gaps."""
-    return [v if v is not None and v > 0 and math.isfinite(v) else None for v in values]
-
-
 def layer_colors(n: int) -> list[str]:
     """One colour per layer from input (dark purple) to output (orange): depth reads as colour."""
     if n <= 1:
@@ -74,22 +69,8 @@ def layer_colors(n: int) -> list[str]:
     return sample_colorscale("Plasma", [0.85 * i / (n - 1) for i in range(n)])
 
 
-def _style(fig: go.Figure, title: str, height: int = 420, legend: bool = True) -> go.Figure:
-    fig.update_layout(title={"text": title, "font": {"size": 20}}, font=FONT, height=height,
-                      template="plotly_white", showlegend=legend, legend={"font": {"size": 14}},
-                      margin={"t": 70, "l": 80, "r": 30, "b": 70})
-    return fig
-
-
-def _top_legend(fig: go.Figure) -> go.Figure:
-    fig.update_layout(legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"})
-    return fig
-
-
 def _waiting(fig: go.Figure, lang: str) -> go.Figure:
-    fig.add_annotation(text=t("charts.waiting", lang), showarrow=False, font={"size": 18, "color": "#666"},
-                       xref="paper", yref="paper", x=0.5, y=0.5)
-    return fig
+    return waiting(fig, t("charts.waiting", lang))
 
 
 def _metric(snap: dict) -> str:
@@ -109,12 +90,15 @@ def loss_figure(snap: dict, lang: str = "en") -> go.Figure:
     fig = go.Figure()
     per_epoch = (snap.get("timing") or {}).get("steps_per_epoch") or 0
     step_x = steps.get("step") or []
+    epochs = h.get("epoch") or []
     if step_x and per_epoch:
         idx = downsample_indices(len(step_x))
+        # Behind the per-epoch lines the noisy per-step line is pale; before the first epoch
+        # ends it is the only line and must read on its own.
         fig.add_trace(go.Scatter(x=[step_x[i] / per_epoch for i in idx], y=_pick(steps["loss"], idx),
                                  mode="lines", name=t("charts.train_steps", lang),
-                                 line={"color": TRAIN_COLOR, "width": 1}, opacity=0.35))
-    epochs = h.get("epoch") or []
+                                 line={"color": STEP_COLOR if epochs else TRAIN_COLOR, "width": 2 if epochs else 3},
+                                 opacity=0.8 if epochs else 1.0))
     if epochs:
         idx = downsample_indices(len(epochs))
         x = _pick(epochs, idx)
@@ -127,7 +111,7 @@ def loss_figure(snap: dict, lang: str = "en") -> go.Figure:
     loss_name = t("charts.loss.ce" if _metric(snap) == "accuracy" else "charts.loss.mse", lang)
     fig.update_xaxes(title_text=t("charts.epoch", lang), rangemode="tozero")
     fig.update_yaxes(title_text=loss_name, rangemode="tozero")
-    return _top_legend(_style(fig, t("charts.loss.title", lang)))
+    return style(fig, t("charts.loss.title", lang))
 
 
 def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
@@ -152,7 +136,7 @@ def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
         fig.update_yaxes(title_text=t("charts.accuracy.y", lang), range=[0, 101])
     else:
         fig.update_yaxes(title_text=t("charts.mae.y", lang), rangemode="tozero")
-    return _top_legend(_style(fig, t(f"charts.{metric}.title", lang)))
+    return style(fig, t(f"charts.{metric}.title", lang))
 
 
 # -- gradients ----------------------------------------------------------------------------------
@@ -178,8 +162,8 @@ def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm",
     else:
         _waiting(fig, lang)
     fig.update_xaxes(title_text=t("charts.step", lang))
-    fig.update_yaxes(type="log", exponentformat="power", title_text=t("charts.grad.y", lang))
-    return _style(fig, t("charts.grad.lines.title", lang), height=440)
+    fig.update_yaxes(type="log", title_text=t("charts.grad.y", lang))
+    return style(fig, t("charts.grad.lines.title", lang), height=460)
 
 
 def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
@@ -209,29 +193,34 @@ def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm
         _waiting(fig, lang)
     fig.update_xaxes(title_text=t("charts.epoch", lang))
     fig.update_yaxes(title_text=t("charts.layer_axis", lang), type="category")
-    return _style(fig, t("charts.grad.heat.title", lang), height=440, legend=False)
+    return style(fig, t("charts.grad.heat.title", lang), height=440, legend=False)
 
 
 def gradient_bar_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
-    """A bar per layer: the gradient norm at the latest recorded step, log y-axis."""
+    """A dot per layer: the gradient norm at the latest recorded step on a log y-axis.
+
+    Dots, not bars: a bar needs a zero and a log axis has none, so bar lengths there are
+    meaningless (a 1.3× gap looked 20×). A thin grey line joins the dots into the profile."""
     steps = snap.get("steps") or {}
     labels = _labels(snap)
     rows = steps.get(stat) or []
     fig = go.Figure()
     step = None
     if rows:
-        latest = rows[-1]
+        latest = positive(rows[-1])
         step = (steps.get("step") or [None])[-1]
-        fig.add_trace(go.Bar(x=labels, y=_positive(latest), marker={"color": layer_colors(len(labels))},
-                             text=[f"{v:.1e}" if v else "" for v in latest], textposition="outside",
-                             textfont={"size": 13}, name=t("charts.grad.y", lang),
-                             hovertemplate="%{x}: %{y:.2e}<extra></extra>"))
+        fig.add_trace(go.Scatter(
+            x=labels, y=latest, mode="lines+markers+text" if len(labels) <= 8 else "lines+markers",
+            line={"color": "#bbbbbb", "width": 2}, name=t("charts.grad.y", lang),
+            marker={"color": layer_colors(len(labels)), "size": 18, "line": {"color": "white", "width": 1.5}},
+            text=[short_number(v) if v else "" for v in latest], textposition="top center",
+            textfont={"size": 15}, cliponaxis=False, hovertemplate="%{x}: %{y:.2e}<extra></extra>"))
     else:
         _waiting(fig, lang)
     fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category")
-    fig.update_yaxes(type="log", exponentformat="power", title_text=t("charts.grad.y", lang))
+    fig.update_yaxes(type="log", title_text=t("charts.grad.y", lang))
     title = t("charts.grad.bar.title", lang, step=step if step is not None else "–")
-    return _style(fig, title, height=440, legend=False)
+    return style(fig, title, height=440, legend=False)
 
 
 def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
@@ -245,16 +234,18 @@ def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
         for values, name, color in ((sat[-1][:n], "charts.act.saturated", "#ff7f0e"),
                                     (dead[-1][:n], "charts.act.dead", "#555555")):
             y = [100 * (v or 0) for v in values]
+            # Value labels only while each fits over its own bar (style() hides any that would
+            # shrink below MIN_TEXT, so neighbours never run together).
             fig.add_trace(go.Bar(x=labels, y=y, name=t(name, lang), marker={"color": color},
                                  text=[f"{v:.0f}%" for v in y] if n <= 12 else None, textposition="outside",
-                                 textfont={"size": 12}, cliponaxis=False,
+                                 textfont={"size": 15}, cliponaxis=False,
                                  hovertemplate="%{x}: %{y:.1f}%<extra></extra>"))
     else:
         _waiting(fig, lang)
     fig.update_layout(barmode="group")
     fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category")
     fig.update_yaxes(title_text=t("charts.act.y", lang), range=[0, 105])
-    return _top_legend(_style(fig, t("charts.act.title", lang), height=440))
+    return style(fig, t("charts.act.title", lang), height=440)
 
 
 # -- decision boundary ------------------------------------------------------------------------
@@ -302,9 +293,7 @@ def boundary_figure(snap: dict, data=None, lang: str = "en", max_points: int = 1
         _waiting(fig, lang)
     fig.update_xaxes(title_text=t("charts.boundary.x", lang), constrain="domain")
     fig.update_yaxes(title_text=t("charts.boundary.y", lang), scaleanchor="x", scaleratio=1, constrain="domain")
-    fig = _style(fig, t("charts.boundary.title", lang), height=520)
-    fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0})
-    return fig
+    return style(fig, t("charts.boundary.title", lang), height=540)
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -320,7 +309,7 @@ def confusion_figure(snap: dict, lang: str = "en") -> go.Figure:
                                  hovertemplate=t("charts.cm.hover", lang) + "<extra></extra>"))
     fig.update_xaxes(title_text=t("charts.cm.x", lang), type="category", side="bottom")
     fig.update_yaxes(title_text=t("charts.cm.y", lang), type="category", autorange="reversed")
-    return _style(fig, t("charts.cm.title", lang), height=max(380, 40 * len(classes) + 160), legend=False)
+    return style(fig, t("charts.cm.title", lang), height=max(380, 40 * len(classes) + 160), legend=False)
 
 
 def prediction_figure(snap: dict, lang: str = "en") -> go.Figure:
@@ -339,7 +328,7 @@ def prediction_figure(snap: dict, lang: str = "en") -> go.Figure:
     target = (snap.get("dataset") or {}).get("target") or ""
     fig.update_xaxes(title_text=t("charts.pred.x", lang, target=target).strip())
     fig.update_yaxes(title_text=t("charts.pred.y", lang, target=target).strip())
-    return _style(fig, t("charts.pred.title", lang), height=460)
+    return style(fig, t("charts.pred.title", lang), height=460)
 
 
 def history_frame(snap: dict) -> pd.DataFrame:

@@ -16,10 +16,11 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from nnlab import compare
+from nnlab.chart_style import downsample_indices as _downsample
+from nnlab.chart_style import positive, style, waiting
 from nnlab.i18n import t
 
 MAX_POINTS = 400
-FONT = {"size": 16}
 PALETTE = ("#d62728", "#ff7f0e", "#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#7f7f7f", "#bcbd22")
 # Well-known runs keep their colour whatever else is compared: sigmoid is always red, ReLU blue.
@@ -49,27 +50,11 @@ def label_of(snap: dict) -> str:
 
 def downsample_indices(n: int, max_points: int = MAX_POINTS) -> np.ndarray:
     """At most ``max_points`` evenly spread indices of ``range(n)``, first and last kept."""
-    if n <= max_points:
-        return np.arange(n)
-    return np.unique(np.round(np.linspace(0, n - 1, max_points)).astype(int))
-
-
-def _positive(values) -> list:
-    """Log axes cannot show 0, negatives or missing values: those become gaps."""
-    return [v if v is not None and v > 0 and math.isfinite(v) else None for v in values]
-
-
-def _style(fig: go.Figure, title: str, height: int = 420, legend: bool = True) -> go.Figure:
-    fig.update_layout(title={"text": title, "font": {"size": 20}}, font=FONT, height=height,
-                      template="plotly_white", showlegend=legend, legend={"font": {"size": 15}},
-                      margin={"t": 70, "l": 80, "r": 30, "b": 70}, hovermode="closest")
-    return fig
+    return _downsample(n, max_points)
 
 
 def _waiting(fig: go.Figure, lang: str) -> go.Figure:
-    fig.add_annotation(text=t("compare.chart.waiting", lang), showarrow=False, font={"size": 18, "color": "#666"},
-                       xref="paper", yref="paper", x=0.5, y=0.5)
-    return fig
+    return waiting(fig, t("compare.chart.waiting", lang))
 
 
 def _metric(snaps: list[dict]) -> str:
@@ -114,7 +99,7 @@ def val_loss_figure(snaps: list[dict], lang: str = "en") -> go.Figure:
     fig.update_xaxes(title_text=t("compare.chart.epoch", lang), rangemode="tozero")
     fig.update_yaxes(title_text=t("compare.chart.loss.ce" if metric == "accuracy" else "compare.chart.loss.mse",
                                   lang), rangemode="tozero")
-    return _style(fig, t("compare.chart.val_loss.title", lang))
+    return style(fig, t("compare.chart.val_loss.title", lang))
 
 
 def val_metric_figure(snaps: list[dict], lang: str = "en", target: float | None = None) -> go.Figure:
@@ -133,7 +118,7 @@ def val_metric_figure(snaps: list[dict], lang: str = "en", target: float | None 
         fig.update_yaxes(title_text=t("compare.chart.accuracy.y", lang), range=[0, 101])
     else:
         fig.update_yaxes(title_text=t("compare.chart.mae.y", lang), rangemode="tozero")
-    return _style(fig, t(f"compare.chart.val_{metric}.title", lang))
+    return style(fig, t(f"compare.chart.val_{metric}.title", lang))
 
 
 # -- gradients -------------------------------------------------------------------------------
@@ -161,7 +146,7 @@ def gradient_profile_figure(snaps: list[dict], lang: str = "en", epoch: int | No
     for snap in snaps:
         label = label_of(snap)
         labels, values, at = compare.layer_stat(snap, "grad_norm", epoch)
-        fig.add_trace(_line(labels[: len(values)], _positive(values), label, colors[label], "%{x} %{y:.2e}"))
+        fig.add_trace(_line(labels[: len(values)], positive(values), label, colors[label], "%{x} %{y:.2e}"))
         if at is not None:
             shown.append(at)
     if not shown:
@@ -169,9 +154,9 @@ def gradient_profile_figure(snaps: list[dict], lang: str = "en", epoch: int | No
     order = _layer_order(snaps)
     fig.update_xaxes(title_text=t("compare.chart.layer_axis", lang), type="category", categoryorder="array",
                      categoryarray=order)
-    fig.update_yaxes(type="log", exponentformat="power", title_text=t("compare.chart.grad.y", lang))
+    fig.update_yaxes(type="log", title_text=t("compare.chart.grad.y", lang))
     when = t("compare.chart.latest", lang) if epoch is None else t("compare.chart.at_epoch", lang, epoch=epoch)
-    return _style(fig, t("compare.chart.profile.title", lang, when=when), height=460)
+    return style(fig, t("compare.chart.profile.title", lang, when=when), height=460)
 
 
 def gradient_ratio_figure(snaps: list[dict], lang: str = "en") -> go.Figure:
@@ -182,14 +167,14 @@ def gradient_ratio_figure(snaps: list[dict], lang: str = "en") -> go.Figure:
         label = label_of(snap)
         epochs, ratios = compare.gradient_ratio_series(snap)
         idx = downsample_indices(len(ratios))
-        fig.add_trace(_line([epochs[i] for i in idx], _positive([ratios[i] for i in idx]), label, colors[label],
+        fig.add_trace(_line([epochs[i] for i in idx], positive([ratios[i] for i in idx]), label, colors[label],
                             "%{y:.2e}"))
     if not any(tr.x is not None and len(tr.x) for tr in fig.data):
         _waiting(fig, lang)
-    fig.add_hline(y=1.0, line={"color": "#888", "dash": "dot", "width": 1.5})
+    fig.add_hline(y=1.0, line={"color": "#888", "dash": "dot", "width": 2})
     fig.update_xaxes(title_text=t("compare.chart.epoch", lang), rangemode="tozero")
-    fig.update_yaxes(type="log", exponentformat="power", title_text=t("compare.chart.ratio.y", lang))
-    return _style(fig, t("compare.chart.ratio.title", lang), height=460)
+    fig.update_yaxes(type="log", title_text=t("compare.chart.ratio.y", lang))
+    return style(fig, t("compare.chart.ratio.title", lang), height=460)
 
 
 def activity_figure(snaps: list[dict], stat: str = "dead_fraction", lang: str = "en",
@@ -212,7 +197,7 @@ def activity_figure(snaps: list[dict], stat: str = "dead_fraction", lang: str = 
     fig.update_xaxes(title_text=t("compare.chart.hidden_axis", lang), type="category", categoryorder="array",
                      categoryarray=_layer_order(snaps)[:-1])
     fig.update_yaxes(title_text=t(f"compare.chart.{stat}.y", lang), range=[0, 105])
-    return _style(fig, t(f"compare.chart.{stat}.title", lang), height=420)
+    return style(fig, t(f"compare.chart.{stat}.title", lang), height=420)
 
 
 # -- decision boundaries ------------------------------------------------------------------
@@ -269,7 +254,7 @@ def boundaries_figure(snaps: list[dict], data=None, lang: str = "en", columns: i
     fig.update_annotations(font={"size": 18})
     if not any(s.get("boundary") for s in snaps):
         _waiting(fig, lang)
-    return _style(fig, t("compare.chart.boundary.title", lang), height=330 * rows + 90, legend=False)
+    return style(fig, t("compare.chart.boundary.title", lang), height=330 * rows + 90, legend=False)
 
 
 __all__ = ["MAX_POINTS", "activity_figure", "boundaries_figure", "downsample_indices", "gradient_profile_figure",

@@ -11,50 +11,64 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from nnlab import activations
+from nnlab.chart_style import style
 from nnlab.i18n import t
 
-FONT = {"size": 16}
 COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
           "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39"]
 RULE_COLORS = {"hand": "#ff7f0e", "gradient": "#1f77b4"}
 # Axis zero lines (cheap: add_hline/add_vline on subplots cost ~0.1 s each in plotly 7).
 ZERO_LINE = {"zeroline": True, "zerolinecolor": "#444", "zerolinewidth": 1.5}
+# Curves that coincide (ReLU and Leaky ReLU for x > 0) are told apart by stacking: the first
+# is drawn wide and solid underneath, each later one narrower and dashed on top of it.
+LAYERS = (("solid", 4.5), ("dash", 3.0), ("dot", 3.5), ("dashdot", 2.5), ("longdash", 2.5))
 
 
-def _style(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
-    fig.update_layout(title={"text": title, "font": {"size": 22}}, font=FONT, height=height,
-                      template="plotly_white", hovermode="x unified",
-                      legend={"font": {"size": 15}}, margin={"t": 90, "l": 70, "r": 30, "b": 60})
-    return fig
+def _overlap_levels(curves: list[np.ndarray]) -> list[int]:
+    """Per curve, how deep it sits in a stack of curves it coincides with (0 = on its own or
+    the first of the stack). Two curves coincide when they are within 2 % of the plot's
+    height over at least 60 % of the x range (so two curves that merely share a flat tail
+    near 0 do not count)."""
+    finite = np.concatenate([c[np.isfinite(c)] for c in curves]) if curves else np.array([])
+    tol = 0.02 * (float(np.ptp(finite)) if finite.size else 1.0) or 1e-9
+    levels: list[int] = []
+    for j, cj in enumerate(curves):
+        below = [levels[i] for i in range(j) if np.mean(np.abs(curves[i] - cj) < tol) >= 0.6]
+        levels.append(max(below) + 1 if below else 0)
+    return levels
 
 
 def activation_figure(names: list[str], x_min: float, x_max: float, lang: str = "en", n: int = 801) -> go.Figure:
-    """f(x) and f'(x) side by side for every activation in ``names``."""
+    """f(x) and f'(x) side by side for every activation in ``names``; curves that coincide
+    are stacked wide-solid under narrow-dashed so none hides another."""
     x = np.linspace(x_min, x_max, n)
     fig = make_subplots(rows=1, cols=2, subplot_titles=(t("explorer.chart.f", lang), t("explorer.chart.df", lang)),
-                        horizontal_spacing=0.08)
-    for i, name in enumerate(names):
-        act = activations.get(name)
-        color = COLORS[i % len(COLORS)]
-        with np.errstate(all="ignore"):
-            fy, dy = act.f(x) * np.ones_like(x), act.df(x) * np.ones_like(x)
-        fig.add_trace(go.Scatter(x=x, y=fy, name=act.display, legendgroup=name, line={"color": color, "width": 3},
+                        horizontal_spacing=0.1)
+    acts = [activations.get(name) for name in names]
+    with np.errstate(all="ignore"):
+        fs = [act.f(x) * np.ones_like(x) for act in acts]
+        dfs = [act.df(x) * np.ones_like(x) for act in acts]
+    levels = [max(a, b) for a, b in zip(_overlap_levels(fs), _overlap_levels(dfs))]
+    for i, (name, act) in enumerate(zip(names, acts)):
+        dash, width = LAYERS[min(levels[i], len(LAYERS) - 1)]
+        line = {"color": COLORS[i % len(COLORS)], "width": width, "dash": dash}
+        fig.add_trace(go.Scatter(x=x, y=fs[i], name=act.display, legendgroup=name, line=line,
                                  hovertemplate=f"{act.display}: %{{y:.4f}}<extra></extra>"), row=1, col=1)
-        fig.add_trace(go.Scatter(x=x, y=dy, name=act.display, legendgroup=name, showlegend=False,
-                                 line={"color": color, "width": 3},
+        fig.add_trace(go.Scatter(x=x, y=dfs[i], name=act.display, legendgroup=name, showlegend=False, line=line,
                                  hovertemplate=f"{act.display}′: %{{y:.4f}}<extra></extra>"), row=1, col=2)
     fig.update_xaxes(title_text="x", **ZERO_LINE)
     fig.update_yaxes(**ZERO_LINE)
     fig.update_yaxes(title_text="f(x)", row=1, col=1)
     fig.update_yaxes(title_text="f′(x)", row=1, col=2)
     fig.update_annotations(font_size=18)
-    _style(fig, t("explorer.chart.title", lang), height=480)
-    fig.update_layout(legend={"orientation": "h", "y": -0.18})
-    return fig
+    return style(fig, t("explorer.chart.title", lang), height=500, hovermode="x unified")
 
 
 def depth_figure(chains: list, lang: str = "en") -> go.Figure:
-    """Gradient size after k layers on a log scale: best case (dashed) and a sampled chain (solid)."""
+    """Gradient size after k layers on a log scale: best case (dashed) and a sampled chain (solid).
+
+    The legend names each activation once (clicking it toggles both of its lines); its title
+    says which line is which, so the legend stays short enough for a phone."""
     fig = go.Figure()
     for i, chain in enumerate(chains):
         act = activations.get(chain.activation)
@@ -62,17 +76,17 @@ def depth_figure(chains: list, lang: str = "en") -> go.Figure:
         sampled = np.where(np.isfinite(chain.grad_norm) & (chain.grad_norm > 0), chain.grad_norm, np.nan)
         best = np.where(chain.best_case > 0, chain.best_case, np.nan)
         best_name = t("explorer.depth.best_trace", lang, name=act.display, slope=f"{act.max_slope:.3g}")
-        fig.add_trace(go.Scatter(x=chain.layers, y=best, mode="lines", name=best_name, hovertemplate="%{y:.3e}",
-                                 line={"color": color, "dash": "dash", "width": 2}))
-        fig.add_trace(go.Scatter(x=chain.layers, y=sampled, mode="lines+markers",
-                                 line={"color": color, "width": 3}, marker={"size": 6},
-                                 name=t("explorer.depth.sampled_trace", lang, name=act.display),
-                                 hovertemplate="%{y:.3e}"))
-    fig.update_yaxes(type="log", exponentformat="power", title_text=t("explorer.depth.yaxis", lang))
+        sampled_name = t("explorer.depth.sampled_trace", lang, name=act.display)
+        fig.add_trace(go.Scatter(x=chain.layers, y=best, mode="lines", name=best_name, legendgroup=chain.activation,
+                                 showlegend=False, hovertemplate=f"{best_name}: %{{y:.3e}}<extra></extra>",
+                                 line={"color": color, "dash": "dash", "width": 2.5}))
+        fig.add_trace(go.Scatter(x=chain.layers, y=sampled, mode="lines+markers", name=act.display,
+                                 legendgroup=chain.activation, line={"color": color, "width": 3.5},
+                                 marker={"size": 7}, hovertemplate=f"{sampled_name}: %{{y:.3e}}<extra></extra>"))
+    fig.update_yaxes(type="log", title_text=t("explorer.depth.yaxis", lang))
     fig.update_xaxes(title_text=t("explorer.depth.xaxis", lang), rangemode="tozero")
-    _style(fig, t("explorer.depth.title", lang), height=500)
-    fig.update_layout(legend={"orientation": "v", "x": 1.01, "y": 1})
-    return fig
+    return style(fig, t("explorer.depth.title", lang), height=520, hovermode="x unified",
+                 legend_title=t("explorer.depth.legend", lang))
 
 
 def neuron_figure(runs: dict, upto: int, lang: str = "en", use_bias: bool = True) -> go.Figure:
@@ -98,9 +112,7 @@ def neuron_figure(runs: dict, upto: int, lang: str = "en", use_bias: bool = True
     if use_bias:
         fig.update_yaxes(title_text="b", row=1, col=3)
     fig.update_annotations(font_size=18)
-    _style(fig, t("neuron.chart.title", lang, step=upto), height=440)
-    fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return fig
+    return style(fig, t("neuron.chart.title", lang, step=upto), height=460, hovermode="x unified")
 
 
 def softmax_figure(steps: dict, labels: list[str], lang: str = "en") -> go.Figure:
@@ -108,12 +120,10 @@ def softmax_figure(steps: dict, labels: list[str], lang: str = "en") -> go.Figur
     probs = steps["probs"]
     fig = go.Figure(go.Bar(x=labels, y=probs, text=[f"{p:.4f}" for p in probs], textposition="outside",
                            marker_color=COLORS[: len(labels)] if len(labels) <= len(COLORS) else COLORS[0],
-                           textfont={"size": 18}, hovertemplate="%{x}: %{y:.4f}<extra></extra>"))
+                           textfont={"size": 18}, cliponaxis=False, hovertemplate="%{x}: %{y:.4f}<extra></extra>"))
     fig.update_yaxes(range=[0, 1.15], title_text=t("softmax.chart.yaxis", lang))
     fig.update_xaxes(title_text=t("softmax.chart.xaxis", lang))
-    _style(fig, t("softmax.chart.title", lang), height=400)
-    fig.update_layout(hovermode="closest", showlegend=False)
-    return fig
+    return style(fig, t("softmax.chart.title", lang), height=420, legend=False)
 
 
 _NODES = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "h1": (1.0, 1.0), "h2": (1.0, 0.0), "o": (2.0, 0.5)}
@@ -154,6 +164,4 @@ def network_figure(params: dict, result: dict, lang: str = "en") -> go.Figure:
                        text=t("softmax.net.loss_label", lang, y=f"{fwd['y']:.4g}", loss=f"{fwd['loss']:.6f}"))
     fig.update_xaxes(visible=False, range=[-0.3, 2.35])
     fig.update_yaxes(visible=False, range=[-0.35, 1.5])
-    _style(fig, t("softmax.net.title", lang), height=520)
-    fig.update_layout(hovermode=False)
-    return fig
+    return style(fig, t("softmax.net.title", lang), height=540, legend=False, hovermode=False)

@@ -10,6 +10,7 @@ import streamlit as st
 from nnlab import activations, initializers, teaching
 from nnlab import teaching_charts as charts
 from nnlab.i18n import describe
+from nnlab.ui import plots
 from nnlab.ui.common import ensure_router, lang, t
 
 ensure_router()
@@ -51,7 +52,7 @@ if not chosen:
 x_min, x_max = st.slider(t("explorer.xrange"), -20.0, 20.0, (-6.0, 6.0), step=0.5, key="explorer_xrange")
 if x_max <= x_min:
     x_max = x_min + 0.5
-st.plotly_chart(charts.activation_figure(chosen, x_min, x_max, L), theme=None, key="explorer_fig")
+plots.show(charts.activation_figure(chosen, x_min, x_max, L), key="explorer_fig")
 
 # --- properties -----------------------------------------------------------------------
 st.subheader(t("explorer.props.title"))
@@ -85,7 +86,9 @@ for name in chosen:
 # --- through depth ----------------------------------------------------------------------
 st.subheader(t("explorer.depth.heading"))
 st.write(t("explorer.depth.intro"))
-c1, c2, c3, c4 = st.columns(4)
+# Two rows of two: in four columns the initializer's name ("Xavier / Glorot uniform") was cut off at 1280 px.
+c1, c2 = st.columns(2)
+c3, c4 = st.columns(2)
 depth = c1.slider(t("explorer.depth.layers"), 1, 50, 10, key="explorer_depth")
 init_names = initializers.names()
 initializer = c2.selectbox(t("explorer.depth.init"), init_names, index=init_names.index("glorot_uniform"),
@@ -103,7 +106,7 @@ for i, chain in enumerate(chains):
         f"{chain.best_case[-1]:.3g}" if chain.best_case[-1] >= 1e-3 else f"{chain.best_case[-1]:.2e}",
         help=t("explorer.depth.best_help"),
     )
-st.plotly_chart(charts.depth_figure(chains, L), theme=None, key="explorer_depth_fig")
+plots.show(charts.depth_figure(chains, L), key="explorer_depth_fig")
 table = pd.DataFrame({
     t("explorer.col.name"): [activations.get(c.activation).display for c in chains],
     t("explorer.depth.col.best"): [f"{c.best_case[-1]:.2e}" for c in chains],

@@ -9,6 +9,7 @@ import streamlit as st
 
 from nnlab import activations, teaching
 from nnlab import teaching_charts as charts
+from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
 
@@ -117,7 +118,7 @@ def live() -> None:
         m2.metric(t("neuron.m.output"), f"{run.output[k]:.4f}")
         m3.metric("w", f"{run.w[k]:.4f}")
         m4.metric("b", f"{run.b[k]:.4f}" if cfg["bias"] else "—")
-    st.plotly_chart(charts.neuron_figure(runs, k, L, use_bias=cfg["bias"]), theme=None, key="neuron_fig")
+    plots.show(charts.neuron_figure(runs, k, L, use_bias=cfg["bias"]), key="neuron_fig")
 
 
 live()

@@ -11,6 +11,7 @@ import streamlit as st
 
 from nnlab import teaching
 from nnlab import teaching_charts as charts
+from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
 
@@ -50,7 +51,7 @@ def _show_steps(steps: dict, labels: list[str], key: str) -> None:
     c1.metric(t("softmax.m.max"), f"{steps['max']:.4f}")
     c2.metric(t("softmax.m.sum"), f"{steps['sum']:.4f}")
     st.markdown(t("softmax.probs_line", probs=", ".join(f"{p:.4f}" for p in steps["probs"])))
-    st.plotly_chart(charts.softmax_figure(steps, labels, L), theme=None, key=key)
+    plots.show(charts.softmax_figure(steps, labels, L), key=key)
 
 
 def _use_iris_logits(logits: np.ndarray) -> None:
@@ -135,14 +136,15 @@ with st.expander(t("softmax.net.edit"), expanded=False):
 params, x1, x2, y, lr = _values()
 result = teaching.tiny_net_forward_backward(params, x1, x2, y, lr)
 fwd = result["forward"]
-b1, b2, m1, m2, m3 = st.columns(5)
-b1.button(t("softmax.net.step"), **once(_update), type="primary", icon="➡️", key="tn_step_btn")
-b2.button(t("softmax.net.reset"), **once(_reset), icon="⏮️", key="tn_reset_btn")
+# The buttons share one wider column, stacked: five narrow columns cut "Apply one update" short.
+buttons, m1, m2, m3 = st.columns([1.3, 1, 1, 1])
+buttons.button(t("softmax.net.step"), **once(_update), type="primary", icon="➡️", key="tn_step_btn", width="stretch")
+buttons.button(t("softmax.net.reset"), **once(_reset), icon="⏮️", key="tn_reset_btn", width="stretch")
 m1.metric(t("softmax.net.updates"), ss["tn_count"])
 m2.metric(t("softmax.net.loss_now"), f"{fwd['loss']:.6f}")
 m3.metric(t("softmax.net.loss_next"), f"{result['loss_after']:.6f}", delta=f"{result['loss_after'] - fwd['loss']:+.6f}",
           delta_color="inverse")
-st.plotly_chart(charts.network_figure(params, result, L), theme=None, key="tn_fig")
+plots.show(charts.network_figure(params, result, L), key="tn_fig")
 
 def _aligned(*rows: str) -> str:
     return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"

@@ -1,6 +1,7 @@
 """Unit tests for nnlab.charts: titles, log axes, trace counts, downsampling, languages."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -211,3 +212,181 @@ def test_history_frame_has_one_row_per_epoch_and_per_layer_columns():
 def test_layer_colors_one_per_layer():
     assert len(charts.layer_colors(11)) == 11
     assert len(set(charts.layer_colors(11))) == 11
+
+
+# -- the shared style, over every builder of the three chart modules -------------------------------
+
+from nnlab import chart_style, compare_charts, teaching, teaching_charts  # noqa: E402
+
+
+class _TwoClasses:
+    x_train = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, -1.0]])
+    y_train = np.array([0, 1, 1])
+    class_names = ["0", "1"]
+
+
+def _compare_snaps(n_layers: int = N_LAYERS) -> list[dict]:
+    snaps = []
+    for label in ("sigmoid", "relu", "tanh"):
+        snap = make_snapshot(n_layers=n_layers)
+        snap["label"] = label
+        snaps.append(snap)
+    return snaps
+
+
+def every_figure() -> dict:
+    """One figure of every builder in charts, compare_charts and teaching_charts, some twice
+    (wide nets, regression, nothing recorded yet)."""
+    snap, wide, pending = make_snapshot(), make_snapshot(n_layers=11), pending_snapshot(RunConfig(), "queued")
+    regression = make_snapshot(task="regression")
+    figs = {f"{b.__name__}": b(snap) for b in ALL_BUILDERS}
+    figs |= {f"{b.__name__}[wide]": b(wide) for b in ALL_BUILDERS}
+    figs |= {f"{b.__name__}[pending]": b(pending) for b in ALL_BUILDERS}
+    figs |= {f"{b.__name__}[regression]": b(regression) for b in (charts.metric_figure, charts.prediction_figure)}
+    snaps = _compare_snaps()
+    figs |= {
+        "val_loss": compare_charts.val_loss_figure(snaps),
+        "val_metric": compare_charts.val_metric_figure(snaps, target=0.8),
+        "profile": compare_charts.gradient_profile_figure(_compare_snaps(11)),
+        "ratio": compare_charts.gradient_ratio_figure(snaps),
+        "dead": compare_charts.activity_figure(snaps, "dead_fraction"),
+        "saturated": compare_charts.activity_figure(_compare_snaps(11), "saturated_fraction"),
+        "boundaries": compare_charts.boundaries_figure(snaps, _TwoClasses()),
+    }
+    chains = [teaching.depth_chain(name, 10) for name in ("sigmoid", "tanh", "relu", "leaky_relu")]
+    runs = teaching.neuron_train(1.0, 0.0, "sigmoid", True, 0.5, 0.1, 0.1, 20)
+    tiny = teaching.tiny_net_forward_backward(teaching.TINY_DEFAULTS, 0.05, 0.10, 0.01)
+    figs |= {
+        "activation": teaching_charts.activation_figure(["sigmoid", "tanh", "relu", "leaky_relu"], -6, 6, "ko"),
+        "depth": teaching_charts.depth_figure(chains, "ko"),
+        "depth[zeros]": teaching_charts.depth_figure([teaching.depth_chain("relu", 10, "zeros")]),
+        "neuron": teaching_charts.neuron_figure(runs, 5, "ko"),
+        "softmax": teaching_charts.softmax_figure(teaching.softmax_steps(np.arange(12.0)), [f"z{i}" for i in range(12)]),
+        "network": teaching_charts.network_figure(teaching.TINY_DEFAULTS, tiny),
+    }
+    return figs
+
+
+FIGURES = every_figure()
+
+
+def _axis_of(fig, trace, letter: str):
+    ref = getattr(trace, f"{letter}axis", None) or letter
+    return fig.layout[f"{letter}axis{ref[1:]}"]
+
+
+def _axes(fig):
+    return [fig.layout[k] for k in fig.layout if re.fullmatch(r"[xy]axis[0-9]*", k) and fig.layout[k] is not None]
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_no_bar_on_a_log_axis(name):
+    """A bar's length only means something from a zero, and a log axis has none."""
+    fig = FIGURES[name]
+    for tr in fig.data:
+        if tr.type == "bar":
+            value_axis = _axis_of(fig, tr, "x" if tr.orientation == "h" else "y")
+            assert value_axis.type != "log", (name, tr.name)
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_text_is_projector_sized(name):
+    """Ticks ≥ 14 px, titles ≥ 18 px, every other text ≥ 12 px, set on the figure itself
+    (a page theme cannot shrink what the figure sets explicitly)."""
+    fig = FIGURES[name]
+    lay = fig.layout
+    assert lay.title.text and (lay.title.font.size or 0) >= 18
+    assert (lay.font.size or 0) >= 14 and (lay.legend.font.size or 0) >= 12 and (lay.hoverlabel.font.size or 0) >= 12
+    for axis in _axes(fig):
+        assert (axis.tickfont.size or 0) >= 14, name
+        assert (axis.title.font.size or 0) >= 12, name
+    for ann in lay.annotations:
+        assert (ann.font.size or 0) >= 12, (name, ann.text)
+    for tr in fig.data:
+        if getattr(tr, "textfont", None) is not None and tr.textfont.size is not None:
+            assert tr.textfont.size >= 12, (name, tr.name)
+        if tr.type == "heatmap" and tr.showscale is not False:
+            assert (tr.colorbar.tickfont.size or 0) >= 14 and (tr.colorbar.title.font.size or 0) >= 12, name
+    if any(tr.type == "bar" and tr.text is not None for tr in fig.data):
+        # Plotly shrinks a bar label to the bar's width; below this size it is hidden instead
+        assert (lay.uniformtext.minsize or 0) >= 12 and lay.uniformtext.mode == "hide", name
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_log_axes_label_decades_or_sensible_ticks(name):
+    fig = FIGURES[name]
+    for axis in _axes(fig):
+        if axis.type != "log":
+            continue
+        assert axis.range is not None, name  # set from the data, not left to Plotly's autorange
+        lo, hi = axis.range
+        assert hi - lo >= 1.0, name  # at least a decade: a 1.3x gap must not fill the axis
+        if axis.tickvals is None:
+            assert axis.dtick >= 1 and float(axis.dtick).is_integer() and axis.tick0 == 0, name
+            assert (hi - lo) / axis.dtick <= chart_style.MAX_LOG_TICKS + 1, name
+        else:
+            assert len(axis.tickvals) >= 2 and len(axis.ticktext) == len(axis.tickvals), name
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_legends_are_horizontal_under_the_plot(name):
+    """Not a vertical column taking a third of the chart's width."""
+    lay = FIGURES[name].layout
+    if lay.showlegend is not False:
+        assert lay.legend.orientation == "h" and lay.legend.yref == "container" and lay.legend.y == 0, name
+
+
+def test_gradient_dots_do_not_exaggerate_a_small_gap():
+    """Issue 11.1: L1 = 50, L2 = 38.5, out = 50 drew L2 as a bar twenty times shorter."""
+    snap = make_snapshot(n_layers=3)
+    snap["steps"]["grad_norm"][-1] = [50.0, 38.5, 50.0]
+    fig = charts.gradient_bar_figure(snap)
+    assert [tr.type for tr in fig.data] == ["scatter"] and "markers" in fig.data[0].mode
+    lo, hi = fig.layout.yaxis.range
+    gap = (np.log10(50) - np.log10(38.5)) / (hi - lo)
+    assert gap < 0.15  # a 1.3x difference takes a small part of the axis
+    assert lo < np.log10(38.5) and np.log10(50) < hi
+    assert fig.layout.yaxis.ticktext  # labelled ticks, not crowded minor "2 3 4 5"
+
+
+def test_gradient_dots_keep_a_small_output_gradient_visible():
+    snap = make_snapshot(n_layers=11)
+    snap["steps"]["grad_norm"][-1] = [0.5 * 0.7 ** j for j in range(10)] + [0.09]
+    fig = charts.gradient_bar_figure(snap)
+    lo, hi = fig.layout.yaxis.range
+    assert lo < np.log10(0.09) < hi
+    assert list(fig.layout.yaxis.ticktext) == ["0.02", "0.05", "0.1", "0.2", "0.5"]  # under two decades: 1-2-5
+    assert list(fig.data[0].y)[-1] == pytest.approx(0.09)
+
+
+def test_per_step_loss_line_reads_when_alone():
+    snap = make_snapshot(epochs=0, steps=30)
+    fig = charts.loss_figure(snap)
+    (steps,) = fig.data
+    assert steps.line.width >= 2 and steps.opacity >= 0.8
+    behind = charts.loss_figure(make_snapshot()).data[0]
+    assert behind.line.width >= 2 and behind.opacity >= 0.5
+
+
+def test_explorer_relu_is_not_hidden_under_leaky_relu():
+    fig = teaching_charts.activation_figure(["sigmoid", "tanh", "relu", "leaky_relu"], -6, 6)
+    style = {tr.name: (tr.line.dash, tr.line.width) for tr in fig.data}
+    relu, leaky = style["ReLU"], style["Leaky ReLU"]
+    assert relu[0] == "solid" and leaky[0] != "solid" and relu[1] > leaky[1]  # wide solid under narrow dashes
+    assert style["Sigmoid"][0] == style["Tanh"][0] == "solid"  # curves that do not coincide stay plain
+
+
+def test_log_axis_ticks():
+    assert chart_style.log_axis([1e-3, 0.5])["dtick"] == 1
+    narrow = chart_style.log_axis([38.5, 50.0])
+    assert narrow["ticktext"] == ["20", "50", "100"] and narrow["range"][1] - narrow["range"][0] >= 1
+    deep = chart_style.log_axis([1.0, 1e-30])
+    assert deep["dtick"] == 5 and (deep["range"][1] - deep["range"][0]) / deep["dtick"] <= chart_style.MAX_LOG_TICKS
+    assert chart_style.log_axis([0.0, None, float("nan")])["dtick"] == 1  # nothing to show yet
+
+
+def test_long_titles_wrap_once_near_the_middle():
+    assert chart_style.wrap_title("Loss") == "Loss"
+    wrapped = chart_style.wrap_title("Gradient size after passing back through k layers (log scale)")
+    assert wrapped.count("<br>") == 1 and all(len(p) < 40 for p in wrapped.split("<br>"))
+    assert "<br>" in chart_style.wrap_title("k개 층을 거꾸로 지난 뒤의 기울기 크기 (로그 축)")

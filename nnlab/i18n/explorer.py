@@ -63,6 +63,8 @@ TEXT = {
     "explorer.depth.yaxis": {"en": "gradient size (log scale, output = 1)", "ko": "기울기 크기 (로그 축, 출력 = 1)"},
     "explorer.depth.best_trace": {"en": "{name}: best case ({slope})^k", "ko": "{name}: 최선의 경우 ({slope})^k"},
     "explorer.depth.sampled_trace": {"en": "{name}: sampled ‖gradient‖", "ko": "{name}: 샘플 ‖기울기‖"},
+    "explorer.depth.legend": {"en": "solid: sampled network · dashed: best case (max |f′|)^k",
+                              "ko": "실선: 샘플 신경망 · 점선: 최선의 경우 (max |f′|)^k"},
     "explorer.depth.col.best": {"en": "best case (max |f′|)^L", "ko": "최선의 경우 (max |f′|)^L"},
     "explorer.depth.col.sampled": {"en": "sampled ‖gradient‖ at the input", "ko": "입력층에서의 샘플 ‖기울기‖"},
     "explorer.depth.col.mean_slope": {"en": "product of mean |f′| (weights left out)",

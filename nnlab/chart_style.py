@@ -1,0 +1,185 @@
+"""The look every NN Lab chart shares: projector-sized text, compact legends, honest log axes.
+
+Owns the style the chart builders (``nnlab.charts``, ``nnlab.compare_charts``,
+``nnlab.teaching_charts``) apply last, plus their small shared helpers (downsampling,
+gaps for log axes, the "waiting" note). Pure Plotly, no Streamlit.
+
+Targets, at 1280×720 on a projector: tick labels ≥ 14 px, chart titles ≥ 18 px, every text
+≥ 12 px. Legends are one horizontal block under the plot (anchored to the figure's bottom
+edge so Plotly grows the bottom margin instead of covering the axis title). A log axis gets
+labelled decades, or 1-2-5 ticks when it spans less than two decades, and always shows at
+least one decade so that a 1.3× difference does not look like 20×.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import plotly.graph_objects as go
+
+TITLE_SIZE = 20
+FONT_SIZE = 16  # axis titles and the default for any text
+TICK_SIZE = 16
+LEGEND_SIZE = 15
+HOVER_SIZE = 15
+TEXT_SIZE = 14  # labels drawn on marks (bar values, annotations)
+MIN_TEXT = 13  # Plotly hides a bar label rather than shrink it below this
+_AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "zerolinewidth": 2,
+         "ticks": "", "automargin": True, "title": {"standoff": 15}}
+# The layout half of Plotly's "plotly_white": setting the full template copied its defaults for
+# every trace type on each figure, which made a live chart ~5× slower to build.
+TEMPLATE = go.layout.Template(layout={
+    "colorway": ["#636efa", "#EF553B", "#00cc96", "#ab63fa", "#FFA15A", "#19d3f3", "#FF6692", "#B6E880",
+                 "#FF97FF", "#FECB52"],
+    "font": {"color": "#2a3f5f"}, "hoverlabel": {"align": "left"}, "paper_bgcolor": "white",
+    "plot_bgcolor": "white", "xaxis": _AXIS, "yaxis": _AXIS})
+MAX_LOG_TICKS = 7
+TITLE_CHARS = 46  # a longer title is wrapped onto two lines (phones, half-width columns)
+
+
+# -- helpers the builders share ----------------------------------------------------------------
+
+def downsample_indices(n: int, max_points: int) -> np.ndarray:
+    """At most ``max_points`` evenly spread indices of ``range(n)``, always keeping the first and last."""
+    if n <= max_points:
+        return np.arange(n)
+    return np.unique(np.round(np.linspace(0, n - 1, max_points)).astype(int))
+
+
+def positive(values) -> list:
+    """Log axes cannot show 0, negatives or missing values: those become gaps."""
+    return [v if v is not None and v > 0 and math.isfinite(v) else None for v in values]
+
+
+def waiting(fig: go.Figure, text: str) -> go.Figure:
+    """A grey note in the middle of an empty chart."""
+    fig.add_annotation(text=text, showarrow=False, font={"size": 18, "color": "#666"},
+                       xref="paper", yref="paper", x=0.5, y=0.5)
+    return fig
+
+
+def short_number(v: float) -> str:
+    """A value label that stays short: 0.0421, 38.5, 1.2e-5."""
+    if v == 0 or 1e-3 <= abs(v) < 1e4:
+        return f"{v:.3g}"
+    mantissa, exponent = f"{v:.1e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
+def _text_width(text: str) -> float:
+    """Rough width in "Latin characters": Hangul and other wide characters count double."""
+    return sum(2.0 if ord(ch) >= 0x1100 else 1.0 for ch in text)
+
+
+def wrap_title(text: str, limit: int = TITLE_CHARS) -> str:
+    """Break a long title once, at the space nearest its middle (Plotly never wraps titles)."""
+    if "<br>" in text or _text_width(text) <= limit:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    middle = _text_width(text) / 2
+    cut = min(spaces, key=lambda i: abs(_text_width(text[:i]) - middle))
+    return text[:cut] + "<br>" + text[cut + 1:]
+
+
+# -- log axes ------------------------------------------------------------------------------------
+
+def _tick_text(v: float) -> str:
+    if 1e-3 <= v < 1e5:
+        return f"{v:g}"
+    mantissa, exponent = f"{v:.0e}".split("e")
+    return f"{mantissa}×10<sup>{int(exponent)}</sup>" if mantissa != "1" else f"10<sup>{int(exponent)}</sup>"
+
+
+def log_axis(values, min_decades: float = 1.0) -> dict:
+    """Axis settings (for ``update_yaxes``) of a log axis showing ``values``.
+
+    The range covers the positive values with a little room and at least ``min_decades``
+    decades. Ticks: every decade, or every 2, 5, 10… decades when there are more than
+    ``MAX_LOG_TICKS``; a range with fewer than two whole decades gets 1-2-5 ticks instead of
+    Plotly's crowded "2 3 4 5" minor labels."""
+    logs = [math.log10(v) for v in positive(values) if v is not None]
+    if not logs:
+        return {"type": "log", "range": [-3, 0], "dtick": 1, "tick0": 0, "exponentformat": "power"}
+    lo, hi = min(logs), max(logs)
+    if hi - lo < min_decades:
+        mid = (lo + hi) / 2
+        lo, hi = mid - min_decades / 2, mid + min_decades / 2
+    pad = 0.06 * (hi - lo)
+    lo, hi = lo - pad, hi + pad
+    decades = [k for k in range(math.ceil(lo), math.floor(hi) + 1)]
+    axis = {"type": "log", "range": [lo, hi], "exponentformat": "power", "minor": {"showgrid": False}}
+    if len(decades) >= 2:
+        step = next(s for s in (1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
+                    if (hi - lo) / s <= MAX_LOG_TICKS or s == 1000)
+        return {**axis, "dtick": step, "tick0": 0}
+    ticks = [m * 10.0 ** k for k in range(math.floor(lo) - 1, math.ceil(hi) + 1) for m in (1, 2, 5)
+             if lo <= math.log10(m) + k <= hi]
+    return {**axis, "tickmode": "array", "tickvals": ticks, "ticktext": [_tick_text(v) for v in ticks]}
+
+
+def _axis_values(fig: go.Figure, axis_name: str, letter: str) -> list:
+    """Every finite value the traces (and horizontal/vertical shapes) put on one axis."""
+    ref = letter + axis_name[len(letter + "axis"):]  # "yaxis2" -> "y2"
+    out: list = []
+    for tr in fig.data:
+        if (getattr(tr, f"{letter}axis", None) or letter) != ref:
+            continue
+        values = getattr(tr, letter, None)
+        if values is not None:
+            out.extend(v for v in np.asarray(values, dtype=object).ravel().tolist()
+                       if isinstance(v, (int, float)) and not isinstance(v, bool))
+    for shape in fig.layout.shapes or ():
+        if getattr(shape, f"{letter}ref", None) == ref:
+            out.extend(v for v in (getattr(shape, f"{letter}0"), getattr(shape, f"{letter}1"))
+                       if isinstance(v, (int, float)))
+    return out
+
+
+def _fix_log_axes(fig: go.Figure) -> None:
+    for letter in ("x", "y"):
+        for name in [k for k in fig.layout if re.fullmatch(f"{letter}axis[0-9]*", k)]:
+            axis = fig.layout[name]
+            if axis.type == "log" and axis.tickvals is None and axis.range is None:
+                axis.update(log_axis(_axis_values(fig, name, letter)))
+
+
+# -- the style itself ----------------------------------------------------------------------------
+
+def style(fig: go.Figure, title: str, height: int = 420, legend: bool = True, hovermode: str | bool = "closest",
+          legend_title: str | None = None) -> go.Figure:
+    """Title, fonts, legend, margins and log-axis ticks of a finished figure (call it last).
+
+    Sizes are set on every axis, the legend, hover labels and annotations explicitly, so a
+    chart theme injected by the page (Streamlit's) cannot shrink them."""
+    wrapped = wrap_title(title)
+    fig.update_layout(
+        # y stays "auto" (centred in the top margin): with yanchor="top" Plotly clips a two-line title.
+        title={"text": wrapped, "font": {"size": TITLE_SIZE}, "x": 0.02, "xanchor": "left"},
+        font={"size": FONT_SIZE}, height=height, template=TEMPLATE, showlegend=legend,
+        hovermode=hovermode, hoverlabel={"font": {"size": HOVER_SIZE}},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0, "yanchor": "bottom",
+                "font": {"size": LEGEND_SIZE},
+                "title": {"text": legend_title or "", "side": "top left", "font": {"size": LEGEND_SIZE}}},
+        margin={"t": 96 if "<br>" in wrapped else 66, "l": 80, "r": 30, "b": 70},
+        uniformtext={"minsize": MIN_TEXT, "mode": "hide"},
+        # Plotly's toolbar as a slim column in the right margin: over the title it hid the text.
+        modebar={"orientation": "v", "bgcolor": "rgba(255,255,255,0.8)"},
+    )
+    fig.update_xaxes(tickfont={"size": TICK_SIZE}, title_font={"size": FONT_SIZE})
+    fig.update_yaxes(tickfont={"size": TICK_SIZE}, title_font={"size": FONT_SIZE})
+    for ann in fig.layout.annotations or ():
+        if ann.font.size is None or ann.font.size < TEXT_SIZE:
+            ann.font.size = TEXT_SIZE
+    for tr in fig.data:
+        if tr.type in ("heatmap", "contour") and tr.showscale is not False:
+            tr.colorbar.update(tickfont={"size": TICK_SIZE}, title_font={"size": LEGEND_SIZE})
+    _fix_log_axes(fig)
+    return fig
+
+
+__all__ = ["FONT_SIZE", "HOVER_SIZE", "LEGEND_SIZE", "MIN_TEXT", "TEXT_SIZE", "TICK_SIZE", "TITLE_SIZE",
+           "downsample_indices", "log_axis", "positive", "short_number", "style", "waiting", "wrap_title"]
