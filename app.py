@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from nnlab import runtime
 from nnlab.ui.common import language_picker, t
 
+runtime.start()  # TensorFlow comes up in the background before the first student clicks
 st.set_page_config(page_title="NN Lab", page_icon="🧠", layout="wide")
 language_picker()
 

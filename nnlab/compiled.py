@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import OrderedDict
 
 import numpy as np
@@ -33,6 +34,7 @@ USE_XLA = os.environ.get("NNLAB_XLA", "1") != "0"
 # spend longer compiling than training. The choice depends on the architecture only, so
 # a given RunConfig always trains the same way (reproducibility).
 XLA_MIN_WEIGHTS = 50_000
+TWIN_AFTER_MISSES = 3  # see TrainerPool.borrow
 
 
 def _is_compile_error(exc: Exception) -> bool:
@@ -72,6 +74,8 @@ class CompiledTrainer:
         # No input signature for XLA: it traces once per concrete shape (the run's data and
         # batch shape), so the per-step output arrays have a static size, as XLA requires.
         self.chunk = tf.function(self._chunk, jit_compile=True) if self.uses_xla else self._plain_chunk
+        self.holder: RunState | None = None  # whose weights the variables hold now
+        self.warm = False  # its chunk function has been traced (set after the first call)
         self.evaluate = tf.function(self._evaluate, input_signature=[x_spec, y_spec])
         self.predict = tf.function(self._predict, input_signature=[x_spec])
 
@@ -81,6 +85,31 @@ class CompiledTrainer:
         for var, start in zip(self.optimizer.variables, self._optimizer_start):
             var.assign(start)
         self.optimizer.learning_rate = learning_rate
+
+    def hold(self, state: "RunState") -> None:
+        """Load ``state``'s run into this trainer (its initial weights on its first turn),
+        first saving the run it held before, unless that one ended."""
+        if self.holder is state:
+            return
+        self.release_holder()
+        if state.values is None:
+            self.reset(state.initializer, state.init_param, state.seed, state.learning_rate)
+        else:
+            for var, value in zip(self._state_variables(), state.values):
+                var.assign(value)
+            state.values = None
+        self.holder = state
+
+    def release_holder(self) -> None:
+        """Copy the held run's values out (it may take its next turn on another trainer)."""
+        held, self.holder = self.holder, None
+        if held is not None and not held.done:
+            held.values = [np.array(v) for v in self._state_variables()]
+
+    def _state_variables(self) -> list:
+        # Every model weight (BatchNorm statistics too) and every optimizer slot, iteration
+        # count and learning rate included: a run resumes exactly where it stopped.
+        return list(self.model.weights) + list(self.optimizer.variables)
 
     # -- compiled pieces -----------------------------------------------------------
     def _forward(self, x, training, step=None, seed=None):
@@ -210,6 +239,7 @@ class CompiledTrainer:
                 raise
             self.chunk, self.uses_xla = self._plain_chunk, False
             loss, metric, stats = self.chunk(*args)
+        self.warm = True
         return loss.numpy()[:count], metric.numpy()[:count], stats.numpy()[:count]
 
     def _evaluate(self, x, y):
@@ -223,48 +253,132 @@ class CompiledTrainer:
         return [np.array(w) for w in self.model.get_weights()]
 
 
-class TrainerPool:
-    """Reuses compiled trainers across runs of the same architecture and optimizer.
+class RunState:
+    """One run's place in a shared trainer: its weights and optimizer slots between turns.
 
-    A trainer is used by one run at a time: ``acquire`` takes a free one (or builds one),
-    ``release`` gives it back. At most ``max_idle`` idle trainers are kept.
+    Runs of the same architecture share a compiled trainer and take turns on it (see
+    ``TrainerPool.borrow``). A trainer remembers whose weights it holds; only when another
+    run borrows it are the holder's values copied out (``values``) and the borrower's
+    copied in, so a run that keeps its trainer pays nothing.
     """
 
-    def __init__(self, max_idle: int = 16, xla: bool | None = None):
+    def __init__(self, initializer: str, init_param: float, seed: int, learning_rate: float):
+        self.initializer, self.init_param, self.seed = initializer, init_param, seed
+        self.learning_rate = learning_rate
+        self.values: list[np.ndarray] | None = None  # None: not started, or held by its trainer
+        self.done = False  # an ended run's values are never needed again
+        self.misses = 0  # turns in a row that found every trainer of its shape busy
+
+
+class TrainerPool:
+    """Compiled trainers by (architecture, optimizer, instrumented), shared by every run.
+
+    ``borrow(arch, optimizer, instrument, state)`` lends a trainer for one turn with the
+    run's own weights loaded; ``give_back`` returns it. A new trainer is built (and its
+    functions traced) only when no trainer of that key exists or all of them are busy and
+    fewer than ``per_key`` exist; otherwise ``borrow`` returns None and the caller tries
+    again on its next turn. So a class training eight network shapes compiles eight
+    networks, not thirty, and memory stays flat. At most ``max_idle`` idle trainers are
+    kept (least recently used go first).
+    """
+
+    def __init__(self, max_idle: int = 24, xla: bool | None = None, per_key: int = 2):
         self.xla = xla  # None: decide per architecture (see XLA_MIN_WEIGHTS)
         self.max_idle = max_idle
+        self.per_key = per_key
         self._idle: OrderedDict[tuple, list[CompiledTrainer]] = OrderedDict()
+        self._busy: dict[tuple, int] = {}
+        self._warm_keys: set[tuple] = set()  # keys with a trainer whose functions are traced
         self._lock = threading.Lock()
         self.built = 0
 
-    def acquire(self, arch: Architecture, optimizer_name: str, instrument: bool = True) -> CompiledTrainer:
-        key = (arch, optimizer_name, instrument)
+    @staticmethod
+    def key(arch: Architecture, optimizer_name: str, instrument: bool = True) -> tuple:
+        return (arch, optimizer_name, instrument)
+
+    def has(self, arch: Architecture, optimizer_name: str, instrument: bool = True) -> bool:
+        """True if a trainer of this key exists (idle or busy): a run of it compiles nothing."""
+        key = self.key(arch, optimizer_name, instrument)
         with self._lock:
-            free = self._idle.get(key)
-            if free:
-                trainer = free.pop()
+            return bool(self._idle.get(key)) or self._busy.get(key, 0) > 0
+
+    def is_warm(self, arch: Architecture, optimizer_name: str, instrument: bool = True) -> bool:
+        """True if a trainer of this key has traced its functions: a run of it starts at once."""
+        with self._lock:
+            return self.key(arch, optimizer_name, instrument) in self._warm_keys
+
+    def borrow(self, arch: Architecture, optimizer_name: str, instrument: bool, state: RunState,
+               build: bool = True) -> CompiledTrainer | None:
+        """A trainer holding ``state``'s weights, or None if all trainers of the key are busy."""
+        key = self.key(arch, optimizer_name, instrument)
+        with self._lock:
+            free = self._idle.get(key) or []
+            trainer = next((tr for tr in free if tr.holder is state), None) or (
+                next((tr for tr in free if tr.holder is None or tr.holder.done), None)) or (
+                free[0] if free else None)
+            if trainer is not None:
+                free.remove(trainer)
                 if not free:
                     del self._idle[key]
-                return trainer
-        with BUILD_LOCK:
-            trainer = CompiledTrainer(arch, optimizer_name, instrument, self.xla)
-            self.built += 1
-            return trainer
+                if trainer.holder is not state:
+                    # Under the lock: the run it held may borrow another trainer right after,
+                    # and must find its values saved by then.
+                    trainer.release_holder()
+            elif not build or (self._busy.get(key, 0) and (
+                    self._busy[key] >= self.per_key or key not in self._warm_keys
+                    or state.misses < TWIN_AFTER_MISSES)):
+                # Wait for the busy one rather than build a twin: a turn is ~75 ms, a compile
+                # up to seconds (and while the first trainer of a shape compiles, a twin would
+                # compile the same thing beside it). Only a run that keeps finding it busy
+                # (many runs of one shape on several workers) gets a twin.
+                state.misses += 1
+                return None
+            self._busy[key] = self._busy.get(key, 0) + 1
+        try:
+            if trainer is None:
+                with BUILD_LOCK:
+                    trainer = CompiledTrainer(arch, optimizer_name, instrument, self.xla)
+                    self.built += 1
+            trainer.hold(state)
+            state.misses = 0
+        except BaseException:
+            self._unbusy(key)
+            raise
+        return trainer
 
-    def release(self, trainer: CompiledTrainer) -> None:
-        key = (trainer.arch, trainer.optimizer_name, trainer.instrument)
+    def give_back(self, trainer: CompiledTrainer) -> None:
+        key = self.key(trainer.arch, trainer.optimizer_name, trainer.instrument)
+        self._unbusy(key)
         with self._lock:
+            if trainer.warm:
+                self._warm_keys.add(key)
             self._idle.setdefault(key, []).append(trainer)
             self._idle.move_to_end(key)
             while sum(len(v) for v in self._idle.values()) > self.max_idle:
                 oldest = next(iter(self._idle))
-                self._idle[oldest].pop(0)
+                evicted = self._idle[oldest].pop(0)
+                evicted.release_holder()
                 if not self._idle[oldest]:
                     del self._idle[oldest]
+                    if not self._busy.get(oldest):
+                        self._warm_keys.discard(oldest)
+
+    def _unbusy(self, key) -> None:
+        with self._lock:
+            self._busy[key] -= 1
+            if not self._busy[key]:
+                del self._busy[key]
+
+    def acquire(self, arch: Architecture, optimizer_name: str, instrument: bool = True) -> CompiledTrainer:
+        """A trainer for exclusive use until ``release`` (tests and benchmarks)."""
+        state = RunState("glorot_uniform", 0.0, 0, 0.01)
+        while (trainer := self.borrow(arch, optimizer_name, instrument, state)) is None:
+            time.sleep(0.01)
+        return trainer
+
+    def release(self, trainer: CompiledTrainer) -> None:
+        self.give_back(trainer)
 
     def idle_count(self) -> int:
         with self._lock:
             return sum(len(v) for v in self._idle.values())
-
-
-POOL = TrainerPool()

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Generator
 from typing import Protocol
 
 import numpy as np
 
-from nnlab.compiled import POOL, STAT_NAMES
+from nnlab.compiled import STAT_NAMES, RunState, TrainerPool
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset, grid_for
 from nnlab.model import Architecture
@@ -61,21 +62,46 @@ def epoch_batches(n_train: int, batch_size: int, seed: int, epoch: int) -> np.nd
 
 
 def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
-        control: Control | None = None, instrument: bool = True, pool=POOL) -> RunRecord:
-    """Train ``config`` on ``data``; returns the finished (or stopped/diverged) record."""
-    tf = import_tensorflow()
+        control: Control | None = None, instrument: bool = True, pool: TrainerPool | None = None) -> RunRecord:
+    """Train ``config`` on ``data`` to the end; returns the finished (or stopped/diverged) record."""
+    turns = train_in_turns(config, data, observer, control, instrument, pool)
+    while True:
+        try:
+            worked = next(turns)
+        except StopIteration as done:
+            return done.value
+        if not worked:  # every trainer of this shape is busy with another run
+            time.sleep(0.005)
 
+
+def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None = None,
+                   control: Control | None = None, instrument: bool = True,
+                   pool: TrainerPool | None = None) -> Generator[bool, None, RunRecord]:
+    """The training loop as a generator of turns: each ``next()`` runs one compiled chunk
+    (plus the epoch's evaluation when the chunk ends an epoch) and yields True, or yields
+    False without doing anything when no trainer of this shape is free. Its return value
+    (``StopIteration.value``) is the final record.
+
+    Between turns the run holds no trainer: a scheduler interleaves many runs' turns on a
+    few threads, and runs of one architecture share one compiled trainer (``TrainerPool``).
+    """
+    tf = import_tensorflow()
+    pool = pool or default_pool()
     control = control or _NoControl()
     arch = Architecture.of(config, data.input_dim, data.n_outputs, data.task)
     record = RunRecord.start(config, data, arch)
     started = time.perf_counter()
-    trainer = pool.acquire(arch, config.optimizer, instrument)
+    state = RunState(config.initializer, config.init_param, config.seed, config.learning_rate)
+    grid = grid_for(data) if data.is_2d else None
+
+    def turn():
+        """Borrow a trainer with this run's weights loaded (None: try again next turn)."""
+        return pool.borrow(arch, config.optimizer, instrument, state)
+
     try:
-        trainer.reset(config.initializer, config.init_param, config.seed, config.learning_rate)
         x_train, y_train = tf.constant(data.x_train), tf.constant(data.y_train)
         x_val, y_val = _eval_split(data)
         x_val, y_val = tf.constant(x_val), tf.constant(y_val)
-        grid = grid_for(data) if data.is_2d else None
         record.timing["setup_seconds"] = time.perf_counter() - started
         record.set_status("running")
         if observer:
@@ -93,11 +119,26 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
             while pos < len(batches):
                 control.wait_while_paused()
                 if control.should_stop():
-                    return _finish(record, "stopped", trainer, data, grid, started)
-                count = min(chunk_steps, len(batches) - pos)
-                t0 = time.perf_counter()
-                loss, metric, stats = trainer.train_steps(x_train, y_train, epoch_idx, pos, count, step, config.seed)
-                elapsed = time.perf_counter() - t0
+                    return (yield from _finish_in_turn(turn, pool, record, "stopped", data, grid, started))
+                trainer = turn()
+                if trainer is None:
+                    yield False
+                    continue
+                try:
+                    count = min(chunk_steps, len(batches) - pos)
+                    t0 = time.perf_counter()
+                    loss, metric, stats = trainer.train_steps(x_train, y_train, epoch_idx, pos, count, step,
+                                                              config.seed)
+                    elapsed = time.perf_counter() - t0
+                    ended_epoch = pos + count == len(batches)
+                    if ended_epoch and np.isfinite(loss).all():
+                        val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
+                        boundary = None
+                        if grid is not None and time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS:
+                            boundary = trainer.predict(tf.constant(grid[2])).numpy()
+                            last_boundary = time.perf_counter()
+                finally:
+                    pool.give_back(trainer)
                 if step > 0:  # the first call includes compiling; don't let it shrink the chunks
                     train_seconds += elapsed
                     samples += count * batches.shape[1]
@@ -109,38 +150,37 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
                 if bad.size:
                     record.add_steps(step, loss[: bad[0] + 1], stats[: bad[0] + 1])
                     record.diverged(step + int(bad[0]), divergence_hint(config))
-                    return _finish(record, "diverged", trainer, data, grid, started)
+                    return (yield from _finish_in_turn(turn, pool, record, "diverged", data, grid, started))
                 record.add_steps(step, loss, stats)
                 ep_loss.append(loss)
                 ep_metric.append(metric)
                 ep_stats.append(stats)
                 step += count
                 pos += count
-                record.update_progress(epoch, pos / len(batches), samples / train_seconds if train_seconds else None)
+                record.update_progress(epoch, pos / len(batches), samples / train_seconds if train_seconds else None,
+                                       time.perf_counter() - started)
+                if ended_epoch:
+                    record.add_epoch(epoch + 1, float(np.mean(np.concatenate(ep_loss))),
+                                     float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
+                                     np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
+                    if boundary is not None:
+                        record.set_boundary(grid, boundary)
                 if observer:
                     observer.on_update(record)
-            val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
-            record.add_epoch(epoch + 1, float(np.mean(np.concatenate(ep_loss))),
-                             float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
-                             np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
-            if not math.isfinite(val_loss):
-                record.diverged(step, divergence_hint(config))
-                return _finish(record, "diverged", trainer, data, grid, started)
-            if grid is not None and time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS:
-                record.set_boundary(grid, trainer.predict(tf.constant(grid[2])).numpy())
-                last_boundary = time.perf_counter()
-            if observer:
-                observer.on_update(record)
+                if ended_epoch and not math.isfinite(val_loss):
+                    record.diverged(step, divergence_hint(config))
+                    return (yield from _finish_in_turn(turn, pool, record, "diverged", data, grid, started))
+                yield True
         record.timing["train_seconds"] = train_seconds
         record.timing["samples_per_second"] = samples / train_seconds if train_seconds else None
-        return _finish(record, "finished", trainer, data, grid, started)
+        return (yield from _finish_in_turn(turn, pool, record, "finished", data, grid, started))
     finally:
-        pool.release(trainer)
+        state.done = True
         if observer:
             observer.on_update(record)
 
 
-def warm_up() -> None:
+def warm_up(pool: TrainerPool | None = None) -> None:
     """Import TensorFlow and train a tiny network for one epoch, once per process.
 
     The first network a process trains pays several seconds of one-off TensorFlow and Keras
@@ -150,7 +190,7 @@ def warm_up() -> None:
     from nnlab import datasets
 
     tiny = RunConfig(dataset="xor", n_samples=40, depth=1, width=4, epochs=1, batch_size=8)
-    run(tiny, datasets.load(tiny))
+    run(tiny, datasets.load(tiny), pool=pool)
 
 
 def _eval_split(data: Dataset):
@@ -158,6 +198,17 @@ def _eval_split(data: Dataset):
     if len(data.x_val):
         return data.x_val, data.y_val
     return data.x_test, data.y_test
+
+
+def _finish_in_turn(turn, pool, record: RunRecord, status: str, data: Dataset, grid, started):
+    """Generator: wait for a trainer, then compute the test metrics and the last boundary."""
+    while (trainer := turn()) is None:
+        yield False
+    try:
+        _finish(record, status, trainer, data, grid, started)
+    finally:
+        pool.give_back(trainer)
+    return record
 
 
 def _finish(record: RunRecord, status: str, trainer, data: Dataset, grid, started) -> RunRecord:
@@ -171,4 +222,16 @@ def _finish(record: RunRecord, status: str, trainer, data: Dataset, grid, starte
     return record
 
 
-__all__ = ["STAT_NAMES", "divergence_hint", "epoch_batches", "run", "warm_up"]
+_DEFAULT_POOL: TrainerPool | None = None
+
+
+def default_pool() -> TrainerPool:
+    """The trainer pool of callers that bring none (the CLI, scripts, tests); the app's
+    runtime (``nnlab.runtime``) makes and passes its own."""
+    global _DEFAULT_POOL
+    if _DEFAULT_POOL is None:
+        _DEFAULT_POOL = TrainerPool()
+    return _DEFAULT_POOL
+
+
+__all__ = ["STAT_NAMES", "default_pool", "divergence_hint", "epoch_batches", "run", "train_in_turns", "warm_up"]

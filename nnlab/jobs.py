@@ -1,86 +1,133 @@
-"""Background training: ``TrainingJob`` runs one RunConfig in a thread; ``JobManager``
-caps how many train at once and queues the rest first-in, first-out.
+"""One background training run: ``TrainingJob``.
 
-The training thread never touches the UI: it writes into the job's ``RunRecord`` (which
-locks), and anyone may call ``snapshot()`` at any time. Stop is an Event the training
-loop checks between short compiled chunks; pause blocks the loop between chunks.
+A job does not own a thread. ``nnlab.scheduler.Scheduler`` gives it turns on a small
+pool of worker threads; each ``take_turn()`` loads the data (first turn) or advances the
+engine's generator by one compiled chunk. Between turns the job holds no trainer and no
+thread, so thirty jobs on a two-core server all advance together.
+
+Anyone may call ``snapshot()`` at any time: the record locks, and a snapshot is cached
+per record version, so many polls of an unchanged run cost nothing. Stop and pause are
+flags the scheduler reads between turns.
 """
 
 from __future__ import annotations
 
-import atexit
-import os
+import dataclasses
 import threading
 import traceback
 import uuid
-import weakref
-from collections import deque
+from collections.abc import Callable
+
+import numpy as np
 
 from nnlab.config import ConfigError, RunConfig
+from nnlab.limits import Limits, RunTooLarge
+from nnlab.model import Architecture
 from nnlab.record import ENDED, SCHEMA_VERSION, RunRecord
 
-_POLL = 0.02
+# An ended job keeps its full data set only when it is small (2-D sets, iris: the decision
+# boundary and the Compare page draw it); larger ones keep the test labels only.
+KEEP_DATA_BYTES = 2_000_000
 
 
 class TrainingJob:
-    def __init__(self, config: RunConfig, manager: "JobManager | None" = None, data=None, frame=None,
-                 instrument: bool = True, label: str = ""):
+    def __init__(self, config: RunConfig, data=None, frame=None, instrument: bool = True, label: str = "",
+                 pool=None, limits: Limits | None = None, background: bool = False,
+                 on_change: Callable[[TrainingJob], None] | None = None):
         self.id = uuid.uuid4().hex[:10]
         self.config = config
         self.label = label or config.activation
-        self._manager = manager
+        self.background = background  # a warm-up: gets turns only when no user's run wants one
         self._data = data
         self._frame = frame
         self._instrument = instrument
+        self._pool = pool
+        self._limits = limits or Limits()
+        self._on_change = on_change  # tells the scheduler about pause/resume/stop
         self._lock = threading.Lock()
         self._status = "queued"
         self._error: str | None = None
+        self._error_key: tuple[str, dict] | None = None  # catalog key + params of the error
         self._record: RunRecord | None = None
+        self._turns = None  # the engine's generator, from the first turn on
         self._stop = threading.Event()
-        self._resume = threading.Event()
-        self._resume.set()
+        self._paused = threading.Event()
         self._done = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._snap_cache: tuple[int, dict] | None = None
+        self.queue_position = 0  # set by the scheduler: 1 = next to start; 0 = not waiting
+        self.estimated_wait: float | None = None
+        self.turns_taken = 0
+        self.arch = None  # known once the data is loaded
 
-    # -- lifecycle (called by the manager) ---------------------------------------------
-    def start(self) -> None:
-        _LIVE_JOBS.add(self)
-        with self._lock:
-            cancelled = self._status != "queued"
-            if not cancelled:
-                self._status = "running"
-        if cancelled:  # stopped between leaving the queue and starting: free the slot
-            if self._manager is not None:
-                self._manager._on_job_done(self)
-            return
-        self._thread = threading.Thread(target=self._run, name=f"nnlab-job-{self.id}", daemon=True)
-        self._thread.start()
+    def needs_compile(self) -> bool:
+        """True if its next turn would build and trace a new network shape."""
+        if self.arch is None or self._pool is None or self.has_numbers:
+            return False
+        return not self._pool.is_warm(self.arch, self.config.optimizer, self._instrument)
 
-    def _run(self) -> None:
+    # -- run by a scheduler worker ------------------------------------------------------
+    def take_turn(self) -> bool:
+        """Do one slice of work; False if it could not (its trainer is busy elsewhere)."""
         from nnlab import datasets, engine
-        from nnlab.warmer import WARMER
 
+        if self._done.is_set():
+            return True
+        self.turns_taken += 1
         try:
-            data = self._data if self._data is not None else datasets.load(self.config, frame=self._frame)
-            self._data = data
-            WARMER.wait_if_warming(self.config)  # then reuse its compiled network
-            engine.run(self.config, data, observer=self, control=self, instrument=self._instrument)
-        except (ConfigError, datasets.DatasetError) as exc:
+            if self._turns is None:
+                with self._lock:
+                    if self._status == "queued":
+                        self._status = "running"
+                data = self._data if self._data is not None else datasets.load(self.config, frame=self._frame)
+                self._data, self._frame = data, None
+                self._limits.check(self.config, data)
+                self.arch = Architecture.of(self.config, data.input_dim, data.n_outputs, data.task)
+                self._turns = engine.train_in_turns(self.config, data, observer=self, control=self,
+                                                    instrument=self._instrument, pool=self._pool)
+                return True  # the first chunk is a turn of its own: it may compile
+            return next(self._turns)
+        except StopIteration:
+            self._end()
+            return True
+        except RunTooLarge as exc:
+            self._fail(str(exc), ("live.error.too_large", exc.params))
+        except datasets.DatasetError as exc:
+            self._fail(str(exc), (f"data.err.{exc.code}", exc.params) if getattr(exc, "code", None) else None)
+        except ConfigError as exc:
             self._fail(str(exc))
         except Exception as exc:  # a failed run must never take the app down
             traceback.print_exc()
-            self._fail(f"training failed: {type(exc).__name__}: {exc}")
-        finally:
-            self._done.set()
-            if self._manager is not None:
-                self._manager._on_job_done(self)
+            self._fail(f"training failed: {type(exc).__name__}: {exc}",
+                       ("live.error.crash", {"error": f"{type(exc).__name__}: {exc}"}))
+        self._end()
+        return True
 
-    def _fail(self, message: str) -> None:
+    def _end(self) -> None:
+        self._turns = None
+        data = self._data
+        if data is not None and not data.is_2d and _nbytes(data) > KEEP_DATA_BYTES:
+            empty = np.zeros((0,) + data.x_train.shape[1:], data.x_train.dtype)
+            self._data = dataclasses.replace(data, x_train=empty, x_val=empty, x_test=empty,
+                                             y_train=data.y_train[:0], y_val=data.y_val[:0])
+        self._done.set()
+
+    def _fail(self, message: str, key: tuple[str, dict] | None = None) -> None:
         with self._lock:
             self._status = "failed"
-            self._error = message
+            self._error, self._error_key = message, key
             if self._record is not None:
                 self._record.fail(message)
+        self._snap_cache = None
+
+    def close(self) -> None:
+        """End the generator at once (the scheduler is shutting down)."""
+        turns, self._turns = self._turns, None
+        if turns is not None:
+            turns.close()
+        with self._lock:
+            if self._status == "queued":
+                self._status = "stopped"
+        self._done.set()
 
     # -- engine.Observer / engine.Control ------------------------------------------------
     def on_update(self, record: RunRecord) -> None:
@@ -91,37 +138,58 @@ class TrainingJob:
         return self._stop.is_set()
 
     def wait_while_paused(self) -> None:
-        if self._resume.is_set():
-            return
-        record = self._record
-        if record is not None:
-            record.set_status("paused")
-        while not self._resume.wait(_POLL):
-            if self._stop.is_set():
-                break
-        if record is not None and not self._stop.is_set():
-            record.set_status("running")
+        """The scheduler gives a paused job no turns, so nothing blocks here."""
 
-    # -- controls -----------------------------------------------------------------------
+    # -- controls (any thread) ----------------------------------------------------------
     def stop(self) -> None:
-        """Stop the run; a queued job is cancelled at once. Idempotent."""
+        """Stop the run (test metrics of the weights so far are still computed). Idempotent."""
         self._stop.set()
-        self._resume.set()
-        cancelled = False
-        with self._lock:
-            if self._status == "queued":
-                self._status = "stopped"
-                cancelled = True
-        if cancelled:
-            self._done.set()
-            if self._manager is not None:
-                self._manager._cancel(self)
+        self._paused.clear()
+        if self._on_change:
+            self._on_change(self)
 
     def pause(self) -> None:
-        self._resume.clear()
+        if not self._done.is_set():
+            self._paused.set()
+            if self._on_change:
+                self._on_change(self)
 
     def resume(self) -> None:
-        self._resume.set()
+        self._paused.clear()
+        record = self._record
+        if record is not None and record.status == "paused":
+            record.set_status("running")
+        if self._on_change:
+            self._on_change(self)
+
+    @property
+    def has_numbers(self) -> bool:
+        """True once its first chunk has trained (its charts can draw)."""
+        record = self._record
+        return record is not None and bool(record.steps.step)
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def paused_requested(self) -> bool:
+        return self._paused.is_set()
+
+    def mark_paused(self) -> None:
+        """Called by the scheduler when it parks the job."""
+        record = self._record
+        if record is not None and not record.ended:
+            record.set_status("paused")
+
+    def cancel_queued(self) -> bool:
+        """Stop a job that never started; True if it was still queued."""
+        with self._lock:
+            if self._status != "queued":
+                return False
+            self._status = "stopped"
+        self._done.set()
+        return True
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the job has ended; True if it did within ``timeout``."""
@@ -139,7 +207,7 @@ class TrainingJob:
     def status(self) -> str:
         with self._lock:
             record, status = self._record, self._status
-        if status in ("failed",) or record is None:
+        if status in ("failed", "queued", "stopped") or record is None:
             return status
         return record.status
 
@@ -147,35 +215,41 @@ class TrainingJob:
     def ended(self) -> bool:
         return self._done.is_set() and self.status() in ENDED
 
+    @property
+    def version(self) -> tuple:
+        """Changes whenever the snapshot would: a page redraws only when it changed."""
+        record = self._record
+        return (record.version if record is not None else -1, self.status(), self._paused.is_set(),
+                self.queue_position)
+
     def snapshot(self) -> dict:
-        """The run so far as plain data: status, progress, history, … (see README schema)."""
+        """The run so far as plain data: status, progress, history, … (see README schema).
+
+        Cached per version: treat the returned dict as read-only."""
+        version = self.version
+        cached = self._snap_cache
+        if cached is not None and cached[0] == version:
+            return cached[1]
         with self._lock:
-            record, status, error = self._record, self._status, self._error
+            record, status, error, key = self._record, self._status, self._error, self._error_key
         if record is not None:
             snap = record.snapshot()
             if status == "failed":
                 snap["status"], snap["error"] = "failed", error
         else:
-            snap = pending_snapshot(self.config, "stopped" if status == "stopped" else status, error)
+            snap = pending_snapshot(self.config, status, error)
+        snap["error_key"] = list(key) if key else None
         snap["job_id"] = self.id
         snap["label"] = self.label
-        snap["paused_requested"] = not self._resume.is_set()
-        snap["queue_position"] = self._manager.queue_position(self) if self._manager else 0
+        snap["paused_requested"] = self._paused.is_set()
+        snap["queue_position"] = self.queue_position
+        snap["estimated_wait"] = self.estimated_wait
+        self._snap_cache = (version, snap)
         return snap
 
 
-_LIVE_JOBS: "weakref.WeakSet[TrainingJob]" = weakref.WeakSet()
-
-
-@atexit.register
-def _stop_jobs_at_exit(timeout: float = 5.0) -> None:
-    """Stop and join training threads before the interpreter tears TensorFlow down: a daemon
-    thread still inside a TensorFlow call at exit aborts the whole process (exit code 134)."""
-    jobs = list(_LIVE_JOBS)
-    for job in jobs:
-        job.stop()
-    for job in jobs:
-        job.wait(timeout)
+def _nbytes(data) -> int:
+    return sum(getattr(data, f).nbytes for f in ("x_train", "x_val", "x_test"))
 
 
 def pending_snapshot(config: RunConfig, status: str, error: str | None = None) -> dict:
@@ -187,90 +261,4 @@ def pending_snapshot(config: RunConfig, status: str, error: str | None = None) -
             "boundary": None, "predictions": None, "confusion_matrix": None}
 
 
-class JobManager:
-    """Runs at most ``max_running`` units of work at once; the rest wait in a FIFO queue.
-
-    A unit is one job, or a comparison group (``submit_group``): the runs of a group start
-    together and share one place, so a class sees all of them race from the same moment
-    instead of some waiting behind the others. Their threads share the CPU.
-    """
-
-    def __init__(self, max_running: int | None = None):
-        self.max_running = max_running or os.cpu_count() or 2
-        self._lock = threading.Lock()
-        self._queue: deque[tuple[TrainingJob, ...]] = deque()
-        self._running: dict[int, set[TrainingJob]] = {}  # unit id → its jobs still running
-        self._unit_of: dict[TrainingJob, int] = {}
-        self._next_unit = 0
-
-    def submit(self, config: RunConfig, data=None, frame=None, instrument: bool = True,
-               label: str = "") -> TrainingJob:
-        return self.submit_group([config], data=data, frame=frame, instrument=instrument,
-                                 labels=[label] if label else None)[0]
-
-    def submit_group(self, configs: list[RunConfig], data=None, frame=None, instrument: bool = True,
-                     labels: list[str] | None = None) -> list[TrainingJob]:
-        labels = labels or [""] * len(configs)
-        jobs = tuple(TrainingJob(c, self, data=data, frame=frame, instrument=instrument, label=lbl)
-                     for c, lbl in zip(configs, labels))
-        with self._lock:
-            self._queue.append(jobs)
-        self._start_queued()
-        return list(jobs)
-
-    def queue_position(self, job: TrainingJob) -> int:
-        """1 for the next unit to start, 2 for the one after, …; 0 when not queued."""
-        with self._lock:
-            for i, unit in enumerate(self._queue, start=1):
-                if job in unit:
-                    return i
-        return 0
-
-    def running_count(self) -> int:
-        """Jobs training now (members of a running group count one each)."""
-        with self._lock:
-            return sum(len(jobs) for jobs in self._running.values())
-
-    def running_units(self) -> int:
-        with self._lock:
-            return len(self._running)
-
-    def queued_count(self) -> int:
-        with self._lock:
-            return sum(len(unit) for unit in self._queue)
-
-    def _start_queued(self) -> None:
-        to_start = []
-        with self._lock:
-            while self._queue and len(self._running) < self.max_running:
-                unit = self._queue.popleft()
-                unit_id, self._next_unit = self._next_unit, self._next_unit + 1
-                self._running[unit_id] = set(unit)
-                for job in unit:
-                    self._unit_of[job] = unit_id
-                to_start.extend(unit)
-        for job in to_start:
-            job.start()
-
-    def _cancel(self, job: TrainingJob) -> None:
-        with self._lock:
-            for unit in list(self._queue):
-                if job in unit:
-                    rest = tuple(j for j in unit if j is not job)
-                    index = self._queue.index(unit)
-                    del self._queue[index]
-                    if rest:
-                        self._queue.insert(index, rest)
-
-    def _on_job_done(self, job: TrainingJob) -> None:
-        with self._lock:
-            unit_id = self._unit_of.pop(job, None)
-            if unit_id is not None:
-                members = self._running[unit_id]
-                members.discard(job)
-                if not members:
-                    del self._running[unit_id]
-        self._start_queued()
-
-
-MANAGER = JobManager()
+__all__ = ["TrainingJob", "pending_snapshot"]

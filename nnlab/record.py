@@ -91,6 +91,7 @@ def _num(v) -> float | None:
 class RunRecord:
     def __init__(self, config: RunConfig, data: Dataset, arch: Architecture):
         self._lock = threading.RLock()
+        self.version = 0  # counts writes: a reader redraws only when it changed
         self.config = config
         self.task = data.task
         self.metric = metric_name(data.task)
@@ -132,27 +133,30 @@ class RunRecord:
     def set_status(self, status: str) -> None:
         assert status in STATUSES, status
         with self._lock:
+            self.version += 1
             self.status = status
 
     def add_steps(self, step0: int, losses: np.ndarray, stats: np.ndarray) -> None:
         with self._lock:
+            self.version += 1
             for k, (loss, s) in enumerate(zip(losses, stats)):
                 self.steps.add(step0 + k + 1, float(loss), s)
 
-    def update_progress(self, epoch: int, epoch_fraction: float, samples_per_second: float | None) -> None:
+    def update_progress(self, epoch: int, epoch_fraction: float, samples_per_second: float | None,
+                        elapsed: float | None = None) -> None:
+        """``elapsed``: wall seconds since training began. The ETA extrapolates wall time, not
+        compute speed: when many runs share the CPU, each advances slower than it computes."""
         with self._lock:
-            epochs = self.config.epochs
-            fraction = min(1.0, (epoch + epoch_fraction) / epochs)
-            eta = None
-            if samples_per_second:
-                steps_left = (1.0 - fraction) * epochs * self.timing.get("steps_per_epoch", 0)
-                eta = steps_left * min(self.config.batch_size, self.dataset["n_train"]) / samples_per_second
+            self.version += 1
+            fraction = min(1.0, (epoch + epoch_fraction) / self.config.epochs)
+            eta = elapsed * (1.0 - fraction) / fraction if elapsed and fraction > 0 else None
             self.progress = {"epoch": epoch + 1, "fraction": fraction,
                              "samples_per_second": samples_per_second, "eta_seconds": eta}
 
     def add_epoch(self, epoch: int, loss: float, metric: float, val_loss: float, val_metric: float,
                   mean_stats: np.ndarray, seconds: float) -> None:
         with self._lock:
+            self.version += 1
             h, m = self.history, self.metric
             h["epoch"].append(epoch)
             h["loss"].append(_num(loss))
@@ -175,6 +179,7 @@ class RunRecord:
         else:
             z, conf = output.argmax(axis=1).astype(float), output.max(axis=1)
         with self._lock:
+            self.version += 1
             self.boundary = {"x": np.round(xs, 4).tolist(), "y": np.round(ys, 4).tolist(),
                              "z": np.round(z.reshape(shape), 4).tolist(),
                              "confidence": None if conf is None else np.round(conf.reshape(shape), 4).tolist(),
@@ -183,17 +188,20 @@ class RunRecord:
 
     def diverged(self, step: int, hint: str) -> None:
         with self._lock:
+            self.version += 1
             self.diverged_at_step = int(step)
             self.hint = hint
 
     def fail(self, message: str) -> None:
         with self._lock:
+            self.version += 1
             self.status = "failed"
             self.error = message
 
     def finish(self, status: str, test_loss: float, test_metric: float, test_output: np.ndarray,
                weights: list[np.ndarray], seconds: float) -> None:
         with self._lock:
+            self.version += 1
             self.status = status
             self.test = {"loss": _num(test_loss), self.metric: _num(test_metric)}
             self.test_output = test_output

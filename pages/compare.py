@@ -3,7 +3,7 @@
 Storyboard: pick the variable (activation, initializer, optimizer or depth) and 2–8
 values → every other setting from the shared sidebar (``nnlab.ui.sidebar``, the compared
 control hidden) → Compare loads the data once and submits one job group
-(``MANAGER.submit_group``) → live status per run and overlaid charts
+(``runtime.SCHEDULER.submit_group``) → live status per run and overlaid charts
 (``nnlab.compare_charts``) polled through ``nnlab.ui.live`` → summary table, CSV and the
 ensemble. Logic lives in ``nnlab.compare``; this file only lays out widgets.
 """
@@ -13,13 +13,11 @@ import math
 import pandas as pd
 import streamlit as st
 
-from nnlab import compare, compare_charts, datasets
+from nnlab import compare, compare_charts, datasets, runtime
 from nnlab.config import ConfigError
-from nnlab.jobs import MANAGER
 from nnlab.ui import live
 from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.sidebar import config_sidebar
-from nnlab.warmer import WARMER
 
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
 CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
@@ -58,10 +56,10 @@ def _start(config, frame, variable: str, values: list) -> str | None:
         data = datasets.load(config, frame=frame)
     except (ValueError, ConfigError, datasets.DatasetError) as exc:
         return str(exc)
-    WARMER.cancel()
+    runtime.WARMER.cancel()
     _clear_previous()
     labels = [label for label, _ in variants]
-    group = MANAGER.submit_group([cfg for _, cfg in variants], data=data, frame=frame, labels=labels)
+    group = runtime.SCHEDULER.submit_group([cfg for _, cfg in variants], data=data, frame=frame, labels=labels)
     holder = live.session_jobs()
     for label, job in zip(labels, group):
         holder.put(_slot(label), job)
@@ -103,9 +101,7 @@ if not running and count_ok and settings.error is None:
     except (ValueError, ConfigError):
         pass
 if to_warm:
-    WARMER.request(to_warm, settings.frame)  # compile these networks now, so Compare starts at once
-elif not running:
-    live.warm_up()  # at least have TensorFlow imported
+    runtime.WARMER.request(to_warm, settings.frame)  # compile these networks now, so Compare starts at once
 
 # --- run controls -----------------------------------------------------------------------------
 state = st.session_state.get(STATE)

@@ -8,13 +8,12 @@ user visits another page and is shown again on return.
 
 import streamlit as st
 
-from nnlab import charts
+from nnlab import charts, runtime
 from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
-from nnlab.warmer import WARMER
 
 SLOT = "train"
 PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
@@ -49,9 +48,7 @@ job = live.get_job(SLOT)
 running = live.is_running(job)
 settings = config_sidebar(locked=running)
 if not running and settings.error is None:
-    WARMER.request([settings.config], settings.frame)  # compile it now, so Train starts at once
-elif not running:
-    live.warm_up()  # at least have TensorFlow imported
+    runtime.WARMER.request([settings.config], settings.frame)  # compile it now, so Train starts at once
 
 # --- run controls ---------------------------------------------------------------------------
 paused = bool(job and running and job.snapshot().get("paused_requested"))

@@ -5,9 +5,11 @@ import numpy as np
 import pytest
 
 from nnlab import compare, compare_charts
+from nnlab.compiled import TrainerPool
 from nnlab.config import RunConfig
-from nnlab.jobs import JobManager
+from nnlab.limits import Limits
 from nnlab.model import build_model
+from nnlab.scheduler import Scheduler
 
 ACTS = ["sigmoid", "relu", "tanh"]
 TINY = RunConfig(dataset="spiral", n_samples=400, depth=4, width=8, epochs=8, batch_size=32, learning_rate=0.01)
@@ -95,7 +97,7 @@ def test_initializer_comparison_differs_only_in_weights():
 @pytest.fixture(scope="module")
 def runs(spiral_data):
     variants = compare.variant_configs(TINY, "activation", ACTS)
-    manager = JobManager(max_running=1)
+    manager = Scheduler(TrainerPool(), limits=Limits(max_active_runs=1))
     jobs = manager.submit_group([c for _, c in variants], data=spiral_data, labels=[lbl for lbl, _ in variants])
     for job in jobs:
         assert job.wait(timeout=180)

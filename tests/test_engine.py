@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from nnlab import engine
-from nnlab.compiled import POOL, STAT_NAMES
+from nnlab.compiled import STAT_NAMES
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset
 from nnlab.model import Architecture, build_model
@@ -27,7 +27,8 @@ def test_gradient_norms_equal_an_independent_gradient_tape():
     cfg = RunConfig(depth=3, width=12, activation="tanh", initializer="glorot_uniform", optimizer="sgd",
                     learning_rate=0.1, batch_size=50, seed=3)
     arch = Architecture.of(cfg, data.input_dim, data.n_outputs, data.task)
-    trainer = POOL.acquire(arch, "sgd")
+    pool = engine.default_pool()
+    trainer = pool.acquire(arch, "sgd")
     try:
         trainer.reset(cfg.initializer, cfg.init_param, cfg.seed, cfg.learning_rate)
         idx = engine.epoch_batches(len(data.x_train), cfg.batch_size, cfg.seed, 0)[:1]
@@ -35,7 +36,7 @@ def test_gradient_norms_equal_an_independent_gradient_tape():
                                           0, 1, 0, cfg.seed)
         stats = stats[0]
     finally:
-        POOL.release(trainer)
+        pool.release(trainer)
 
     model = build_model(cfg, data.input_dim, data.n_outputs, data.task)
     xb, yb = data.x_train[idx[0]], data.y_train[idx[0]]

@@ -1,12 +1,27 @@
-"""Background jobs: stop, pause, failure, queueing, and reproducibility under concurrency."""
+"""Background jobs under the scheduler: stop, pause, failure, admission, fair turns, and
+reproducibility when runs share trainers and threads."""
 
 import time
 
 import numpy as np
 import pytest
 
+from nnlab.compiled import TrainerPool
 from nnlab.config import RunConfig
-from nnlab.jobs import JobManager
+from nnlab.limits import Limits
+from nnlab.scheduler import Scheduler
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _tensorflow_imported():
+    """Import TensorFlow before the timed waits (seconds on a busy machine)."""
+    from nnlab.tf_import import import_tensorflow
+
+    import_tensorflow()
+
+
+def _scheduler(max_active: int) -> Scheduler:
+    return Scheduler(TrainerPool(), limits=Limits(max_active_runs=max_active))
 
 
 def _wait_until(predicate, timeout=30.0, poll=0.01):
@@ -27,7 +42,7 @@ LONG = dict(dataset="spiral", n_samples=400, depth=4, width=32, epochs=2000, bat
 
 
 def test_stop_takes_effect_within_a_quarter_second(spiral_data):
-    manager = JobManager(max_running=2)
+    manager = _scheduler(2)
     job = manager.submit(RunConfig(**LONG), data=spiral_data)
     assert _wait_until(lambda: _steps(job) > 50)
     t0 = time.perf_counter()
@@ -41,7 +56,7 @@ def test_stop_takes_effect_within_a_quarter_second(spiral_data):
 
 
 def test_pause_holds_the_step_count_and_resume_continues(spiral_data):
-    manager = JobManager(max_running=2)
+    manager = _scheduler(2)
     job = manager.submit(RunConfig(**LONG), data=spiral_data)
     assert _wait_until(lambda: _steps(job) > 20)
     job.pause()
@@ -57,7 +72,7 @@ def test_pause_holds_the_step_count_and_resume_continues(spiral_data):
 
 
 def test_progress_eta_and_samples_per_second_are_reported(spiral_data):
-    manager = JobManager(max_running=2)
+    manager = _scheduler(2)
     job = manager.submit(RunConfig(**LONG), data=spiral_data)
     assert _wait_until(lambda: job.snapshot()["progress"]["epoch"] >= 3)
     p = job.snapshot()["progress"]
@@ -69,7 +84,7 @@ def test_progress_eta_and_samples_per_second_are_reported(spiral_data):
 
 
 def test_exceptions_end_as_failed_with_a_readable_message():
-    manager = JobManager(max_running=1)
+    manager = _scheduler(1)
     job = manager.submit(RunConfig(dataset="csv", csv_path="/nonexistent/file.csv"))
     assert job.wait(timeout=30)
     snap = job.snapshot()
@@ -81,7 +96,7 @@ def test_exceptions_end_as_failed_with_a_readable_message():
 
 
 def test_queue_respects_the_cap_and_is_fifo(xor_data):
-    manager = JobManager(max_running=1)
+    manager = _scheduler(1)
     cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=30, batch_size=8)
     jobs = [manager.submit(cfg.replace(seed=i), data=xor_data) for i in range(3)]
     assert [manager.queue_position(j) for j in jobs] == [0, 1, 2]
@@ -99,7 +114,7 @@ def test_queue_respects_the_cap_and_is_fifo(xor_data):
 
 
 def test_a_queued_job_can_be_cancelled(xor_data):
-    manager = JobManager(max_running=1)
+    manager = _scheduler(1)
     cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=200, batch_size=8)
     first = manager.submit(cfg, data=xor_data)
     second = manager.submit(cfg, data=xor_data)
@@ -112,7 +127,7 @@ def test_a_queued_job_can_be_cancelled(xor_data):
 def test_same_config_identical_history_when_run_concurrently(spiral_data):
     cfg = RunConfig(dataset="spiral", n_samples=400, depth=3, width=16, activation="tanh", dropout=0.2,
                     epochs=8, batch_size=16, seed=11)
-    manager = JobManager(max_running=2)
+    manager = _scheduler(2)
     a, b = manager.submit(cfg, data=spiral_data), manager.submit(cfg, data=spiral_data)
     assert a.wait(60) and b.wait(60)
     sa, sb = a.snapshot(), b.snapshot()
@@ -132,7 +147,7 @@ def test_same_config_identical_history_when_run_concurrently(spiral_data):
 
 @pytest.mark.parametrize("activation", ["relu", "sigmoid"])
 def test_finished_job_snapshot_is_complete(xor_data, activation):
-    manager = JobManager(max_running=1)
+    manager = _scheduler(1)
     job = manager.submit(RunConfig(dataset="xor", depth=2, width=8, epochs=3, activation=activation), data=xor_data)
     assert job.wait(60)
     snap = job.snapshot()
@@ -143,7 +158,7 @@ def test_finished_job_snapshot_is_complete(xor_data, activation):
 
 
 def test_a_comparison_group_starts_together_and_takes_one_place(xor_data):
-    manager = JobManager(max_running=1)
+    manager = _scheduler(1)
     cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=400, batch_size=8)
     group = manager.submit_group([cfg.replace(activation=a) for a in ("relu", "tanh", "sigmoid")], data=xor_data,
                                  labels=["relu", "tanh", "sigmoid"])
@@ -157,3 +172,71 @@ def test_a_comparison_group_starts_together_and_takes_one_place(xor_data):
     assert _wait_until(lambda: later.status() != "queued", timeout=10)
     later.stop()
     assert later.wait(10)
+
+
+def test_many_runs_advance_together_and_share_trainers(xor_data):
+    """A class: runs of two shapes started at once all show numbers before any finishes,
+    and runs of one shape share compiled trainers instead of each compiling its own."""
+    pool = TrainerPool()
+    scheduler = Scheduler(pool, workers=2, limits=Limits(max_active_runs=20))
+    cfg = RunConfig(dataset="xor", width=8, epochs=60, batch_size=8)
+    jobs = [scheduler.submit(cfg.replace(depth=2 + i % 2, seed=i), data=xor_data) for i in range(8)]
+    first_finish_seen_with = None
+    assert _wait_until(lambda: any(j.ended for j in jobs) or all(_steps(j) for j in jobs), timeout=60)
+    first_finish_seen_with = sum(1 for j in jobs if _steps(j))
+    assert first_finish_seen_with == 8, "every run had numbers before the first one ended"
+    assert all(j.wait(120) for j in jobs)
+    assert all(j.snapshot()["status"] == "finished" for j in jobs)
+    assert pool.built <= 4  # two shapes, at most a twin each — not eight trainers
+    # sharing a trainer changes nothing: a run alone gives the same history
+    alone = Scheduler(TrainerPool(), limits=Limits(max_active_runs=1)).submit(jobs[3].config, data=xor_data)
+    assert alone.wait(60)
+    assert alone.snapshot()["history"]["loss"] == jobs[3].snapshot()["history"]["loss"]
+    scheduler.shutdown()
+
+
+def test_a_waiting_run_knows_its_place_and_an_estimated_wait(xor_data):
+    scheduler = _scheduler(1)
+    cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=400, batch_size=8)
+    jobs = [scheduler.submit(cfg.replace(seed=i), data=xor_data) for i in range(3)]
+    assert _wait_until(lambda: jobs[0].snapshot()["progress"]["eta_seconds"] is not None, timeout=30)
+    scheduler.submit(cfg, data=xor_data).stop()  # re-number the line
+    snaps = [j.snapshot() for j in jobs]
+    assert [s["queue_position"] for s in snaps] == [0, 1, 2]
+    assert snaps[1]["estimated_wait"] is not None and snaps[1]["estimated_wait"] > 0
+    for j in jobs:
+        j.stop()
+    assert all(j.wait(10) for j in jobs)
+
+
+def test_a_run_too_large_for_the_server_fails_at_once_with_the_sizes(xor_data):
+    scheduler = Scheduler(TrainerPool(), limits=Limits(max_run_cost=10_000))
+    job = scheduler.submit(RunConfig(dataset="xor", depth=2, width=8, epochs=50), data=xor_data)
+    assert job.wait(10)
+    snap = job.snapshot()
+    assert snap["status"] == "failed"
+    key, params = snap["error_key"]
+    assert key == "live.error.too_large"
+    assert params["epochs"] == 50 and params["samples"] == len(xor_data.x_train)
+    assert params["weights"] == (2 + 1) * 8 + (8 + 1) * 8 + (8 + 1) * 2
+    assert 1 <= params["max_epochs"] < 50
+    assert "NNLAB_LIMITS=off" in snap["error"]
+
+
+def test_limits_come_from_the_environment():
+    assert Limits.from_env({}).max_run_cost == 1e11
+    assert Limits.from_env({"NNLAB_MAX_RUN_COST": "0"}).max_run_cost is None
+    assert Limits.from_env({"NNLAB_MAX_ACTIVE_RUNS": "5"}).max_active_runs == 5
+    off = Limits.from_env({"NNLAB_LIMITS": "off"})
+    assert off.max_run_cost is None and off.max_active_runs >= 1000
+
+
+def test_shutdown_stops_runs_and_joins_every_worker(xor_data):
+    scheduler = _scheduler(4)
+    jobs = [scheduler.submit(RunConfig(dataset="xor", depth=2, width=8, epochs=5000, seed=i), data=xor_data)
+            for i in range(3)]
+    assert _wait_until(lambda: all(_steps(j) for j in jobs), timeout=30)
+    scheduler.shutdown(timeout=10)
+    assert all(j.ended for j in jobs)
+    assert {j.snapshot()["status"] for j in jobs} == {"stopped"}
+    assert not any(t.is_alive() for t in scheduler._threads)

@@ -1,23 +1,28 @@
-"""nnlab.warmer: a warm-up leaves a compiled trainer that the user's run then reuses."""
+"""nnlab.warmer: a warm-up leaves a compiled trainer that the user's run then borrows, and
+a warm-up never takes a turn a user's run wants."""
 
 import time
 
 import pytest
 
-from nnlab import warmer as warmer_module
-from nnlab.compiled import POOL
+from nnlab.compiled import TrainerPool
 from nnlab.config import RunConfig
-from nnlab.jobs import MANAGER
-from nnlab.warmer import WARMER, Warmer
+from nnlab.limits import Limits
+from nnlab.scheduler import Scheduler
+from nnlab.warmer import Warmer
 
-# Widths no other test uses, so the pool holds no trainer of these shapes beforehand.
 SMALL = RunConfig(dataset="xor", n_samples=200, layer_widths=(7, 5), epochs=3, seed=1)
 LONG = RunConfig(dataset="moons", n_samples=4000, layer_widths=(9, 9, 9), batch_size=8, epochs=2, seed=1)
 
 
-@pytest.fixture(autouse=True)
-def _warm_ups_on(monkeypatch):
-    monkeypatch.setattr(warmer_module, "ENABLED", True)  # conftest turns them off for other tests
+@pytest.fixture()
+def runtime():
+    pool = TrainerPool()
+    scheduler = Scheduler(pool, workers=1, limits=Limits(max_active_runs=8))
+    warmer = Warmer(scheduler, pool)
+    yield pool, scheduler, warmer
+    warmer.shutdown()
+    scheduler.shutdown()
 
 
 def _wait_until(predicate, timeout: float = 60.0) -> None:
@@ -27,42 +32,58 @@ def _wait_until(predicate, timeout: float = 60.0) -> None:
         time.sleep(0.01)
 
 
-def test_run_after_warm_up_reuses_the_compiled_trainer():
-    warmer = Warmer()
+def _arch(cfg):
+    from nnlab import datasets
+    from nnlab.model import Architecture
+
+    data = datasets.load(cfg)
+    return Architecture.of(cfg, data.input_dim, data.n_outputs, data.task)
+
+
+def test_run_after_warm_up_borrows_the_compiled_trainer(runtime):
+    pool, scheduler, warmer = runtime
     warmer.request([SMALL])
     warmer.join(120)
-    assert warmer.is_warm(SMALL)
+    assert pool.is_warm(_arch(SMALL), SMALL.optimizer)
     # a different seed, learning rate and initializer share the compiled network
-    assert warmer.is_warm(SMALL.replace(seed=9, learning_rate=0.2, initializer="he_normal"))
-    assert not warmer.is_warm(SMALL.replace(layer_widths=(7, 6)))
-    built = POOL.built
-    job = MANAGER.submit(SMALL.replace(seed=9, learning_rate=0.2))
+    other = SMALL.replace(seed=9, learning_rate=0.2, initializer="he_normal")
+    assert pool.is_warm(_arch(other), other.optimizer)
+    assert not pool.is_warm(_arch(SMALL.replace(layer_widths=(7, 6))), SMALL.optimizer)
+    built = pool.built
+    job = scheduler.submit(other)
     assert job.wait(120)
     assert job.snapshot()["status"] == "finished"
-    assert POOL.built == built  # no new model was built or traced
+    assert pool.built == built  # no new model was built or traced
 
 
-def test_run_started_during_its_warm_up_waits_and_reuses_it_and_the_warm_up_yields():
-    warmer = WARMER  # the one jobs consult
-    built = POOL.built
+def test_a_warm_up_gets_no_turn_while_a_user_run_wants_one(runtime):
+    pool, scheduler, warmer = runtime
+    user = scheduler.submit(LONG.replace(epochs=30))
+    _wait_until(lambda: bool(user.snapshot()["steps"]["step"]))
+    warmer.request([SMALL])
+    time.sleep(2.0)  # settle, load, submit: the warm-up now waits behind the user's run
+    assert not user.ended
+    assert not pool.is_warm(_arch(SMALL), SMALL.optimizer)
+    user.stop()
+    assert user.wait(30)
+    warmer.join(120)
+    assert pool.is_warm(_arch(SMALL), SMALL.optimizer)
+
+
+def test_a_newer_request_replaces_a_warm_up_in_progress(runtime):
+    pool, scheduler, warmer = runtime
     warmer.request([LONG])
-    _wait_until(lambda: warmer.warming() == Warmer.key(LONG))
-    job = MANAGER.submit(LONG)
-    assert job.wait(120)
-    assert job.snapshot()["status"] == "finished"
-    warmer.join(30)
-    assert POOL.built == built + 1  # one trainer, built by the warm-up, used by the run
-    assert not warmer.is_warm(LONG)  # it stopped early to make way for the run
-    assert warmer.warming() is None
+    _wait_until(lambda: warmer._job is not None)
+    first = warmer._job
+    warmer.request([SMALL])
+    assert first.wait(30)
+    assert first.snapshot()["status"] == "stopped"
+    warmer.join(120)
+    assert pool.is_warm(_arch(SMALL), SMALL.optimizer)
 
 
-def test_warm_up_of_another_network_does_not_hold_a_run_back():
-    warmer = Warmer()
-    assert warmer.wait_if_warming(SMALL) is False
-
-
-def test_warm_ups_can_be_turned_off(monkeypatch):
-    monkeypatch.setattr(warmer_module, "ENABLED", False)
-    warmer = Warmer()
+def test_warm_ups_can_be_turned_off():
+    pool = TrainerPool()
+    warmer = Warmer(Scheduler(pool), pool, enabled=False)
     warmer.request([SMALL.replace(layer_widths=(3, 3))])
-    assert warmer.warming() is None and warmer._thread is None
+    assert warmer._thread is None

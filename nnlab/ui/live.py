@@ -5,7 +5,7 @@
   ``st.cache_resource(on_release=…)`` notices when the session goes away and then stops
   its jobs — after a grace period, because on_release also fires on transient websocket
   disconnects; a job is stopped only if the session is no longer active.
-* ``start_job`` / ``get_job`` / ``forget_job``: submit a RunConfig to ``nnlab.jobs.MANAGER``.
+* ``start_job`` / ``get_job`` / ``forget_job``: submit a RunConfig to ``nnlab.runtime.SCHEDULER``.
 * ``live_fragment``: draw snapshots in an ``st.fragment`` that reruns about once a second
   while a job runs and stops polling (via ``st.rerun()``) once every job has ended.
 * ``status_line``: status text (queued with position, running, paused, diverged + hint, …)
@@ -22,8 +22,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from nnlab import runtime
 from nnlab.config import RunConfig
-from nnlab.jobs import MANAGER, TrainingJob
+from nnlab.jobs import TrainingJob
 from nnlab.record import ENDED
 from nnlab.ui.common import t
 
@@ -114,7 +115,7 @@ def get_job(slot: str) -> TrainingJob | None:
 
 def start_job(slot: str, config: RunConfig, frame=None, label: str = "") -> TrainingJob:
     """Submit ``config`` to the shared job manager; a job already in ``slot`` is stopped."""
-    job = MANAGER.submit(config, frame=frame, label=label)
+    job = runtime.SCHEDULER.submit(config, frame=frame, label=label)
     old = session_jobs().put(slot, job)
     if old is not None:
         old.stop()
@@ -130,29 +131,6 @@ def forget_job(slot: str) -> None:
 
 def is_running(job: TrainingJob | None) -> bool:
     return job is not None and not job.ended
-
-
-_warm_lock = threading.Lock()
-_warm_thread: threading.Thread | None = None
-
-
-def warm_up() -> None:
-    """Start TensorFlow and Keras in the background once per process, so the first Train click is quick."""
-    global _warm_thread
-    with _warm_lock:
-        if _warm_thread is not None:
-            return
-
-        def _import():
-            try:
-                from nnlab import engine
-
-                engine.warm_up()
-            except Exception:  # the job's own run will report it
-                pass
-
-        _warm_thread = threading.Thread(target=_import, daemon=True, name="nnlab-warm-up")
-        _warm_thread.start()
 
 
 def live_fragment(key: str, jobs: Callable[[], list[TrainingJob]], render: Callable[[list[dict]], None],
@@ -222,4 +200,4 @@ def status_line(snap: dict) -> None:
 
 
 __all__ = ["POLL_SECONDS", "SessionJobs", "forget_job", "get_job", "is_running", "live_fragment", "session_jobs",
-           "start_job", "status_line", "status_text", "warm_up"]
+           "start_job", "status_line", "status_text"]

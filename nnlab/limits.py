@@ -1,0 +1,71 @@
+"""What one shared server allows: the size of one run and how many runs train at once.
+
+A class shares one process (Streamlit Community Cloud: 2 cores, 2.7 GB), so one student's
+70,000-image, 30-layer run must not slow thirty others to a crawl. The limits come from
+environment variables; on Community Cloud, root-level entries of the app's secrets become
+environment variables too, so a teacher sets them in the secrets box:
+
+- ``NNLAB_MAX_RUN_COST``: largest epochs × training samples × weights of one run
+  (default 1e11: the lecture's MNIST MLP on the 5,000-image sample, 784-256-128-10, for
+  up to 40 epochs; about 6 s of one core). ``0`` means no limit.
+- ``NNLAB_MAX_ACTIVE_RUNS``: runs (a comparison counts as one) that train at the same
+  time; later ones wait in line and see their place and an estimated wait (default 40).
+- ``NNLAB_LIMITS=off``: a teacher's own machine; no run-size limit and 1,000 active runs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from nnlab.config import RunConfig
+
+DEFAULT_MAX_RUN_COST = 1e11
+DEFAULT_MAX_ACTIVE_RUNS = 40
+
+
+class RunTooLarge(ValueError):
+    """A run bigger than this server allows; ``params`` name the sizes for the message."""
+
+    def __init__(self, cost: float, limit: float, params: dict):
+        self.params = params
+        super().__init__(
+            f"this run is too large for a shared server: {params['epochs']} epochs × {params['samples']:,} "
+            f"samples × {params['weights']:,} weights = {cost:.2g} > the limit {limit:.2g}. Use fewer epochs, a "
+            "smaller network or fewer samples, or run NN Lab on your own machine with NNLAB_LIMITS=off.")
+
+
+def n_weights(config: RunConfig, input_dim: int, n_outputs: int) -> int:
+    """Kernel and bias weights of the network ``config`` builds for this data."""
+    widths = [input_dim, *config.hidden_widths, n_outputs]
+    return sum((a + 1) * b for a, b in zip(widths, widths[1:]))
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_run_cost: float | None = DEFAULT_MAX_RUN_COST  # None: no limit
+    max_active_runs: int = DEFAULT_MAX_ACTIVE_RUNS
+
+    @classmethod
+    def from_env(cls, env=None) -> "Limits":
+        env = os.environ if env is None else env
+        if env.get("NNLAB_LIMITS", "").strip().lower() in ("off", "0", "false", "no"):
+            return cls(max_run_cost=None, max_active_runs=1000)
+        cost = float(env.get("NNLAB_MAX_RUN_COST", DEFAULT_MAX_RUN_COST))
+        active = int(env.get("NNLAB_MAX_ACTIVE_RUNS", DEFAULT_MAX_ACTIVE_RUNS))
+        return cls(max_run_cost=cost if cost > 0 else None, max_active_runs=max(1, active))
+
+    def check(self, config: RunConfig, data) -> None:
+        """Raise ``RunTooLarge`` if ``config`` on ``data`` exceeds the run-size limit."""
+        if self.max_run_cost is None:
+            return
+        weights = n_weights(config, data.input_dim, data.n_outputs)
+        samples = len(data.x_train)
+        cost = float(config.epochs) * samples * weights
+        if cost > self.max_run_cost:
+            raise RunTooLarge(cost, self.max_run_cost, {
+                "epochs": config.epochs, "samples": samples, "weights": weights,
+                "max_epochs": max(1, int(self.max_run_cost // (samples * weights)))})
+
+
+__all__ = ["DEFAULT_MAX_ACTIVE_RUNS", "DEFAULT_MAX_RUN_COST", "Limits", "RunTooLarge", "n_weights"]

@@ -1,0 +1,80 @@
+"""The app's background machinery, made and wired in one place.
+
+``POOL`` (compiled trainers, shared by runs of one shape), ``SCHEDULER`` (gives every
+run its turns on one worker thread per core; admission and run-size limits from
+``nnlab.limits``) and ``WARMER`` (compiles the shapes the pages are about to train).
+``start()`` brings TensorFlow up in the background as soon as the server starts, so the
+first students do not wait for the import; ``shutdown()`` stops every run and joins every
+thread NN Lab started (also registered at exit: a thread inside TensorFlow while the
+interpreter tears it down aborts the process).
+
+Nothing here imports Streamlit; the pages reach these objects through ``nnlab.ui.live``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import os
+import threading
+
+from nnlab.compiled import TrainerPool
+from nnlab.config import RunConfig
+from nnlab.limits import Limits
+from nnlab.scheduler import Scheduler
+from nnlab.warmer import Warmer
+
+POOL = TrainerPool()
+SCHEDULER = Scheduler(POOL, limits=Limits.from_env())
+# NNLAB_PREWARM=0 turns warm-ups off (a host short of memory; side-by-side benchmarks).
+WARMER = Warmer(SCHEDULER, POOL, enabled=os.environ.get("NNLAB_PREWARM", "1") != "0")
+
+_lock = threading.Lock()
+_startup: threading.Thread | None = None
+_ready = threading.Event()
+
+
+def start() -> None:
+    """Import TensorFlow and train a tiny network in the background, once per process."""
+    global _startup
+    with _lock:
+        if _startup is not None:
+            return
+        _startup = threading.Thread(target=_bring_up, daemon=True, name="nnlab-startup")
+        _startup.start()
+
+
+def _bring_up() -> None:
+    from nnlab import datasets
+    from nnlab.tf_import import import_tensorflow
+
+    try:
+        import_tensorflow()
+        tiny = RunConfig(dataset="xor", n_samples=40, depth=1, width=4, epochs=1, batch_size=8)
+        SCHEDULER.submit(tiny, data=datasets.load(tiny), background=True, label="start-up").wait(60)
+    except Exception:  # noqa: BLE001 — a user's own run reports what is wrong
+        pass
+    finally:
+        # TensorFlow leaves millions of long-lived objects. Moving them out of the cyclic
+        # GC's reach keeps every later full collection short: a collection holds the GIL,
+        # and with thirty sessions it was what starved the training threads.
+        gc.freeze()
+        _ready.set()
+
+
+def ready(timeout: float | None = None) -> bool:
+    """True once TensorFlow is imported and the first network trained."""
+    return _ready.wait(timeout)
+
+
+def shutdown(timeout: float = 10.0) -> None:
+    WARMER.shutdown(timeout / 2)
+    SCHEDULER.shutdown(timeout)
+    thread = _startup
+    if thread is not None:
+        thread.join(timeout / 2)
+
+
+atexit.register(shutdown)
+
+__all__ = ["POOL", "SCHEDULER", "WARMER", "ready", "shutdown", "start"]

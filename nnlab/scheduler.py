@@ -1,0 +1,250 @@
+"""Fair sharing of one server's cores between every run of a class: ``Scheduler``.
+
+Every run is cut into turns (one compiled chunk of about 75 ms, see ``nnlab.engine``).
+A few worker threads (one per core) take the runs' turns in rotation, so thirty runs
+all advance together instead of the last student waiting for everybody else's whole
+run. A run's first turn (loading the data, compiling a new network shape) comes before
+anyone's next turn, so every started run shows its first numbers within seconds.
+Background warm-ups get a turn only when no user's run wants one.
+
+Admission: at most ``Limits.max_active_runs`` units train at once (a comparison group is
+one unit: its runs start together); later units wait in line, first come first served,
+and each knows its place and an estimated wait.
+
+Pause parks a run (it gets no turns); stop gives it one more turn at once, in which the
+engine computes the test metrics of the weights so far.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import deque
+
+from nnlab.config import RunConfig
+from nnlab.jobs import TrainingJob
+from nnlab.limits import Limits
+
+IDLE_WAIT = 0.5  # a worker with nothing to do rechecks this often (and on every notify)
+BUSY_BACKOFF = 0.002  # after a turn that could not run (its trainer was busy)
+
+
+class Scheduler:
+    def __init__(self, pool=None, workers: int | None = None, limits: Limits | None = None):
+        self.pool = pool
+        self.workers = workers or max(1, os.cpu_count() or 2)
+        self.limits = limits or Limits()
+        self._cv = threading.Condition()
+        self._fresh: deque[TrainingJob] = deque()  # admitted, no turn yet: served first
+        self._ready: deque[TrainingJob] = deque()  # admitted, waiting for their next turn
+        self._parked: set[TrainingJob] = set()  # paused
+        self._in_turn: set[TrainingJob] = set()
+        self._waiting: deque[tuple[TrainingJob, ...]] = deque()  # units not admitted yet
+        self._units: dict[TrainingJob, int] = {}  # admitted job -> its unit id
+        self._unit_left: dict[int, int] = {}  # unit id -> its jobs not ended yet
+        self._next_unit = 0
+        self._threads: list[threading.Thread] = []
+        self._shutdown = False
+        self._durations: deque[float] = deque(maxlen=20)  # wall seconds of recent units
+        self._unit_started: dict[int, float] = {}
+
+    # -- submitting ---------------------------------------------------------------------
+    def submit(self, config: RunConfig, data=None, frame=None, instrument: bool = True, label: str = "",
+               background: bool = False) -> TrainingJob:
+        return self.submit_group([config], data=data, frame=frame, instrument=instrument,
+                                 labels=[label] if label else None, background=background)[0]
+
+    def submit_group(self, configs: list[RunConfig], data=None, frame=None, instrument: bool = True,
+                     labels: list[str] | None = None, background: bool = False) -> list[TrainingJob]:
+        labels = labels or [""] * len(configs)
+        jobs = tuple(TrainingJob(c, data=data, frame=frame, instrument=instrument, label=lbl, pool=self.pool,
+                                 limits=self.limits, background=background, on_change=self._changed)
+                     for c, lbl in zip(configs, labels))
+        with self._cv:
+            if self._shutdown:
+                raise RuntimeError("the scheduler has shut down")
+            self._waiting.append(jobs)
+            self._admit()
+            self._start_workers()
+            self._cv.notify_all()
+        return list(jobs)
+
+    # -- reading ------------------------------------------------------------------------
+    def running_count(self) -> int:
+        """User runs admitted and not ended (warm-ups not counted)."""
+        with self._cv:
+            return sum(1 for j in self._units if not j.background)
+
+    def running_units(self) -> int:
+        with self._cv:
+            return len(self._unit_left)
+
+    def queued_count(self) -> int:
+        with self._cv:
+            return sum(len(unit) for unit in self._waiting)
+
+    def queue_position(self, job: TrainingJob) -> int:
+        """1 for the next unit to start, 2 for the one after, …; 0 when not waiting."""
+        return job.queue_position
+
+    def busy(self) -> bool:
+        """True while any user's run is admitted or waiting (warm-ups hold back)."""
+        with self._cv:
+            return any(not j.background for j in self._units) or any(
+                not unit[0].background for unit in self._waiting)
+
+    def active_jobs(self) -> list[TrainingJob]:
+        with self._cv:
+            return list(self._units)
+
+    # -- control ------------------------------------------------------------------------
+    def _changed(self, job: TrainingJob) -> None:
+        """A job was paused, resumed or stopped: move it between the queues."""
+        with self._cv:
+            if job.stop_requested:
+                if any(job in unit for unit in self._waiting):
+                    self._cancel_waiting(job)
+                    return
+                for queue in (self._ready, self._fresh):
+                    if job in queue:
+                        queue.remove(job)
+                if job in self._parked or job in self._units and job not in self._in_turn:
+                    self._parked.discard(job)
+                    self._fresh.appendleft(job)  # its stop turn comes first
+            elif not job.paused_requested and job in self._parked:
+                self._parked.discard(job)
+                self._ready.append(job)
+            self._cv.notify_all()
+
+    def _cancel_waiting(self, job: TrainingJob) -> None:
+        for index, unit in enumerate(self._waiting):
+            if job in unit:
+                rest = tuple(j for j in unit if j is not job)
+                del self._waiting[index]
+                if rest:
+                    self._waiting.insert(index, rest)
+                break
+        job.cancel_queued()
+        self._number_waiting()
+
+    def _admit(self) -> None:
+        """Move waiting units into the rotation while there is room (lock held)."""
+        while self._waiting and (len(self._unit_left) < self.limits.max_active_runs or self._waiting[0][0].background):
+            unit = self._waiting.popleft()
+            unit_id, self._next_unit = self._next_unit, self._next_unit + 1
+            self._unit_left[unit_id] = len(unit)
+            self._unit_started[unit_id] = time.monotonic()
+            for job in unit:
+                job.queue_position, job.estimated_wait = 0, None
+                self._units[job] = unit_id
+                self._fresh.append(job)
+        self._number_waiting()
+
+    def _number_waiting(self) -> None:
+        """Each waiting unit's place in line and a wait estimate from the runs ahead of it."""
+        etas = sorted(_eta(j) for j in self._units if not j.background)
+        typical = sum(self._durations) / len(self._durations) if self._durations else None
+        for position, unit in enumerate(self._waiting, start=1):
+            if position <= len(etas):
+                wait = etas[position - 1]
+            elif typical is not None:
+                wait = (etas[-1] if etas else 0.0) + typical * (position - len(etas)) / self.limits.max_active_runs
+            else:
+                wait = None
+            for job in unit:
+                job.queue_position, job.estimated_wait = position, wait
+
+    # -- workers ------------------------------------------------------------------------
+    def _start_workers(self) -> None:
+        while len(self._threads) < self.workers:
+            thread = threading.Thread(target=self._work, daemon=True,
+                                      name=f"nnlab-worker-{len(self._threads) + 1}")
+            self._threads.append(thread)
+            thread.start()
+
+    def _next_job(self) -> TrainingJob | None:
+        """The next job to get a turn (lock held): first turns (quick ones before those that
+        compile a new network shape), then user runs in rotation, then warm-ups."""
+        quick = next((j for j in self._fresh if not j.background and not j.needs_compile()), None)
+        if quick is not None:
+            self._fresh.remove(quick)
+            return quick
+        for queue in (self._fresh, self._ready):
+            for job in queue:
+                if not job.background:
+                    queue.remove(job)
+                    return job
+        for queue in (self._fresh, self._ready):
+            if queue:
+                return queue.popleft()
+        return None
+
+    def _work(self) -> None:
+        while True:
+            with self._cv:
+                job = None
+                while not self._shutdown and (job := self._next_job()) is None:
+                    self._cv.wait(IDLE_WAIT)
+                if self._shutdown:
+                    return
+                if job.paused_requested and not job.stop_requested:
+                    self._park(job)
+                    continue
+                self._in_turn.add(job)
+            worked = job.take_turn()
+            with self._cv:
+                self._in_turn.discard(job)
+                if job.wait(0):
+                    self._retire(job)
+                elif job.paused_requested and not job.stop_requested:
+                    self._park(job)
+                else:  # no numbers yet (its trainer was busy): it keeps its place up front
+                    (self._fresh if job.stop_requested or not job.has_numbers else self._ready).append(job)
+                self._cv.notify_all()
+            if not worked:
+                time.sleep(BUSY_BACKOFF)
+
+    def _park(self, job: TrainingJob) -> None:
+        self._parked.add(job)
+        job.mark_paused()
+
+    def _retire(self, job: TrainingJob) -> None:
+        unit_id = self._units.pop(job, None)
+        if unit_id is None:
+            return
+        self._unit_left[unit_id] -= 1
+        if not self._unit_left[unit_id]:
+            del self._unit_left[unit_id]
+            started = self._unit_started.pop(unit_id)
+            if not job.background:
+                self._durations.append(time.monotonic() - started)
+        self._admit()
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop every run and join the workers (at exit: a thread inside TensorFlow while the
+        interpreter tears it down aborts the process)."""
+        with self._cv:
+            jobs = list(self._units) + [j for unit in self._waiting for j in unit]
+        for job in jobs:
+            job.stop()
+        deadline = time.monotonic() + timeout / 2
+        for job in jobs:  # give stopped runs their last turn
+            job.wait(max(0.0, deadline - time.monotonic()))
+        with self._cv:
+            self._shutdown = True
+            self._cv.notify_all()
+            threads = list(self._threads)
+        for thread in threads:
+            thread.join(timeout / 2)
+        for job in jobs:
+            job.close()
+
+
+def _eta(job: TrainingJob) -> float:
+    snap_progress = (job.record.progress if job.record is not None else None) or {}
+    eta = snap_progress.get("eta_seconds")
+    return float(eta) if eta is not None else 60.0
+
+
+__all__ = ["Scheduler"]
