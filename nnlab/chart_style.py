@@ -149,8 +149,15 @@ def _fix_log_axes(fig: go.Figure) -> None:
 
 # -- the style itself ----------------------------------------------------------------------------
 
+def _top_margin(fig: go.Figure, title: str, subtitle: str | None) -> int:
+    """Room above the plot for the title's lines, a subtitle and subplot titles."""
+    subplot_titles = any(a.yref == "paper" and a.yanchor == "bottom" and (a.y or 0) >= 1
+                         for a in fig.layout.annotations or ())
+    return 40 + 26 * (title.count("<br>") + 1) + (30 if subtitle else 0) + (24 if subplot_titles else 0)
+
+
 def style(fig: go.Figure, title: str, height: int = 420, legend: bool = True, hovermode: str | bool = "closest",
-          legend_title: str | None = None) -> go.Figure:
+          subtitle: str | None = None) -> go.Figure:
     """Title, fonts, legend, margins and log-axis ticks of a finished figure (call it last).
 
     Sizes are set on every axis, the legend, hover labels and annotations explicitly, so a
@@ -158,13 +165,13 @@ def style(fig: go.Figure, title: str, height: int = 420, legend: bool = True, ho
     wrapped = wrap_title(title)
     fig.update_layout(
         # y stays "auto" (centred in the top margin): with yanchor="top" Plotly clips a two-line title.
-        title={"text": wrapped, "font": {"size": TITLE_SIZE}, "x": 0.02, "xanchor": "left"},
+        title={"text": wrapped, "font": {"size": TITLE_SIZE}, "x": 0.02, "xanchor": "left",
+               "subtitle": {"text": wrap_title(subtitle or "", 60), "font": {"size": LEGEND_SIZE, "color": "#555"}}},
         font={"size": FONT_SIZE}, height=height, template=TEMPLATE, showlegend=legend,
         hovermode=hovermode, hoverlabel={"font": {"size": HOVER_SIZE}},
         legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0, "yanchor": "bottom",
-                "font": {"size": LEGEND_SIZE},
-                "title": {"text": legend_title or "", "side": "top left", "font": {"size": LEGEND_SIZE}}},
-        margin={"t": 96 if "<br>" in wrapped else 66, "l": 80, "r": 30, "b": 70},
+                "font": {"size": LEGEND_SIZE}},
+        margin={"t": _top_margin(fig, wrapped, subtitle), "l": 80, "r": 30, "b": 70},
         uniformtext={"minsize": MIN_TEXT, "mode": "hide"},
         # Plotly's toolbar as a slim column in the right margin: over the title it hid the text.
         modebar={"orientation": "v", "bgcolor": "rgba(255,255,255,0.8)"},
@@ -176,7 +183,8 @@ def style(fig: go.Figure, title: str, height: int = 420, legend: bool = True, ho
             ann.font.size = TEXT_SIZE
     for tr in fig.data:
         if tr.type in ("heatmap", "contour") and tr.showscale is not False:
-            tr.colorbar.update(tickfont={"size": TICK_SIZE}, title_font={"size": LEGEND_SIZE})
+            # A title above the bar is wider than the bar and was cut off at the figure's edge.
+            tr.colorbar.update(tickfont={"size": TICK_SIZE}, title={"font": {"size": LEGEND_SIZE}, "side": "right"})
     _fix_log_axes(fig)
     return fig
 

@@ -217,7 +217,9 @@ def gradient_bar_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -
             textfont={"size": 15}, cliponaxis=False, hovertemplate="%{x}: %{y:.2e}<extra></extra>"))
     else:
         _waiting(fig, lang)
-    fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category")
+    # Half a category of room at each end, so the first and last dots are not cut in half.
+    fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category",
+                     range=[-0.5, max(len(labels), 1) - 0.5])
     fig.update_yaxes(type="log", title_text=t("charts.grad.y", lang))
     title = t("charts.grad.bar.title", lang, step=step if step is not None else "–")
     return style(fig, title, height=440, legend=False)

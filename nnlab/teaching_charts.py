@@ -42,8 +42,9 @@ def activation_figure(names: list[str], x_min: float, x_max: float, lang: str = 
     """f(x) and f'(x) side by side for every activation in ``names``; curves that coincide
     are stacked wide-solid under narrow-dashed so none hides another."""
     x = np.linspace(x_min, x_max, n)
+    # Wide spacing: on a phone the second panel's y-axis title otherwise sits on the first panel.
     fig = make_subplots(rows=1, cols=2, subplot_titles=(t("explorer.chart.f", lang), t("explorer.chart.df", lang)),
-                        horizontal_spacing=0.1)
+                        horizontal_spacing=0.14)
     acts = [activations.get(name) for name in names]
     with np.errstate(all="ignore"):
         fs = [act.f(x) * np.ones_like(x) for act in acts]
@@ -67,8 +68,8 @@ def activation_figure(names: list[str], x_min: float, x_max: float, lang: str = 
 def depth_figure(chains: list, lang: str = "en") -> go.Figure:
     """Gradient size after k layers on a log scale: best case (dashed) and a sampled chain (solid).
 
-    The legend names each activation once (clicking it toggles both of its lines); its title
-    says which line is which, so the legend stays short enough for a phone."""
+    The legend names each activation once (clicking it toggles both of its lines); the
+    subtitle says which line is which, so the legend stays short enough for a phone."""
     fig = go.Figure()
     for i, chain in enumerate(chains):
         act = activations.get(chain.activation)
@@ -86,14 +87,14 @@ def depth_figure(chains: list, lang: str = "en") -> go.Figure:
     fig.update_yaxes(type="log", title_text=t("explorer.depth.yaxis", lang))
     fig.update_xaxes(title_text=t("explorer.depth.xaxis", lang), rangemode="tozero")
     return style(fig, t("explorer.depth.title", lang), height=520, hovermode="x unified",
-                 legend_title=t("explorer.depth.legend", lang))
+                 subtitle=t("explorer.depth.legend", lang))
 
 
 def neuron_figure(runs: dict, upto: int, lang: str = "en", use_bias: bool = True) -> go.Figure:
     """Error, w and b over steps 0..``upto`` for both update rules."""
     cols = 3 if use_bias else 2
     titles = [t("neuron.chart.error", lang), t("neuron.chart.w", lang), t("neuron.chart.b", lang)][:cols]
-    fig = make_subplots(rows=1, cols=cols, subplot_titles=titles, horizontal_spacing=0.1)
+    fig = make_subplots(rows=1, cols=cols, subplot_titles=titles, horizontal_spacing=0.14 if cols == 2 else 0.12)
     for rule, run in runs.items():
         steps = np.arange(upto + 1)
         series = [run.error[: upto + 1], run.w[: upto + 1], run.b[: upto + 1]][:cols]

@@ -185,3 +185,67 @@ def server_log_tail(base_url: str, chars: int = 4000) -> str:
 def screenshot_path(name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+# -- checks of what a page shows (reusable by any browser test) ------------------------------------
+
+_FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => {
+  const lay = el._fullLayout || {}, data = el._fullData || [];
+  const axis = (tr, letter) => lay[letter + 'axis' + ((tr[letter + 'axis'] || letter).slice(1))] || {};
+  const sizes = sel => Array.from(el.querySelectorAll(sel))
+    .filter(t => (t.textContent || '').trim() && t.getClientRects().length)
+    .map(t => parseFloat(getComputedStyle(t).fontSize));
+  return {
+    title: (lay.title && lay.title.text) || '',
+    bars_on_log: data.filter(tr => tr.type === 'bar' && tr.visible !== false
+                                   && axis(tr, tr.orientation === 'h' ? 'x' : 'y').type === 'log')
+                     .map(tr => tr.name || '(bar)'),
+    log_axes: Object.keys(lay).filter(k => /^[xy]axis[0-9]*$/.test(k) && lay[k].type === 'log'),
+    tick_px: sizes('.xtick text, .ytick text'),
+    text_px: sizes('text'),
+  };
+})"""
+
+_CLIPPED_JS = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll("[data-testid='stMain'] *")) {
+    if (!el.getClientRects().length) continue;
+    const cs = getComputedStyle(el);
+    const text = el.tagName === 'INPUT' ? el.value : (el.innerText || '');
+    if (!text.trim()) continue;
+    const ellipsis = cs.textOverflow === 'ellipsis';
+    const input = el.tagName === 'INPUT' && ['text', 'search', ''].includes(el.type);
+    if ((ellipsis || input) && el.scrollWidth > el.clientWidth + 1) out.push(text.trim().slice(0, 80));
+  }
+  return out;
+}"""
+
+
+def plotly_figures(page) -> list[dict]:
+    """Every Plotly chart drawn on the page, read from the DOM: its title, the bar traces that
+    sit on a log axis (``bars_on_log``, names), its log axes, and the rendered font sizes in px
+    of its tick labels (``tick_px``) and of every visible SVG text (``text_px``)."""
+    return page.evaluate(_FIGURES_JS)
+
+
+def chart_problems(page, min_tick_px: float = 14, min_text_px: float = 12) -> list[str]:
+    """What breaks the chart rules on this page: a bar on a log axis (a bar needs a zero),
+    tick labels smaller than ``min_tick_px`` or any chart text smaller than ``min_text_px``.
+    Empty when all is well; a chart without ticks (a diagram) only has its texts checked."""
+    problems = []
+    for fig in plotly_figures(page):
+        name = fig["title"] or "(untitled chart)"
+        if fig["bars_on_log"]:
+            problems.append(f"{name}: bars on a log axis: {fig['bars_on_log']}")
+        if fig["tick_px"] and min(fig["tick_px"]) < min_tick_px:
+            problems.append(f"{name}: tick labels of {min(fig['tick_px'])} px < {min_tick_px} px")
+        if fig["text_px"] and min(fig["text_px"]) < min_text_px:
+            problems.append(f"{name}: text of {min(fig['text_px'])} px < {min_text_px} px")
+    return problems
+
+
+def clipped_texts(page) -> list[str]:
+    """Texts in the main area that do not fit their box: elements cut with an ellipsis
+    (``text-overflow: ellipsis`` and ``scrollWidth > clientWidth``) and text inputs whose
+    value is wider than the field (a selectbox showing "Xavier / Glorot unifo")."""
+    return page.evaluate(_CLIPPED_JS)

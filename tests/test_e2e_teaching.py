@@ -1,6 +1,7 @@
 """Browser test of the explorer, single-neuron and softmax pages: a real ``streamlit run``
-server, headless Chromium, key numbers visible, charts drawn, a screenshot of each page
-saved in artifacts/screenshots/."""
+server, headless Chromium, key numbers visible, charts drawn and legible (no bar on a log
+axis, projector-sized text, no text cut off) on a projector and a phone, a screenshot of each
+page saved in artifacts/screenshots/."""
 
 import re
 import sys
@@ -14,7 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser_support import (  # noqa: E402
     browser_marks,
     browser_page,
+    chart_problems,
+    clipped_texts,
     full_screenshot,
+    plotly_figures,
     screenshot_path,
     streamlit_server,
     wait_for_app,
@@ -59,6 +63,32 @@ def test_page_shows_its_key_number(page, base_url, name):
     assert page.locator("[data-testid='stPlotlyChart']").count() == charts
     assert page.locator("[data-testid='stException']").count() == 0
     full_screenshot(page, screenshot_path(f"teaching_{name}"))
+
+
+# The classroom's screens: the teacher's projector and a student's phone, in Korean (the
+# longer labels), plus the projector in English.
+SCREENS = {"projector-ko": (1280, 720, "ko"), "phone-ko": (390, 844, "ko"), "projector-en": (1280, 720, "en")}
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_charts_and_texts_are_legible(page, base_url, name, screen):
+    """Issue 11: no bar on a log axis, tick labels ≥ 14 px, every chart text ≥ 12 px, and no
+    label, option or button text cut off with an ellipsis."""
+    width, height, language = SCREENS[screen]
+    size = page.viewport_size
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        _open(page, f"{base_url}/{name}?lang={language}")
+        page.wait_for_timeout(500)  # charts re-layout to the new width
+        figures = plotly_figures(page)
+        assert len(figures) == PAGES[name][1]
+        assert all(fig["tick_px"] or not fig["log_axes"] for fig in figures)  # the checks saw real ticks
+        assert chart_problems(page, min_tick_px=14, min_text_px=12) == []
+        assert clipped_texts(page) == []
+        full_screenshot(page, screenshot_path(f"teaching_{name}_{screen}"))
+    finally:
+        page.set_viewport_size(size)
 
 
 def test_neuron_buttons_step_through_training(page, base_url):

@@ -146,6 +146,22 @@ def test_pages_render_in_korean(page):
     assert at.title[0].value == i18n.t(f"nav.{Path(page).stem}", "ko")
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_charts_keep_their_own_style_and_a_small_toolbar(page):
+    """Drawn through nnlab.ui.plots.show: with Streamlit's default theme its front end would
+    put ~12.75 px ticks and a 16 px title into every figure."""
+    at = open_page(page, "ko")
+    elements = at.get("plotly_chart")
+    assert elements
+    for el in elements:
+        assert el.proto.theme == ""  # theme=None
+        config = json.loads(el.proto.config)
+        assert config["displaylogo"] is False and config["displayModeBar"] == "hover"
+        assert {"zoom2d", "pan2d", "lasso2d"} <= set(config["modeBarButtonsToRemove"])
+        spec = json.loads(el.proto.spec)
+        assert spec["layout"]["xaxis"]["tickfont"]["size"] >= 14
+
+
 def test_every_text_key_used_exists_in_both_languages():
     sources = [ROOT / p for p in PAGES] + [ROOT / "nnlab" / "teaching_charts.py"]
     used = set()
