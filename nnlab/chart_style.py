@@ -175,6 +175,10 @@ def style(fig: go.Figure, title: str, height: int = 420, legend: bool = True, ho
         uniformtext={"minsize": MIN_TEXT, "mode": "hide"},
         # Plotly's toolbar as a slim column in the right margin: over the title it hid the text.
         modebar={"orientation": "v", "bgcolor": "rgba(255,255,255,0.8)"},
+        # No drag-to-zoom by default: Plotly cancels the touch that starts a drag, so on a phone
+        # a swipe over a full-width chart could not scroll the page. The toolbar's zoom
+        # button turns zooming on for one chart.
+        dragmode=False,
     )
     fig.update_xaxes(tickfont={"size": TICK_SIZE}, title_font={"size": FONT_SIZE})
     fig.update_yaxes(tickfont={"size": TICK_SIZE}, title_font={"size": FONT_SIZE})

@@ -249,3 +249,24 @@ def clipped_texts(page) -> list[str]:
     (``text-overflow: ellipsis`` and ``scrollWidth > clientWidth``) and text inputs whose
     value is wider than the field (a selectbox showing "Xavier / Glorot unifo")."""
     return page.evaluate(_CLIPPED_JS)
+
+
+def swipe_up(page, locator, distance: int = 250) -> int:
+    """Swipe a finger up by ``distance`` px starting on ``locator`` (the page must come from
+    a context with ``has_touch=True``); returns how far the page scrolled. A chart that
+    captures the touch (Plotly with drag-to-zoom on) scrolls nothing."""
+    scrolled = ("() => [window, ...document.querySelectorAll(\"[data-testid='stMain'], "
+                "[data-testid='stAppViewContainer'], [data-testid='stMainBlockContainer']\")]"
+                ".reduce((s, el) => s + (el === window ? window.scrollY : el.scrollTop), 0)")
+    cdp = page.context.new_cdp_session(page)
+    box = locator.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.8
+    before = page.evaluate(scrolled)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for i in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - distance * i / 10}]})
+        page.wait_for_timeout(30)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(500)
+    cdp.detach()
+    return int(page.evaluate(scrolled) - before)

@@ -336,6 +336,13 @@ def test_legends_are_horizontal_under_the_plot(name):
         assert lay.legend.orientation == "h" and lay.legend.yref == "container" and lay.legend.y == 0, name
 
 
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_dragging_starts_off(name):
+    """Plotly cancels a touch that starts a drag: with drag-to-zoom on, a phone could not
+    scroll past a full-width chart."""
+    assert FIGURES[name].layout.dragmode is False
+
+
 def test_gradient_dots_do_not_exaggerate_a_small_gap():
     """Issue 11.1: L1 = 50, L2 = 38.5, out = 50 drew L2 as a bar twenty times shorter."""
     snap = make_snapshot(n_layers=3)

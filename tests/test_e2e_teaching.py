@@ -21,6 +21,7 @@ from browser_support import (  # noqa: E402
     plotly_figures,
     screenshot_path,
     streamlit_server,
+    swipe_up,
     wait_for_app,
 )
 
@@ -89,6 +90,22 @@ def test_charts_and_texts_are_legible(page, base_url, name, screen):
         full_screenshot(page, screenshot_path(f"teaching_{name}_{screen}"))
     finally:
         page.set_viewport_size(size)
+
+
+def test_phone_swipe_over_a_chart_scrolls_the_page(page, base_url):
+    """Issue 11.12: on a touch screen Plotly cancels a touch that starts a drag-zoom, so a
+    student could not scroll past a full-width chart."""
+    context = page.context.browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                               is_mobile=True)
+    try:
+        phone = context.new_page()
+        _open(phone, f"{base_url}/explorer?lang=ko")
+        chart = phone.locator("[data-testid='stPlotlyChart'] .nsewdrag").first
+        chart.scroll_into_view_if_needed()
+        phone.wait_for_timeout(500)
+        assert swipe_up(phone, chart) > 100
+    finally:
+        context.close()
 
 
 def test_neuron_buttons_step_through_training(page, base_url):

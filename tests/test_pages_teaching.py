@@ -157,7 +157,8 @@ def test_charts_keep_their_own_style_and_a_small_toolbar(page):
         assert el.proto.theme == ""  # theme=None
         config = json.loads(el.proto.config)
         assert config["displaylogo"] is False and config["displayModeBar"] == "hover"
-        assert {"zoom2d", "pan2d", "lasso2d"} <= set(config["modeBarButtonsToRemove"])
+        assert {"pan2d", "lasso2d"} <= set(config["modeBarButtonsToRemove"])
+        assert "zoom2d" not in config["modeBarButtonsToRemove"]  # zoom is opt-in: dragging starts off
         spec = json.loads(el.proto.spec)
         assert spec["layout"]["xaxis"]["tickfont"]["size"] >= 14
 

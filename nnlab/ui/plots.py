@@ -8,18 +8,19 @@ sure Streamlit leaves that style alone and that Plotly's toolbar stays out of th
   text, a 16 px left-aligned bold title, zero left/right margins, no x grid, its own
   colourway), which undoes the projector-sized text.
 - Toolbar: only on hover (not a permanent strip over the title), no Plotly logo, and only
-  the buttons a student can use: Streamlit's fullscreen, reset the axes after an
-  accidental drag-zoom, and download as PNG (at twice the size, sharp on slides). The
-  builders draw it as a slim column in the right margin, so on a phone, where a tap
-  leaves it shown, it covers neither the title nor the legend.
+  the buttons a student can use: Streamlit's fullscreen, zoom (the figures start with
+  dragging off, so a swipe over a chart scrolls the page on a phone), reset the axes, and
+  download as PNG (at twice the size, sharp on slides). The builders draw it as a slim
+  column in the right margin, so on a phone, where a tap leaves it shown, it covers
+  neither the title nor the legend.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-# Every Plotly 2D button except download and reset (Streamlit adds fullscreen itself).
-_REMOVE = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
+# Every Plotly 2D button except zoom, reset and download (Streamlit adds fullscreen itself).
+_REMOVE = ["pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
            "hoverClosestCartesian", "hoverCompareCartesian", "toggleSpikelines", "toggleHover", "resetViews"]
 CONFIG = {
     "displaylogo": False,
