@@ -28,6 +28,7 @@ from nnlab.tf_import import import_tensorflow
 TARGET_CHUNK_SECONDS = 0.075
 MAX_CHUNK_STEPS = 1000
 BOUNDARY_EVERY_SECONDS = 0.4
+BOUNDARY_FRAMES = 50
 
 
 class Observer(Protocol):
@@ -108,6 +109,10 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
             observer.on_update(record)
 
         chunk_steps, step, last_boundary = 8, 0, -math.inf
+        # The boundary at about BOUNDARY_FRAMES evenly spaced epochs (a replay shows it
+        # change), and at least every BOUNDARY_EVERY_SECONDS while a long run trains.
+        boundary_stride = max(1, config.epochs // BOUNDARY_FRAMES)
+        next_boundary_epoch = 1
         train_seconds, samples = 0.0, 0
         steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
         record.timing["steps_per_epoch"] = steps_per_epoch
@@ -134,9 +139,11 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                     if ended_epoch and np.isfinite(loss).all():
                         val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
                         boundary = None
-                        if grid is not None and time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS:
+                        if grid is not None and (epoch + 1 >= next_boundary_epoch
+                                                 or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS):
                             boundary = trainer.predict(tf.constant(grid[2])).numpy()
                             last_boundary = time.perf_counter()
+                            next_boundary_epoch = epoch + 1 + boundary_stride
                 finally:
                     pool.give_back(trainer)
                 if step > 0:  # the first call includes compiling; don't let it shrink the chunks

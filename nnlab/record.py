@@ -8,7 +8,6 @@ buffer fills; the latest point is always kept). The schema is documented in READ
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 import threading
@@ -23,6 +22,7 @@ from nnlab.model import Architecture
 
 SCHEMA_VERSION = 1
 MAX_STEP_POINTS = 2000
+MAX_BOUNDARY_FRAMES = 64
 STATUSES = ("queued", "running", "paused", "finished", "stopped", "diverged", "failed")
 ENDED = ("finished", "stopped", "diverged", "failed")
 
@@ -118,6 +118,7 @@ class RunRecord:
         self.timing: dict = {}
         self.test: dict = {}
         self.boundary: dict | None = None
+        self._boundary_frames: list[dict] = []  # see set_boundary
         self.predictions: dict | None = None
         self.confusion_matrix: list | None = None
         self.test_output: np.ndarray | None = None  # probabilities (or values) on the test set
@@ -169,7 +170,8 @@ class RunRecord:
 
     def set_boundary(self, grid, output: np.ndarray) -> None:
         """Store the model's output over the 2-D grid: P(class 1) for two classes, else the
-        predicted class (with its probability as the second plane)."""
+        predicted class (with its probability as the second plane). Each call also keeps a
+        compact frame (``boundary_frames``) for replaying the run at a watchable pace."""
         xs, ys, _ = grid
         shape = (len(ys), len(xs))
         if self.task != "classification":
@@ -178,13 +180,21 @@ class RunRecord:
             z, conf = output[:, 1], None
         else:
             z, conf = output.argmax(axis=1).astype(float), output.max(axis=1)
+        z, conf = z.reshape(shape), None if conf is None else conf.reshape(shape)
         with self._lock:
             self.version += 1
             self.boundary = {"x": np.round(xs, 4).tolist(), "y": np.round(ys, 4).tolist(),
-                             "z": np.round(z.reshape(shape), 4).tolist(),
-                             "confidence": None if conf is None else np.round(conf.reshape(shape), 4).tolist(),
+                             "z": np.round(z, 4).tolist(),
+                             "confidence": None if conf is None else np.round(conf, 4).tolist(),
                              "kind": "probability" if conf is None and self.task == "classification"
                              else ("class" if conf is not None else "value")}
+            epoch = len(self.history["epoch"])
+            if self._boundary_frames and self._boundary_frames[-1]["epoch"] == epoch:
+                self._boundary_frames.pop()
+            self._boundary_frames.append({"epoch": epoch, "z": z.astype(np.float16),
+                                          "confidence": None if conf is None else conf.astype(np.float16)})
+            if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # keep every other, and the latest
+                self._boundary_frames = self._boundary_frames[-1::-2][::-1]
 
     def diverged(self, step: int, hint: str) -> None:
         with self._lock:
@@ -228,15 +238,18 @@ class RunRecord:
         return self.status in ENDED
 
     def snapshot(self) -> dict:
-        """A consistent deep copy of the record as plain JSON-able data.
+        """The record as plain JSON-able data, plus ``boundary_frames`` for replay (not JSON).
 
-        Only shallow copies are taken under the lock, so a UI polling the record never
-        holds up the training loop while the copy is converted."""
+        Read-only: it shares the parts the record never changes in place (the dataset
+        facts, each epoch's per-layer lists, the boundary grids), so a UI polling the record
+        never holds up the training loop with a deep copy. The per-step series is
+        converted outside the lock."""
         with self._lock:
-            shallow = self._as_dict()
+            snap = self._as_dict()
             steps = self.steps.raw()
-        snap = copy.deepcopy(shallow)
+            frames = list(self._boundary_frames)
         snap["steps"] = steps_dict(*steps)
+        snap["boundary_frames"] = frames  # NumPy grids: converted only when a frame is drawn
         return snap
 
     def _as_dict(self) -> dict:
@@ -261,7 +274,9 @@ class RunRecord:
         }
 
     def to_json(self, indent: int | None = 1) -> str:
-        return json.dumps(self.snapshot(), indent=indent, ensure_ascii=False, allow_nan=False)
+        snap = self.snapshot()
+        del snap["boundary_frames"]  # for replay on the page; the boundary itself is kept
+        return json.dumps(snap, indent=indent, ensure_ascii=False, allow_nan=False)
 
     def keras_model(self):
         """A fresh Keras model holding this run's final weights (predicts, evaluates, saves)."""

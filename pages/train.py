@@ -1,27 +1,30 @@
 """Train page: one network, trained live.
 
-Storyboard: sidebar settings (``nnlab.ui.sidebar``) → run controls → live status and
-charts polled from the background job (``nnlab.ui.live`` + ``nnlab.charts``) → results
-(``nnlab.ui.results``). The job lives in session state, so it keeps training while the
-user visits another page and is shown again on return.
+Storyboard: sidebar settings (``nnlab.ui.sidebar``) → run controls and the replay pace →
+one live view (``nnlab.ui.live.live_view``): status, then the loss beside the per-layer
+gradient profile (the first screen after Train), then gradients over time, saturation
+and the decision boundary (``nnlab.charts``) → results (``nnlab.ui.results``). The job
+lives in session state, so it keeps training while the user visits another page.
 """
 
 import streamlit as st
 
 from nnlab import charts, runtime
+from nnlab.i18n.numbers import ratio_words
+from nnlab.record import ENDED
 from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.plots import show
 from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
 
 SLOT = "train"
-PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
 
 ensure_router()
 L = lang()
 st.title(t("train.title"))
-st.caption(t("train.intro"))
+
 
 # Buttons act in callbacks, before the script runs, so this run already draws the new state
 # (e.g. a locked sidebar right after Train) without a second rerun. ``once``: one click acts once.
@@ -34,8 +37,12 @@ def _train():
 
 def _set_paused(pause: bool):
     j = live.get_job(SLOT)
-    if j is not None:
-        j.pause() if pause else j.resume()
+    if j is None:
+        return
+    if pause:
+        j.pause()
+    else:
+        j.resume()
 
 
 def _stop():
@@ -47,78 +54,93 @@ def _stop():
 job = live.get_job(SLOT)
 running = live.is_running(job)
 settings = config_sidebar(locked=running)
+st.caption(live.settings_summary(job.config if job is not None else settings.config))
 if not running and settings.error is None:
     runtime.WARMER.request([settings.config], settings.frame)  # compile it now, so Train starts at once
 
 # --- run controls ---------------------------------------------------------------------------
-paused = bool(job and running and job.snapshot().get("paused_requested"))
-c_train, c_stop, c_pause, c_reset, c_freeze = st.columns([1.2, 1, 1.2, 1, 3], vertical_alignment="center")
-c_train.button(t("train.btn.train"), type="primary", icon="▶️", key="train_btn", **once(_train),
-               disabled=running or settings.error is not None, help=t("train.btn.train_help"), width="stretch")
-c_stop.button(t("train.btn.stop"), icon="⏹️", key="stop_btn", disabled=not running, width="stretch", **once(_stop),
+paused = bool(job and running and job.paused_requested)
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    st.button(t("train.btn.train"), type="primary", icon="▶️", key="train_btn", **once(_train),
+              disabled=running or settings.error is not None, help=t("train.btn.train_help"))
+    st.button(t("train.btn.stop"), icon="⏹️", key="stop_btn", disabled=not running, **once(_stop),
               help=t("train.btn.stop_help"))
-c_pause.button(t("train.btn.resume") if paused else t("train.btn.pause"), icon="▶️" if paused else "⏸️",
-               key="pause_btn", disabled=not running, width="stretch", **once(_set_paused, not paused),
-               help=t("train.btn.pause_help"))
-c_reset.button(t("train.btn.reset"), icon="🔄", key="reset_btn", disabled=job is None, width="stretch",
-               **once(live.forget_job, SLOT), help=t("train.btn.reset_help"))
-frozen = c_freeze.toggle(t("train.freeze"), key="train_freeze", help=t("train.freeze_help"))
+    st.button(t("train.btn.resume") if paused else t("train.btn.pause"), icon="▶️" if paused else "⏸️",
+              key="pause_btn", disabled=not running, **once(_set_paused, not paused),
+              help=t("train.btn.pause_help"))
+    st.button(t("train.btn.reset"), icon="🔄", key="reset_btn", disabled=job is None,
+              **once(live.forget_job, SLOT), help=t("train.btn.reset_help"))
+    pace = live.pace_picker("train_pace")
+    frozen = st.toggle(t("train.freeze"), key="train_freeze", help=t("train.freeze_help"))
 if settings.error:
     st.info(t("train.blocked", error=settings.error), icon="ℹ️")
 
 if job is None:
+    st.caption(t("train.intro"))
     st.info(t("train.empty"), icon="👈")
     st.stop()
 
 
 # --- live status and charts -----------------------------------------------------------------
-def _gradient_ratio(snap: dict) -> str | None:
-    """'L1 gets 3e-06 × the gradient of L10' from the latest step (first vs last hidden layer)."""
-    rows = (snap.get("steps") or {}).get("grad_norm") or []
-    layers = snap.get("layers") or []
+def _gradient_sentence(frame: dict) -> str | None:
+    """'Right now the gradient of L1 is about 1/560,000 that of L10' (first vs last hidden layer)."""
+    rows = (frame.get("steps") or {}).get("grad_norm") or []
+    layers = frame.get("layers") or []
     if not rows or len(layers) < 3:
         return None
     first, last = rows[-1][0], rows[-1][len(layers) - 2]
     if not first or not last:
         return None
-    return t("train.grad.ratio", first=layers[0]["label"], last=layers[-2]["label"], ratio=f"{first / last:.1e}")
+    return t("ratio.sentence", first=layers[0]["label"], last=layers[-2]["label"], words=ratio_words(first / last, L))
 
 
-def render_status(snaps: list[dict]) -> None:
-    live.status_line(snaps[0])
+def _build(frame: dict) -> dict:
+    figs = {"loss": charts.loss_figure(frame, L), "profile": charts.gradient_bar_figure(frame, L),
+            "lines": charts.gradient_lines_figure(frame, L), "heat": charts.gradient_heatmap_figure(frame, L),
+            "act": charts.activation_stats_figure(frame, L), "metric": charts.metric_figure(frame, L)}
+    if (frame.get("dataset") or {}).get("is_2d"):
+        figs["boundary"] = charts.boundary_figure(frame, job.data, L)
+    return figs
 
 
-def render_charts(snaps: list[dict]) -> None:
-    snap = snaps[0]
-    if not (snap.get("steps") or {}).get("step") and snap.get("status") in ("queued", "running", "paused"):
-        # Building figures holds the GIL: while the network compiles, drawing empty charts every
-        # second slows the compile down several times. Draw them once the first numbers exist.
-        st.caption(t("train.charts_soon"))
+def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
+    snap, frame = snaps[0], frames[0]
+    live.status_line(snap)
+    if not (snap.get("steps") or {}).get("step"):
+        if snap.get("status") in ENDED:
+            st.caption(t("live.ended_without_data"))  # the status says what happened and what to try
+        else:
+            # Building figures holds the GIL: while the network compiles, drawing empty charts every
+            # second slows the compile down. Draw them once the first numbers exist.
+            st.caption(t("train.charts_soon"))
         return
+    if frame.get("replaying"):
+        st.caption(t("play.showing", shown=frame["progress"]["epoch"], epochs=snap["config"]["epochs"],
+                     trained=len(snap["history"]["epoch"])))
+    elif frozen:
+        st.caption(t("train.frozen_note"))
+    figs = live.figures("train", (frame_key, L), lambda: _build(frame))
+    sentence = _gradient_sentence(frame)
+    st.markdown(f"**{sentence}**" if sentence else t("train.grad.heading"))
     a, b = st.columns(2)
-    a.plotly_chart(charts.loss_figure(snap, L), key="train_loss", config=PLOT_CONFIG)
-    b.plotly_chart(charts.metric_figure(snap, L), key="train_metric", config=PLOT_CONFIG)
-
-    st.subheader(t("train.grad.heading"))
-    ratio = _gradient_ratio(snap)
-    st.markdown(t("train.grad.caption") + (f"  \n**{ratio}**" if ratio else ""))
+    show(figs["loss"], key="train_loss", where=a)
+    show(figs["profile"], key="train_grad_bar", where=b)
     a, b = st.columns(2)
-    a.plotly_chart(charts.gradient_lines_figure(snap, L), key="train_grad_lines", config=PLOT_CONFIG)
-    b.plotly_chart(charts.gradient_bar_figure(snap, L), key="train_grad_bar", config=PLOT_CONFIG)
+    show(figs["metric"], key="train_metric", where=a)
+    show(figs["lines"], key="train_grad_lines", where=b)
+    with st.expander(t("train.grad.heading"), expanded=False):
+        st.markdown(t("train.grad.caption"))
     a, b = st.columns(2)
-    a.plotly_chart(charts.gradient_heatmap_figure(snap, L), key="train_grad_heat", config=PLOT_CONFIG)
+    show(figs["heat"], key="train_grad_heat", where=a)
     with b:
-        st.plotly_chart(charts.activation_stats_figure(snap, L), key="train_act", config=PLOT_CONFIG)
+        show(figs["act"], key="train_act")
         st.caption(t("train.act.caption"))
-    if (snap.get("dataset") or {}).get("is_2d"):
+    if "boundary" in figs:
         st.subheader(t("train.boundary.heading"))
         a, b = st.columns([3, 2])
-        a.plotly_chart(charts.boundary_figure(snap, job.data, L), key="train_boundary", config=PLOT_CONFIG)
+        show(figs["boundary"], key="train_boundary", where=a)
         b.markdown(t("train.boundary.caption"))
 
 
-live.live_fragment("train_status", lambda: [job], render_status)
-if frozen and running:
-    st.caption(t("train.frozen_note"))
-live.live_fragment("train_charts", lambda: [job], render_charts, live=not frozen, rerun_on_end=False)
+live.live_view("train", lambda: [job], render, pace=pace, frozen=frozen)
 results_section(job)

@@ -18,10 +18,12 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TINY = {"sb.dataset": "xor", "sb.depth": 2, "sb.width": 8, "sb.epochs": 5}
 
 
-def open_train(query: dict | None = None) -> AppTest:
+def open_train(query: dict | None = None, pace: str = "instant") -> AppTest:
+    """The Train page; charts show the latest numbers unless ``pace`` replays them."""
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in (query or {}).items():
         at.query_params[k] = v
+    at.session_state["train_pace"] = pace
     at.run()
     at.switch_page("pages/train.py")
     at.run()
@@ -260,14 +262,52 @@ def test_status_text_covers_every_status():
     from nnlab.jobs import pending_snapshot
     from nnlab.ui.live import status_text
 
-    snap = pending_snapshot(RunConfig(epochs=9), "queued")
-    snap["queue_position"] = 2
-    assert status_text(snap) == ("info", t("live.queued", position=2))
+    snap = pending_snapshot(RunConfig(epochs=9, learning_rate=3.0, activation="sigmoid"), "queued")
+    snap["queue_position"], snap["estimated_wait"] = 2, 75.0
+    level, text = status_text(snap)
+    assert level == "info" and "2" in text and "1:15" in text  # place in line and the estimated wait
     levels = {}
     for status in ("running", "paused", "finished", "stopped", "diverged", "failed"):
-        s = dict(snap, status=status, hint="lower the learning rate", diverged_at_step=17, error="boom")
+        s = dict(snap, status=status, hint="lower the learning rate", diverged_at_step=17, error="boom <b>x</b>")
         levels[status] = status_text(s)
-    assert levels["diverged"][0] == "error" and "lower the learning rate" in levels["diverged"][1]
-    assert "17" in levels["diverged"][1]
+    assert levels["diverged"][0] == "error" and "17" in levels["diverged"][1]
+    assert "(3)" in levels["diverged"][1] and "sigmoid" in levels["diverged"][1]  # what to try, from the config
     assert levels["finished"][0] == "success" and levels["stopped"][0] == "warning"
-    assert "boom" in levels["failed"][1]
+    assert "boom" in levels["failed"][1] and "<b>" not in levels["failed"][1]  # user text never becomes HTML
+
+
+def test_a_failed_run_says_what_to_try_in_korean_and_draws_no_empty_charts(monkeypatch):
+    monkeypatch.setenv("NNLAB_MAX_RUN_COST", "1000")
+    from nnlab import runtime
+    from nnlab.limits import Limits
+
+    monkeypatch.setattr(runtime.SCHEDULER, "limits", Limits.from_env())
+    at = open_train({"lang": "ko", "dataset": "xor", "depth": "2", "width": "8", "epochs": "5"})
+    at.button(key="train_btn").click()
+    at.run()
+    j = wait_until_ended(at, timeout=60)
+    assert j.status() == "failed"
+    errors = [e.value for e in at.error]
+    assert errors and "에포크" in errors[0] and "NNLAB" not in errors[0]  # Korean, with what to change
+    assert not plotly_specs(at)  # no empty charts waiting forever
+    assert t("live.ended_without_data", "ko") in [c.value for c in at.caption]
+
+
+def test_pause_and_resume_leave_no_stray_element():
+    at = open_train()
+    set_widgets(at, dict(TINY, **{"sb.epochs": 3000}))
+    at.button(key="train_btn").click()
+    at.run()
+    deadline = time.time() + 60
+    while not job(at).has_numbers and time.time() < deadline:
+        time.sleep(0.1)
+    for key in ("pause_btn", "pause_btn"):  # pause, then resume
+        at.button(key=key).click()
+        at.run()
+        assert not at.exception
+        texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+        assert not any(str(v).strip() == "None" for v in texts), texts
+    assert not job(at).paused_requested
+    at.button(key="stop_btn").click()
+    at.run()
+    assert job(at).wait(30)

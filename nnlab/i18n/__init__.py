@@ -1,7 +1,7 @@
 """The UI text catalog: every string a page shows, in English and Korean.
 
 The catalog is one dictionary assembled from one module per area (``common``, ``train``,
-``compare``, ``explorer``, ``neuron``, ``softmax``) so that pages can grow their text
+``live``, ``compare``, ``explorer``, ``neuron``, ``softmax``) so that pages can grow their text
 without editing each other's; a key may be defined only once. ``t(key, lang, **fmt)``
 looks a string up and formats it; a missing Korean string falls back to English.
 Registry entries (activations, initializers, …) carry their own two summaries:
@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
-_AREAS = ("common", "train", "compare", "explorer", "neuron", "softmax")
+_AREAS = ("common", "train", "live", "compare", "explorer", "neuron", "softmax")
 
 
 def _assemble() -> dict[str, dict[str, str]]:

@@ -6,8 +6,10 @@
   its jobs — after a grace period, because on_release also fires on transient websocket
   disconnects; a job is stopped only if the session is no longer active.
 * ``start_job`` / ``get_job`` / ``forget_job``: submit a RunConfig to ``nnlab.runtime.SCHEDULER``.
-* ``live_fragment``: draw snapshots in an ``st.fragment`` that reruns about once a second
-  while a job runs and stops polling (via ``st.rerun()``) once every job has ended.
+* ``live_view``: status and charts in one ``st.fragment`` that replays the runs at a
+  watchable pace (``nnlab.replay``) while they train, polls less often when many runs
+  share the server, and stops polling once every run has ended and been shown;
+  ``figures`` caches a view's figures per frame.
 * ``status_line``: status text (queued with position, running, paused, diverged + hint, …)
   and a progress bar with epoch, samples/s and ETA.
 
@@ -22,13 +24,16 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from nnlab import runtime
+from nnlab import replay, runtime
 from nnlab.config import RunConfig
 from nnlab.jobs import TrainingJob
 from nnlab.record import ENDED
 from nnlab.ui.common import t
 
 POLL_SECONDS = 1.0
+MAX_POLL_SECONDS = 2.5
+RELAXED_RUNS = 10  # up to this many runs training, redraw every POLL_SECONDS
+FIRST_NUMBERS_POLL_SECONDS = 0.5
 RELEASE_GRACE_SECONDS = 30.0
 _JOBS_KEY = "nnlab.jobs"
 
@@ -133,26 +138,119 @@ def is_running(job: TrainingJob | None) -> bool:
     return job is not None and not job.ended
 
 
-def live_fragment(key: str, jobs: Callable[[], list[TrainingJob]], render: Callable[[list[dict]], None],
-                  live: bool = True, interval: float = POLL_SECONDS, rerun_on_end: bool = True) -> None:
-    """Draw ``render(snapshots)`` now, and again every ``interval`` seconds while any job runs.
+def poll_interval() -> float:
+    """Seconds between live redraws: once a second for a few runs, slower when many runs
+    share the server (every redraw of every session costs the training threads CPU)."""
+    runs = runtime.SCHEDULER.running_count()
+    return min(MAX_POLL_SECONDS, POLL_SECONDS * max(1.0, runs / RELAXED_RUNS))
 
-    ``live=False`` draws once (e.g. the user paused live updates to zoom). When the last
-    job ends, a polling fragment calls ``st.rerun()`` (if ``rerun_on_end``) so the next full
-    run draws the final, static state with polling off. ``key`` must be unique on the page.
+
+def _clock(key: str, jobs: list[TrainingJob]) -> dict:
+    """The replay clock of a view: restarts when the view shows other jobs."""
+    ids = tuple(j.id for j in jobs)
+    clock = st.session_state.get(f"nnlab.clock.{key}")
+    if clock is None or clock["ids"] != ids:
+        clock = st.session_state[f"nnlab.clock.{key}"] = {"ids": ids, "t0": None, "frozen": None}
+    return clock
+
+
+def _frames(jobs: list[TrainingJob], snaps: list[dict], clock: dict, pace: str, frozen: bool):
+    """What to draw now: each snapshot cut at the epoch the replay clock has reached, and a
+    key that changes exactly when those frames do."""
+    now = time.monotonic()
+    if clock["t0"] is None and any(s["steps"].get("step") for s in snaps):
+        clock["t0"] = now
+    elapsed = 0.0 if clock["t0"] is None else now - clock["t0"]
+    if frozen:
+        clock["frozen"] = clock["frozen"] if clock["frozen"] is not None else elapsed
+        elapsed = clock["frozen"]
+    else:
+        clock["frozen"] = None
+    frames, keys = [], []
+    for job, snap in zip(jobs, snaps):
+        trained = replay.trained_epochs(snap)
+        epochs = (snap.get("config") or {}).get("epochs") or trained
+        shown = replay.Pace(pace).epoch_at(elapsed, epochs, trained)
+        frame = replay.frame(snap, shown)
+        frames.append(frame)
+        keys.append((job.id, shown) if frame is not snap else (job.id, "live", job.version))
+    return frames, tuple(keys)
+
+
+def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
+              render: Callable[[list[dict], list[dict], tuple], None], *, pace: str = replay.DEFAULT_PACE,
+              frozen: bool = False) -> None:
+    """Status and charts of ``jobs`` in one fragment, redrawn while they train or replay.
+
+    ``render(snaps, frames, frame_key)``: the latest snapshots (for status and progress),
+    the frames to chart (the runs as of the epoch the replay has reached at ``pace``), and
+    a key that changes exactly when the frames do (to cache figures with ``figures``).
+    While no run has numbers yet the fragment checks twice a second and draws only the
+    status; the first numbers, and the end of the replay, rerun the page, which then
+    polls at ``poll_interval()`` or stops polling. ``key`` must be unique on the page.
     """
-    running = any(is_running(j) for j in jobs())
-    run_every = interval if running and live else None
+    current = jobs()
+    clock = _clock(key, current)
+    snaps = [j.snapshot() for j in current]
+    frames, _ = _frames(current, snaps, clock, pace, frozen)
+    running = any(is_running(j) for j in current)
+    behind = any(f is not s for f, s in zip(frames, snaps))
+    waiting = running and not any(j.has_numbers for j in current)
+    run_every = FIRST_NUMBERS_POLL_SECONDS if waiting else (poll_interval() if running or behind else None)
 
-    @st.fragment(run_every=run_every, key=key)
+    @st.fragment(run_every=run_every)
     def _panel():
-        current = jobs()
+        now_jobs = jobs()
         session_jobs()  # heartbeat
-        render([j.snapshot() for j in current])
-        if run_every is not None and rerun_on_end and not any(is_running(j) for j in current):
-            st.rerun()
+        now_snaps = [j.snapshot() for j in now_jobs]
+        now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen)
+        render(now_snaps, now_frames, frame_key)
+        if run_every is None:
+            return
+        if waiting and any(j.has_numbers for j in now_jobs):
+            st.rerun()  # the charts can draw now: redraw the page at the steady interval
+        done = not any(is_running(j) for j in now_jobs) and all(f is s for f, s in zip(now_frames, now_snaps))
+        if done and not frozen:
+            st.rerun()  # training ended and the replay caught up: draw the final state once
 
     _panel()
+
+
+def figures(key: str, frame_key, build: Callable[[], dict]) -> dict:
+    """``build()``'s figures, rebuilt only when ``frame_key`` changed (one entry per view and
+    session): a redraw of an unchanged frame, a frozen chart or a paused run costs nothing."""
+    slot = f"nnlab.figs.{key}"
+    cached = st.session_state.get(slot)
+    if cached is None or cached[0] != frame_key:
+        cached = st.session_state[slot] = (frame_key, build())
+    return cached[1]
+
+
+def pace_picker(key: str) -> str:
+    """The replay pace control (slow / normal / instant); returns the chosen pace."""
+    st.session_state.setdefault(key, replay.DEFAULT_PACE)
+    choice = st.segmented_control(t("play.pace"), list(replay.PACES), key=key,
+                                  format_func=lambda p: t(f"play.{p}"), help=t("play.pace_help"))
+    return choice or replay.DEFAULT_PACE
+
+
+def settings_summary(config: RunConfig) -> str:
+    """One line saying which settings are loaded (a shared link shows what it set up):
+    'Spiral · 3 × 16 · ReLU · He normal · SGD, lr 0.03 · batch 32 · 100 epochs'."""
+    from nnlab import activations, datasets, initializers, optimizers
+
+    widths = config.hidden_widths
+    shape = f"{len(widths)} × {widths[0]}" if widths and len(set(widths)) == 1 else "-".join(map(str, widths))
+    acts = sorted(set(config.hidden_activations), key=config.hidden_activations.index)
+    parts = [datasets.get(config.dataset).display, shape, " / ".join(activations.get(a).display for a in acts),
+             initializers.get(config.initializer).display,
+             t("summary.optimizer", optimizer=optimizers.get(config.optimizer).display, lr=config.learning_rate),
+             t("summary.batch", batch=config.batch_size), t("summary.epochs", epochs=config.epochs)]
+    if config.batchnorm:
+        parts.append("BatchNorm")
+    if config.dropout:
+        parts.append(t("summary.dropout", rate=config.dropout))
+    return " · ".join(markdown_literal(p) for p in parts)
 
 
 def _duration(seconds: float | None) -> str:
@@ -162,14 +260,40 @@ def _duration(seconds: float | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"
 
 
+def _error_text(snap: dict) -> str:
+    """The failure in the user's language (catalog key + params when the run has them)."""
+    key = snap.get("error_key")
+    if key:
+        name, params = key
+        try:
+            return t(name, **params)
+        except (KeyError, ValueError, IndexError):
+            pass
+    return snap.get("error") or "?"
+
+
+def _diverged_hint(snap: dict) -> str:
+    cfg = snap.get("config") or {}
+    try:
+        return t("live.hint.diverged", lr=float(cfg.get("learning_rate", 0.0)), activation=cfg.get("activation", "?"),
+                 initializer=cfg.get("initializer", "?"), optimizer=cfg.get("optimizer", "?"))
+    except (TypeError, ValueError):
+        return snap.get("hint") or ""
+
+
 def status_text(snap: dict) -> tuple[str, str]:
-    """(level, text) for a snapshot; level is one of info, success, warning, error."""
+    """(level, text) for a snapshot; level is one of info, success, warning, error. The text
+    is markdown-safe: values that came from a user (errors naming a CSV column) are escaped."""
     status = snap.get("status", "queued")
     p = snap.get("progress") or {}
     epochs = (snap.get("config") or {}).get("epochs", "?")
     if status == "queued":
         pos = snap.get("queue_position") or 0
-        return "info", t("live.queued", position=pos) if pos else t("live.starting")
+        if not pos:
+            return "info", t("live.starting")
+        wait = snap.get("estimated_wait")
+        about = t("live.wait_about", seconds=_duration(wait)) if wait else ""
+        return "info", t("live.wait", position=pos, wait=about)
     if status == "running" and snap.get("paused_requested"):
         return "warning", t("live.pausing")
     if status == "running":
@@ -183,8 +307,14 @@ def status_text(snap: dict) -> tuple[str, str]:
     if status == "stopped":
         return "warning", t("live.stopped", epoch=p.get("epoch", 0), epochs=epochs)
     if status == "diverged":
-        return "error", t("live.diverged", step=snap.get("diverged_at_step"), hint=snap.get("hint") or "")
-    return "error", t("live.failed", error=snap.get("error") or "?")
+        return "error", t("live.diverged", step=snap.get("diverged_at_step"), hint=_diverged_hint(snap))
+    return "error", t("live.failed", error=markdown_literal(_error_text(snap)))
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` shown as written inside Streamlit markdown: no HTML, links or emphasis."""
+    specials = "\\`*_{}[]()<>#+-.!|~$"
+    return "".join("\\" + ch if ch in specials else ch for ch in str(text))
 
 
 def status_line(snap: dict) -> None:
@@ -199,5 +329,6 @@ def status_line(snap: dict) -> None:
     st.progress(min(1.0, max(0.0, float(p.get("fraction") or 0.0))), text=label)
 
 
-__all__ = ["POLL_SECONDS", "SessionJobs", "forget_job", "get_job", "is_running", "live_fragment", "session_jobs",
-           "start_job", "status_line", "status_text"]
+__all__ = ["POLL_SECONDS", "SessionJobs", "forget_job", "get_job", "is_running", "live_view", "figures",
+           "markdown_literal", "pace_picker", "poll_interval", "session_jobs", "settings_summary", "start_job", "status_line",
+           "status_text"]

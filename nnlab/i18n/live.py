@@ -1,0 +1,51 @@
+"""UI text of live runs shared by Train and Compare: waiting in line, run-size limits,
+failures and what to try, the replay pace, and gradient ratios in words."""
+
+TEXT = {
+    "live.wait": {"en": "Waiting in line: you are number {position}{wait}. The class shares this server; your run "
+                        "starts as soon as one ends.",
+                  "ko": "대기 중: {position}번째 순서입니다{wait}. 수업 전체가 이 서버를 함께 씁니다. 앞의 학습이 "
+                        "끝나면 바로 시작합니다."},
+    "live.wait_about": {"en": " (about {seconds})", "ko": " (약 {seconds})"},
+    "live.error.too_large": {
+        "en": "This run is too large for a server the whole class shares: {epochs} epochs × {samples:,} samples × "
+              "{weights:,} weights. Try at most {max_epochs} epochs, a smaller network or fewer samples — or run "
+              "NN Lab on your own computer, where there is no limit.",
+        "ko": "이 학습은 수업 전체가 함께 쓰는 서버에서 돌리기에 너무 큽니다: {epochs} 에포크 × 샘플 {samples:,}개 × "
+              "가중치 {weights:,}개. 에포크를 {max_epochs} 이하로 줄이거나, 더 작은 신경망이나 더 적은 샘플을 쓰세요. "
+              "자기 컴퓨터에서 NN Lab을 실행하면 제한이 없습니다."},
+    "live.error.crash": {"en": "Training stopped with an unexpected error ({error}). Try other settings; if it "
+                               "happens again, tell your teacher.",
+                         "ko": "예상하지 못한 오류로 학습이 멈췄습니다 ({error}). 다른 설정으로 다시 해 보세요. "
+                               "또 일어나면 선생님께 알려 주세요."},
+    "live.hint.diverged": {
+        "en": "The loss became NaN or infinite: the learning rate ({lr:g}) is probably too high for {activation} "
+              "with {initializer} initialisation and {optimizer}. Try a learning rate 10× smaller, or turn on "
+              "BatchNorm.",
+        "ko": "손실이 NaN 또는 무한대가 되었습니다. {activation}, {initializer} 초기화, {optimizer} 조합에 비해 "
+              "학습률({lr:g})이 너무 큰 것 같습니다. 학습률을 10분의 1로 줄이거나 배치 정규화를 켜 보세요."},
+    "live.ended_without_data": {
+        "en": "No charts: the run ended before its first training step.",
+        "ko": "차트가 없습니다: 첫 학습 단계 전에 학습이 끝났습니다."},
+    "summary.optimizer": {"en": "{optimizer}, lr {lr:g}", "ko": "{optimizer}, 학습률 {lr:g}"},
+    "summary.batch": {"en": "batch {batch}", "ko": "배치 {batch}"},
+    "summary.epochs": {"en": "{epochs} epochs", "ko": "{epochs} 에포크"},
+    "summary.dropout": {"en": "dropout {rate:g}", "ko": "드롭아웃 {rate:g}"},
+    "play.pace": {"en": "Playback speed", "ko": "재생 속도"},
+    "play.pace_help": {
+        "en": "Training runs at full speed; the charts replay it at a pace a class can follow. Instant shows "
+              "the latest numbers.",
+        "ko": "학습은 최고 속도로 진행되고, 차트는 수업에서 따라갈 수 있는 속도로 다시 보여 줍니다. "
+              "'즉시'는 최신 결과를 바로 보여 줍니다."},
+    "play.slow": {"en": "Slow", "ko": "느리게"},
+    "play.normal": {"en": "Normal", "ko": "보통"},
+    "play.instant": {"en": "Instant", "ko": "즉시"},
+    "play.showing": {"en": "Showing epoch {shown} of {epochs} (trained: {trained}).",
+                     "ko": "{epochs} 에포크 중 {shown} 에포크를 보여 주는 중 (학습 완료: {trained})."},
+    "ratio.sentence": {"en": "Right now the gradient of {first} is {words} that of {last}.",
+                       "ko": "지금 {first}의 기울기는 {last}의 {words}입니다."},
+    "ratio.same": {"en": "about the same as", "ko": "거의 같은 크기"},
+    "ratio.times": {"en": "about {n} times", "ko": "약 {n}배"},
+    "ratio.percent": {"en": "about {n}% of", "ko": "약 {n}%"},
+    "ratio.fraction": {"en": "about 1/{n} of", "ko": "약 {n}분의 1"},
+}
