@@ -15,13 +15,16 @@ import streamlit as st
 
 from nnlab import compare, compare_charts, datasets, runtime
 from nnlab.config import ConfigError
+from nnlab.i18n.numbers import ratio_words
+from nnlab.record import ENDED
 from nnlab.ui import live
+from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.plots import show
 from nnlab.ui.sidebar import config_sidebar
 
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
 CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
-PLOT_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
 
 ensure_router()
 L = lang()
@@ -105,26 +108,27 @@ if to_warm:
 
 # --- run controls -----------------------------------------------------------------------------
 state = st.session_state.get(STATE)
-c_go, c_stop, c_again, c_freeze = st.columns([1.2, 1.2, 1.2, 3], vertical_alignment="center")
 error = None
-# "and not running": while the charts poll, Streamlit may deliver one click twice (nnlab.ui.clicks)
-if c_go.button(t("compare.btn.compare"), type="primary", icon="▶️", key="compare_btn", width="stretch",
-               disabled=running or settings.error is not None or not count_ok,
-               help=t("compare.btn.compare_help")) and not running:
-    error = _start(settings.config, settings.frame, variable, values)
-    if error is None:
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    # "and not running": while the charts poll, Streamlit may deliver one click twice (nnlab.ui.clicks)
+    if st.button(t("compare.btn.compare"), type="primary", icon="▶️", key="compare_btn",
+                 disabled=running or settings.error is not None or not count_ok,
+                 help=t("compare.btn.compare_help")) and not running:
+        error = _start(settings.config, settings.frame, variable, values)
+        if error is None:
+            st.rerun()
+    if st.button(t("compare.btn.stop_all"), icon="⏹️", key="compare_stop_all", disabled=not running,
+                 help=t("compare.btn.stop_all_help")):
+        for job in jobs:
+            job.stop()
         st.rerun()
-if c_stop.button(t("compare.btn.stop_all"), icon="⏹️", key="compare_stop_all", disabled=not running,
-                 width="stretch", help=t("compare.btn.stop_all_help")):
-    for job in jobs:
-        job.stop()
-    st.rerun()
-if c_again.button(t("compare.btn.again"), icon="🔁", key="compare_again", disabled=running or not state,
-                  width="stretch", help=t("compare.btn.again_help")) and not running:
-    error = _start(state["config"], state.get("frame"), state["variable"], state["values"])
-    if error is None:
-        st.rerun()
-frozen = c_freeze.toggle(t("compare.freeze"), key="compare_freeze", help=t("compare.freeze_help"))
+    if st.button(t("compare.btn.again"), icon="🔁", key="compare_again", disabled=running or not state,
+                 help=t("compare.btn.again_help")) and not running:
+        error = _start(state["config"], state.get("frame"), state["variable"], state["values"])
+        if error is None:
+            st.rerun()
+    pace = live.pace_picker("compare_pace")
+    frozen = st.toggle(t("compare.freeze"), key="compare_freeze", help=t("compare.freeze_help"))
 if error:
     st.error(t("compare.data_failed", error=error))
 if not count_ok:
@@ -142,36 +146,36 @@ if not running and settings.config != state["config"]:
     st.caption(t("compare.settings_changed"))
 
 
-# --- live status per run --------------------------------------------------------------------
+# --- live status and charts: one view, replayed at the chosen pace -----------------------------
 def _stop(slot: str) -> None:
     job = live.get_job(slot)
     if job is not None:
         job.stop()
 
 
-def render_status(snaps: list[dict]) -> None:
-    colors = compare_charts.run_colors([compare_charts.label_of(s) for s in snaps])
-    per_row = 3
-    for start in range(0, len(snaps), per_row):
-        cols = st.columns(per_row)
-        for col, snap in zip(cols, snaps[start:start + per_row]):
-            label = compare_charts.label_of(snap)
-            with col.container(border=True):
-                st.markdown(f"<span style='color:{colors[label]};font-size:1.4em'>■</span> "
-                            f"<b style='font-size:1.2em'>{label}</b>", unsafe_allow_html=True)
-                live.status_line(snap)
-                st.button(t("compare.btn.stop"), key=f"compare_stop_{label}", icon="⏹️",
-                          disabled=snap.get("status") in ("finished", "stopped", "diverged", "failed"),
-                          on_click=_stop, args=(_slot(label),))
+def _group_snapshot(snaps: list[dict]) -> dict:
+    """The run the class is waiting for: a failed one first, else the least advanced one."""
+    order = {"failed": 0, "diverged": 1, "queued": 2, "paused": 3, "running": 4, "stopped": 5, "finished": 6}
+    return min(snaps, key=lambda s: (order.get(s.get("status"), 4), (s.get("progress") or {}).get("fraction") or 0))
 
 
-st.subheader(t("compare.status.heading"))
-live.live_fragment("compare_status", _jobs, render_status)
+def _runs_line(snaps: list[dict]) -> str:
+    """One compact line: 'relu ✓ · tanh 12/40 · sigmoid ✗ diverged'."""
+    marks = {"finished": "✓", "stopped": "■", "diverged": "✗", "failed": "✗", "paused": "⏸", "queued": "…"}
+    parts = []
+    for snap in snaps:
+        label = live.markdown_literal(compare_charts.label_of(snap))
+        status = snap.get("status", "queued")
+        if status == "running":
+            p = snap.get("progress") or {}
+            parts.append(f"**{label}** {p.get('epoch', 0)}/{(snap.get('config') or {}).get('epochs', '?')}")
+        else:
+            parts.append(f"**{label}** {marks.get(status, '')} {t(f'compare.status.{status}')}")
+    return " · ".join(parts)
 
 
-# --- live charts -------------------------------------------------------------------------------
-def _gap_sentence(snaps: list[dict], profile_epoch: int) -> str | None:
-    ratios = {compare_charts.label_of(s): compare.gradient_ratio(s, profile_epoch or None) for s in snaps}
+def _gap_sentence(frames: list[dict], profile_epoch: int) -> str | None:
+    ratios = {compare_charts.label_of(s): compare.gradient_ratio(s, profile_epoch or None) for s in frames}
     ratios = {k: v for k, v in ratios.items() if v}
     if len(ratios) < 2:
         return None
@@ -179,47 +183,71 @@ def _gap_sentence(snaps: list[dict], profile_epoch: int) -> str | None:
     decades = math.log10(ratios[best] / ratios[worst])
     if decades < 0.5:
         return None
-    return t("compare.grad.gap", worst=worst, worst_ratio=f"{ratios[worst]:.1e}", best=best,
-             best_ratio=f"{ratios[best]:.1e}", decades=decades)
+    return t("compare.grad.gap", worst=worst, worst_ratio=ratio_words(ratios[worst], L), best=best,
+             best_ratio=ratio_words(ratios[best], L), decades=decades)
 
 
-def render_charts(snaps: list[dict]) -> None:
-    st.subheader(t("compare.curves.heading"))
+def _build(frames: list[dict], target_value, profile_epoch: int) -> dict:
+    epoch = profile_epoch or None
+    figs = {"loss": compare_charts.val_loss_figure(frames, L),
+            "metric": compare_charts.val_metric_figure(frames, L, target=target_value),
+            "profile": compare_charts.gradient_profile_figure(frames, L, epoch=epoch),
+            "ratio": compare_charts.gradient_ratio_figure(frames, L),
+            "dead": compare_charts.activity_figure(frames, "dead_fraction", L, epoch=epoch),
+            "saturated": compare_charts.activity_figure(frames, "saturated_fraction", L, epoch=epoch)}
+    if any((f.get("dataset") or {}).get("is_2d") for f in frames):
+        data = next((j.data for j in _jobs() if j.data is not None), None)
+        figs["boundaries"] = compare_charts.boundaries_figure(frames, data, L)
+    return figs
+
+
+def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
+    live.status_line(_group_snapshot(snaps))
+    st.markdown(_runs_line(snaps))
+    if not any((s.get("steps") or {}).get("step") for s in snaps):
+        ended = all(s.get("status") in ENDED for s in snaps)
+        st.caption(t("live.ended_without_data") if ended else t("train.charts_soon"))
+        return
+    replaying = [f for f in frames if f.get("replaying")]
+    if replaying:
+        shown = min(f["progress"]["epoch"] for f in replaying)
+        st.caption(t("play.showing", shown=shown, epochs=state["config"].epochs,
+                     trained=min(len(s["history"]["epoch"]) for s in snaps)))
+    elif frozen:
+        st.caption(t("compare.frozen_note"))
     target = st.session_state.get("compare_target")
     metric = next((compare.metric_of(s) for s in snaps if s.get("dataset")), "accuracy")
     target_value = None if target is None else (target / 100.0 if metric == "accuracy" else target)
+    profile_epoch = st.session_state.get("compare_profile_epoch", 0)
+    figs = live.figures("compare", (frame_key, L, target_value, profile_epoch),
+                        lambda: _build(frames, target_value, profile_epoch))
+    gap = _gap_sentence(frames, profile_epoch)
+    if gap:
+        st.markdown(f"**{gap}**")
     a, b = st.columns(2)
-    a.plotly_chart(compare_charts.val_loss_figure(snaps, L), key="compare_loss", config=PLOT_CONFIG)
-    b.plotly_chart(compare_charts.val_metric_figure(snaps, L, target=target_value), key="compare_metric",
-                   config=PLOT_CONFIG)
-
-    st.subheader(t("compare.grad.heading"))
-    profile_epoch = st.slider(t("compare.grad.epoch"), 0, int(state["config"].epochs), 0, key="compare_profile_epoch")
-    gap = _gap_sentence(snaps, profile_epoch)
-    st.markdown(t("compare.grad.caption") + (f"  \n{gap}" if gap else ""))
+    show(figs["loss"], key="compare_loss", where=a)
+    show(figs["profile"], key="compare_profile", where=b)
     a, b = st.columns(2)
-    a.plotly_chart(compare_charts.gradient_profile_figure(snaps, L, epoch=profile_epoch or None),
-                   key="compare_profile", config=PLOT_CONFIG)
-    b.plotly_chart(compare_charts.gradient_ratio_figure(snaps, L), key="compare_ratio", config=PLOT_CONFIG)
-
+    show(figs["metric"], key="compare_metric", where=a)
+    show(figs["ratio"], key="compare_ratio", where=b)
+    with st.expander(t("compare.grad.heading")):
+        st.markdown(t("compare.grad.caption"))
     st.subheader(t("compare.act.heading"))
     st.caption(t("compare.act.caption"))
     a, b = st.columns(2)
-    a.plotly_chart(compare_charts.activity_figure(snaps, "dead_fraction", L, epoch=profile_epoch or None),
-                   key="compare_dead", config=PLOT_CONFIG)
-    b.plotly_chart(compare_charts.activity_figure(snaps, "saturated_fraction", L, epoch=profile_epoch or None),
-                   key="compare_saturated", config=PLOT_CONFIG)
-
-    if any((s.get("dataset") or {}).get("is_2d") for s in snaps):
+    show(figs["dead"], key="compare_dead", where=a)
+    show(figs["saturated"], key="compare_saturated", where=b)
+    if "boundaries" in figs:
         st.subheader(t("compare.boundary.heading"))
-        data = next((j.data for j in _jobs() if j.data is not None), None)
-        st.plotly_chart(compare_charts.boundaries_figure(snaps, data, L), key="compare_boundaries",
-                        config=PLOT_CONFIG)
+        show(figs["boundaries"], key="compare_boundaries")
 
 
-if frozen and running:
-    st.caption(t("compare.frozen_note"))
-live.live_fragment("compare_charts", _jobs, render_charts, live=not frozen, rerun_on_end=False)
+live.live_view("compare", _jobs, render, pace=pace, frozen=frozen)
+with st.expander(t("compare.status.heading")):
+    for job in jobs:
+        st.button(t("compare.btn.stop_run", label=job.label), key=f"compare_stop_{job.label}", icon="⏹️",
+                  disabled=job.ended, **once(_stop, _slot(job.label)))
+st.slider(t("compare.grad.epoch"), 0, int(state["config"].epochs), 0, key="compare_profile_epoch")
 
 
 # --- summary table and ensemble ------------------------------------------------------------------
@@ -281,4 +309,5 @@ def render_summary(snaps: list[dict]) -> None:
     st.caption(t("compare.ensemble.caption", n=len(result["members"]), members=", ".join(result["members"])))
 
 
-live.live_fragment("compare_summary", _jobs, render_summary, rerun_on_end=False)
+if all(j.ended for j in jobs):  # drawn once, when every run has ended (the live view reruns the page then)
+    render_summary([j.snapshot() for j in jobs])

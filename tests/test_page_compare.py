@@ -24,6 +24,7 @@ OVERLAYS = ("Validation loss per epoch", "Validation accuracy per epoch", "Gradi
 def open_compare(config: RunConfig = TINY, language: str = "en") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["nnlab.config"] = config
+    at.session_state["compare_pace"] = "instant"  # latest numbers; the replay has its own tests
     if language != "en":
         at.session_state["lang"] = language
     at.run()

@@ -31,6 +31,7 @@ TEXT = {
     "summary.batch": {"en": "batch {batch}", "ko": "배치 {batch}"},
     "summary.epochs": {"en": "{epochs} epochs", "ko": "{epochs} 에포크"},
     "summary.dropout": {"en": "dropout {rate:g}", "ko": "드롭아웃 {rate:g}"},
+    "compare.btn.stop_run": {"en": "Stop {label}", "ko": "{label} 중지"},
     "play.pace": {"en": "Playback speed", "ko": "재생 속도"},
     "play.pace_help": {
         "en": "Training runs at full speed; the charts replay it at a pace a class can follow. Instant shows "
