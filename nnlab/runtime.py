@@ -3,7 +3,7 @@
 ``POOL`` (compiled trainers, shared by runs of one shape), ``SCHEDULER`` (gives every
 run its turns on one worker thread per core; admission and run-size limits from
 ``nnlab.limits``) and ``WARMER`` (compiles the shapes the pages are about to train).
-``start()`` brings TensorFlow up in the background as soon as the server starts, so the
+``LATER`` runs delayed clean-ups on one thread. ``start()`` brings TensorFlow up in the background as soon as the server starts, so the
 first students do not wait for the import; ``shutdown()`` stops every run and joins every
 thread NN Lab started (also registered at exit: a thread inside TensorFlow while the
 interpreter tears it down aborts the process).
@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import atexit
 import gc
+import heapq
 import os
 import threading
+import time
+import traceback
+from collections.abc import Callable
 
 from nnlab.compiled import TrainerPool
 from nnlab.config import RunConfig
@@ -32,6 +36,52 @@ WARMER = Warmer(SCHEDULER, POOL, enabled=os.environ.get("NNLAB_PREWARM", "1") !=
 _lock = threading.Lock()
 _startup: threading.Thread | None = None
 _ready = threading.Event()
+
+
+class _Later:
+    """One thread that runs delayed clean-ups (e.g. stop a closed tab's runs after a grace
+    period), instead of one sleeping thread per closed tab."""
+
+    def __init__(self):
+        self._cv = threading.Condition()
+        self._due: list[tuple[float, int, Callable[[], None]]] = []
+        self._count = 0
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def call(self, delay: float, fn: Callable[[], None]) -> None:
+        with self._cv:
+            if self._closed:
+                return
+            self._count += 1
+            heapq.heappush(self._due, (time.monotonic() + delay, self._count, fn))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True, name="nnlab-later")
+                self._thread.start()
+            self._cv.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while not self._closed and (not self._due or self._due[0][0] > time.monotonic()):
+                    self._cv.wait(None if not self._due else self._due[0][0] - time.monotonic())
+                if self._closed:
+                    return
+                _, _, fn = heapq.heappop(self._due)
+            try:
+                fn()
+            except Exception:  # noqa: BLE001 — one failed clean-up must not stop the others
+                traceback.print_exc()
+
+    def shutdown(self, timeout: float) -> None:
+        with self._cv:
+            self._closed = True
+            self._cv.notify()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+
+LATER = _Later()
 
 
 def start() -> None:
@@ -68,6 +118,7 @@ def ready(timeout: float | None = None) -> bool:
 
 
 def shutdown(timeout: float = 10.0) -> None:
+    LATER.shutdown(timeout / 4)
     WARMER.shutdown(timeout / 2)
     SCHEDULER.shutdown(timeout)
     thread = _startup
@@ -77,4 +128,4 @@ def shutdown(timeout: float = 10.0) -> None:
 
 atexit.register(shutdown)
 
-__all__ = ["POOL", "SCHEDULER", "WARMER", "ready", "shutdown", "start"]
+__all__ = ["LATER", "POOL", "SCHEDULER", "WARMER", "ready", "shutdown", "start"]

@@ -82,14 +82,13 @@ def _session_gone(holder: SessionJobs) -> bool:
 
 
 def _stop_if_gone(holder: SessionJobs, released_at: float) -> None:
-    time.sleep(RELEASE_GRACE_SECONDS)
     if holder.heartbeat <= released_at and _session_gone(holder):
         holder.stop_all()
 
 
 def _on_release(holder: SessionJobs) -> None:
-    threading.Thread(target=_stop_if_gone, args=(holder, time.time()), daemon=True,
-                     name="nnlab-session-release").start()
+    released_at = time.time()
+    runtime.LATER.call(RELEASE_GRACE_SECONDS, lambda: _stop_if_gone(holder, released_at))
 
 
 @st.cache_resource(scope="session", on_release=_on_release, show_spinner=False)

@@ -1,0 +1,54 @@
+"""nnlab.runtime: wiring without import cycles, delayed clean-ups on one thread, start-up."""
+
+import subprocess
+import sys
+import threading
+import time
+
+from nnlab import runtime
+
+
+def test_the_runtime_imports_alone_without_streamlit_or_a_cycle():
+    code = ("import sys, nnlab.runtime as r; "
+            "assert 'streamlit' not in sys.modules; "
+            "assert r.SCHEDULER.pool is r.POOL and r.WARMER.pool is r.POOL and r.WARMER.scheduler is r.SCHEDULER")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def test_delayed_clean_ups_run_in_order_on_one_thread():
+    later = runtime._Later()
+    ran, names = [], set()
+
+    def record(tag):
+        ran.append(tag)
+        names.add(threading.current_thread().name)
+
+    before = threading.active_count()
+    for tag, delay in (("b", 0.2), ("a", 0.05), ("c", 0.3)):
+        later.call(delay, lambda tag=tag: record(tag))
+    later.call(0.1, lambda: 1 / 0)  # a failing clean-up does not stop the others
+    assert threading.active_count() == before + 1
+    deadline = time.monotonic() + 5
+    while len(ran) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert ran == ["a", "b", "c"] and names == {"nnlab-later"}
+    later.shutdown(2)
+    assert threading.active_count() == before
+
+
+def test_every_thread_the_runtime_starts_is_joined_at_shutdown():
+    code = """
+import threading, nnlab.runtime as r
+from nnlab.config import RunConfig
+r.start()
+assert r.ready(120)
+job = r.SCHEDULER.submit(RunConfig(dataset="xor", depth=2, width=8, epochs=5000))
+r.LATER.call(100, lambda: None)
+while not job.has_numbers: pass
+r.shutdown(20)
+left = [t.name for t in threading.enumerate() if t.name.startswith("nnlab")]
+assert job.ended and not left, left
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.stdout.strip().endswith("ok"), out.stderr[-2000:]
