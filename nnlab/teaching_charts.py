@@ -127,26 +127,40 @@ def softmax_figure(steps: dict, labels: list[str], lang: str = "en") -> go.Figur
     return style(fig, t("softmax.chart.title", lang), height=420, legend=False)
 
 
-_NODES = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "h1": (1.0, 1.0), "h2": (1.0, 0.0), "o": (2.0, 0.5)}
+# The 2-2-1 diagram: node positions and where along each edge its label sits (0 = start,
+# 1 = end), spread so that labels of crossing edges do not cover each other. Landscape
+# (inputs left) for screens; portrait (inputs on top, labels staggered) for phones, where
+# the landscape labels ran into each other.
+_LAYOUTS = {
+    False: {"nodes": {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "h1": (1.0, 1.0), "h2": (1.0, 0.0), "o": (2.0, 0.5)},
+            "label_at": {"w1": 0.5, "w2": 0.25, "w3": 0.25, "w4": 0.5, "w5": 0.5, "w6": 0.5},
+            "bias": (0.0, 0.32), "loss": (2.0, 0.1), "x": [-0.3, 2.35], "y": [-0.35, 1.5], "height": 540,
+            "marker": 86, "font": 16, "node_font": 18},
+    True: {"nodes": {"x1": (0.0, 3.0), "x2": (1.0, 3.0), "h1": (0.0, 1.6), "h2": (1.0, 1.6), "o": (0.5, 0.35)},
+           "label_at": {"w1": 0.3, "w4": 0.3, "w2": 0.55, "w3": 0.8, "w5": 0.3, "w6": 0.7},
+           "bias": None, "loss": (0.5, -0.85), "x": [-0.55, 1.55], "y": [-1.05, 3.4], "height": 820,
+           "marker": 60, "font": 13, "node_font": 15},
+}
 _EDGES = {"w1": ("x1", "h1"), "w2": ("x2", "h1"), "w3": ("x1", "h2"), "w4": ("x2", "h2"),
           "w5": ("h1", "o"), "w6": ("h2", "o")}
-# Where along an edge its label sits (0 = start, 1 = end): spread apart so crossing edges stay readable.
-_LABEL_AT = {"w1": 0.5, "w2": 0.25, "w3": 0.25, "w4": 0.5, "w5": 0.5, "w6": 0.5}
 
 
-def network_figure(params: dict, result: dict, lang: str = "en") -> go.Figure:
-    """The 2-2-1 network: node values from the forward pass, each edge labelled w = value (∂L/∂w)."""
+def network_figure(params: dict, result: dict, lang: str = "en", portrait: bool = False) -> go.Figure:
+    """The 2-2-1 network: node values from the forward pass, each edge labelled w = value (∂L/∂w).
+    ``portrait`` stacks the layers top to bottom for a phone's narrow screen."""
     fwd, grads = result["forward"], result["grads"]
+    lay = _LAYOUTS[portrait]
+    nodes = lay["nodes"]
     fig = go.Figure()
     for key, (a, b) in _EDGES.items():
-        (x0, y0), (x1, y1) = _NODES[a], _NODES[b]
+        (x0, y0), (x1, y1) = nodes[a], nodes[b]
         fig.add_trace(go.Scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
                                  line={"color": "#8aa", "width": 2 + 6 * min(abs(params[key]), 1.0)}))
-        s = _LABEL_AT[key]
+        s = lay["label_at"][key]
         fig.add_annotation(x=x0 + s * (x1 - x0), y=y0 + s * (y1 - y0), showarrow=False,
                            text=f"<b>{key[0]}<sub>{key[1]}</sub> = {params[key]:.4f}</b>"
                                 f"<br>∂L/∂{key} = {grads[key]:.2e}",
-                           font={"size": 16}, bgcolor="rgba(255,255,255,0.92)", bordercolor="#8aa")
+                           font={"size": lay["font"]}, bgcolor="rgba(255,255,255,0.92)", bordercolor="#8aa")
     node_text = {
         "x1": f"x<sub>1</sub><br>{fwd['x1']:.4g}", "x2": f"x<sub>2</sub><br>{fwd['x2']:.4g}",
         "h1": f"h<sub>1</sub><br>{fwd['h1']:.4f}", "h2": f"h<sub>2</sub><br>{fwd['h2']:.4f}",
@@ -154,15 +168,24 @@ def network_figure(params: dict, result: dict, lang: str = "en") -> go.Figure:
     }
     colors = {"x": "#c6dbef", "h": "#fdd0a2", "o": "#c7e9c0"}
     fig.add_trace(go.Scatter(
-        x=[_NODES[k][0] for k in _NODES], y=[_NODES[k][1] for k in _NODES], mode="markers+text",
-        text=[node_text[k] for k in _NODES], textfont={"size": 18}, showlegend=False, hoverinfo="skip",
-        marker={"size": 86, "color": [colors[k[0]] for k in _NODES], "line": {"color": "#333", "width": 2}}))
-    for key, node in (("b1", "h1"), ("b2", "h2"), ("b3", "o")):
-        x, y = _NODES[node]
-        fig.add_annotation(x=x, y=y + 0.32, showarrow=False, font={"size": 15},
-                           text=f"{key} = {params[key]:.4f}<br>∂L/∂{key} = {grads[key]:.2e}")
-    fig.add_annotation(x=2.0, y=0.1, showarrow=False, font={"size": 16},
+        x=[nodes[k][0] for k in nodes], y=[nodes[k][1] for k in nodes], mode="markers+text",
+        text=[node_text[k] for k in nodes], textfont={"size": lay["node_font"]}, showlegend=False, hoverinfo="skip",
+        marker={"size": lay["marker"], "color": [colors[k[0]] for k in nodes], "line": {"color": "#333", "width": 2}}))
+    if lay["bias"] is None:  # portrait: no room beside the nodes, so one block under the output
+        fig.add_annotation(x=0.5, y=-0.4, showarrow=False, font={"size": lay["font"]},
+                           text="<br>".join(f"{k} = {params[k]:.4f} · ∂L/∂{k} = {grads[k]:.2e}"
+                                            for k in ("b1", "b2", "b3")))
+    else:
+        dx, dy = lay["bias"]
+        for key, node in (("b1", "h1"), ("b2", "h2"), ("b3", "o")):
+            x, y = nodes[node]
+            fig.add_annotation(x=x + dx, y=y + dy, showarrow=False, font={"size": 15},
+                               text=f"{key} = {params[key]:.4f}<br>∂L/∂{key} = {grads[key]:.2e}")
+    x, y = lay["loss"]
+    fig.add_annotation(x=x, y=y, showarrow=False, font={"size": lay["font"] + 1},
                        text=t("softmax.net.loss_label", lang, y=f"{fwd['y']:.4g}", loss=f"{fwd['loss']:.6f}"))
-    fig.update_xaxes(visible=False, range=[-0.3, 2.35])
-    fig.update_yaxes(visible=False, range=[-0.35, 1.5])
-    return style(fig, t("softmax.net.title", lang), height=540, legend=False, hovermode=False)
+    fig.update_xaxes(visible=False, range=lay["x"])
+    fig.update_yaxes(visible=False, range=lay["y"])
+    fig = style(fig, t("softmax.net.title", lang), height=lay["height"], legend=False, hovermode=False)
+    fig.update_layout(margin={"l": 10, "r": 10, "b": 10})  # no axes to make room for
+    return fig

@@ -144,7 +144,7 @@ m1.metric(t("softmax.net.updates"), ss["tn_count"])
 m2.metric(t("softmax.net.loss_now"), f"{fwd['loss']:.6f}")
 m3.metric(t("softmax.net.loss_next"), f"{result['loss_after']:.6f}", delta=f"{result['loss_after'] - fwd['loss']:+.6f}",
           delta_color="inverse")
-plots.show(charts.network_figure(params, result, L), key="tn_fig")
+plots.show(charts.network_figure(params, result, L, portrait=plots.is_phone()), key="tn_fig")
 
 def _aligned(*rows: str) -> str:
     return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"

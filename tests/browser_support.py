@@ -244,6 +244,29 @@ def chart_problems(page, min_tick_px: float = 14, min_text_px: float = 12) -> li
     return problems
 
 
+_OVERLAPS_JS = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.js-plotly-plot')) {
+    const boxes = Array.from(el.querySelectorAll('.annotation, .textpoint, .bartext'))
+      .filter(n => (n.textContent || '').trim() && n.getClientRects().length)
+      .map(n => ({text: n.textContent.trim().slice(0, 40), r: n.getBoundingClientRect()}));
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i].r, b = boxes[j].r;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 2 && h > 2) out.push([boxes[i].text, boxes[j].text]);
+    }
+  }
+  return out;
+}"""
+
+
+def overlapping_chart_labels(page) -> list[list[str]]:
+    """Pairs of texts drawn on a chart (annotations, point and bar labels) whose boxes
+    overlap by more than 2 px each way, i.e. labels that run into each other."""
+    return page.evaluate(_OVERLAPS_JS)
+
+
 def clipped_texts(page) -> list[str]:
     """Texts in the main area that do not fit their box: elements cut with an ellipsis
     (``text-overflow: ellipsis`` and ``scrollWidth > clientWidth``) and text inputs whose

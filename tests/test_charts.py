@@ -263,6 +263,7 @@ def every_figure() -> dict:
         "neuron": teaching_charts.neuron_figure(runs, 5, "ko"),
         "softmax": teaching_charts.softmax_figure(teaching.softmax_steps(np.arange(12.0)), [f"z{i}" for i in range(12)]),
         "network": teaching_charts.network_figure(teaching.TINY_DEFAULTS, tiny),
+        "network[portrait]": teaching_charts.network_figure(teaching.TINY_DEFAULTS, tiny, "ko", portrait=True),
     }
     return figs
 

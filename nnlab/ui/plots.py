@@ -32,9 +32,19 @@ CONFIG = {
 }
 
 
+def is_phone() -> bool:
+    """Whether the page is open on a phone: its browser says "Mobi" in the User-Agent, as
+    iPhone and Android phones do (tablets and desktops do not). Only for figures that cannot
+    shrink to a phone's width, such as the network diagram; everything else just stretches."""
+    try:
+        return "Mobi" in (st.context.headers.get("User-Agent") or "")
+    except Exception:  # noqa: BLE001 — no request (bare mode, tests): not a phone
+        return False
+
+
 def show(fig, *, key: str, where=None) -> None:
     """Draw ``fig`` across the width of ``where`` (a column or container; default: the page)."""
     (where or st).plotly_chart(fig, key=key, theme=None, config=CONFIG, width="stretch")
 
 
-__all__ = ["CONFIG", "show"]
+__all__ = ["CONFIG", "is_phone", "show"]
