@@ -1,8 +1,9 @@
 """Command line: ``python -m nnlab list`` and ``python -m nnlab train --flags … --out run.json``.
 
 Train flags are generated from RunConfig's fields (``--batch-size`` ↔ ``batch_size``), plus
-the short aliases ``--lr`` and ``--csv``. Bad input ends with exit code 2 and one line on
-stderr; a run that diverges still writes its record and exits with 3.
+the short aliases of ``config.FLAT_ALIASES`` (``--lr``, ``--csv``), which links accept too.
+Bad input ends with exit code 2 and one line on stderr; a run that diverges still writes
+its record and exits with 3.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import sys
 import time
 
 from nnlab import activations, datasets, initializers, optimizers
-from nnlab.config import FIELD_NAMES, FIELD_TYPES, HELP, ConfigError, RunConfig
+from nnlab.config import FIELD_NAMES, FIELD_TYPES, FLAT_ALIASES, HELP, ConfigError, RunConfig
 
-ALIASES = {"learning_rate": ["--lr"], "csv_path": ["--csv"]}
+ALIASES = {field: ["--" + alias] for alias, field in FLAT_ALIASES.items()}  # the URL accepts the same short names
 EXIT_USAGE = 2
 EXIT_DIVERGED = 3
 

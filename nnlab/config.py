@@ -2,26 +2,108 @@
 
 The sidebar builds it, the URL query string and the CLI flags round-trip it through a
 flat ``dict[str, str]``, and the JSON run record embeds it. Every field is declared once,
-in ``RunConfig``; its range and help text live in ``FIELD_SPECS`` beside it.
+in ``RunConfig``; its range and help text live in ``RANGES`` and ``HELP`` below it.
+
+Bad settings raise ``ConfigError``, which carries a code and parameters as well as an
+English message, so the UI can say the same thing in the user's language (catalog keys
+``config.err.<code>``). ``from_flat`` is strict (the CLI); ``parse_flat`` is lenient (the
+URL): it keeps every good field, drops each bad one with a ``FlatIssue``, and when only a
+combination is invalid it drops the fewest fields that make it valid. ``explain`` renders
+error codes of this module and of ``datasets`` from the catalog.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import itertools
 import json
 import math
+import numbers
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nnlab import i18n
+
+MAX_SHOWN_CHARS = 80  # a value quoted back in a message is cut to about this many characters
+MAX_SHOWN_ITEMS = 30  # a list quoted back in a message shows this many items (every registry fits)
+
+
+def cut_text(text: str, limit: int = MAX_SHOWN_CHARS, lang: str = "en") -> tuple[str, str]:
+    """(``text`` or, when longer than ``limit``, its start + "…" + its end; "(N characters)" or "").
+
+    The end is kept because it is what tells long paths apart (the file name).
+    """
+    text = str(text)
+    if len(text) <= limit:
+        return text, ""
+    tail = limit // 3
+    return text[:limit - tail - 1] + "…" + text[-tail:], i18n.t("value.truncated", lang, n=f"{len(text):,}")
+
+
+def visible(text: str) -> str:
+    """``text`` with control, line-break and bidi-override characters shown as ``\\uXXXX``."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+
+
+def shorten(text: str, limit: int = MAX_SHOWN_CHARS, lang: str = "en") -> str:
+    """``text`` cut to ``limit`` characters (saying how long it was) with invisible characters made visible."""
+    cut, suffix = cut_text(text, limit, lang)
+    return visible(cut) + (" " + suffix if suffix else "")
+
+
+def _repr_quote(text: str) -> str:
+    # repr escapes control characters, so a CLI message stays on one line
+    cut, suffix = cut_text(text)
+    return repr(cut) + (" " + suffix if suffix else "")
+
+
+def format_params(params: Mapping[str, Any], quote: Callable[[str], str] = _repr_quote,
+                  plain: Callable[[str], str] = shorten, lang: str = "en") -> dict[str, str]:
+    """Message parameters as text: strings through ``quote`` (user values), numbers with ``:g``,
+    lists and tuples joined with commas (items through ``plain``; long lists shortened)."""
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, numbers.Integral):
+            out[key] = str(int(value))
+        elif isinstance(value, numbers.Real):
+            out[key] = f"{float(value):g}"
+        elif isinstance(value, (list, tuple)):
+            items = [plain(str(v)) for v in value]
+            if len(items) > MAX_SHOWN_ITEMS:
+                count = i18n.t("value.items", lang, n=f"{len(items):,}")
+                items = items[:MAX_SHOWN_ITEMS - 2] + ["…"] + items[-2:]
+                out[key] = ", ".join(items) + " " + count
+            else:
+                out[key] = ", ".join(items)
+        else:
+            out[key] = quote(str(value))
+    return out
+
+
+def explain(key: str, params: Mapping[str, Any], lang: str = "en", quote: Callable[[str], str] = _repr_quote,
+            plain: Callable[[str], str] = shorten) -> str:
+    """The catalog text ``key`` in ``lang`` with ``params`` formatted by ``format_params``."""
+    return i18n.t(key, lang, **format_params(params, quote, plain, lang))
+
 
 class ConfigError(ValueError):
-    """A setting is invalid. The message names the field, the bad value and what is allowed."""
+    """A setting is invalid. The message names the field, the bad value and what is allowed.
 
-    def __init__(self, field_name: str, value: Any, allowed: str):
+    ``code`` and ``params`` say the same in data (catalog key ``config.err.<code>``);
+    ``allowed`` is the English rule.
+    """
+
+    def __init__(self, field_name: str, value: Any, code: str, **params):
         self.field = field_name
         self.value = value
-        self.allowed = allowed
-        super().__init__(f"{field_name}={value!r} is invalid: {allowed}")
+        self.code = code
+        self.params = params
+        self.allowed = explain(f"config.err.{code}", params)
+        shown = _repr_quote(value) if isinstance(value, str) else repr(value)
+        super().__init__(f"{field_name}={shown} is invalid: {self.allowed}")
 
 
 SCALINGS = ("standard", "minmax", "none")
@@ -63,9 +145,7 @@ class RunConfig:
     seed: int = 0
 
     def __post_init__(self):
-        # Tuples may arrive as lists (JSON) — normalise so equality and hashing work.
-        object.__setattr__(self, "layer_widths", tuple(int(w) for w in self.layer_widths))
-        object.__setattr__(self, "layer_activations", tuple(str(a) for a in self.layer_activations))
+        _normalise_types(self)  # wrong types (a hand-edited JSON record) raise ConfigError, not TypeError
         if self.layer_widths:
             object.__setattr__(self, "depth", len(self.layer_widths))
         validate(self)
@@ -93,10 +173,12 @@ class RunConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RunConfig":
+        if not isinstance(data, dict):
+            raise ConfigError("config", data, "not_a_dict")
         unknown = set(data) - set(FIELD_NAMES)
         if unknown:
-            name = sorted(unknown)[0]
-            raise ConfigError(name, data[name], f"unknown setting; known settings: {', '.join(FIELD_NAMES)}")
+            name = sorted(map(str, unknown))[0]
+            raise ConfigError(name, data.get(name), "unknown", known=FIELD_NAMES)
         return cls(**data)
 
     def to_json(self) -> str:
@@ -118,21 +200,136 @@ class RunConfig:
         return out
 
     @classmethod
-    def from_flat(cls, flat: dict[str, str], base: "RunConfig | None" = None) -> "RunConfig":
-        """Parse strings back into a RunConfig; missing keys keep ``base``'s values."""
+    def from_flat(cls, flat: Mapping[str, str], base: "RunConfig | None" = None) -> "RunConfig":
+        """Parse strings back into a RunConfig; missing keys keep ``base``'s values.
+
+        Strict: the first unknown key, bad value or invalid combination raises ConfigError.
+        Keys may be field names or their short aliases (``FLAT_ALIASES``), not both.
+        """
         base = base or cls()
         changes = {}
+        seen: dict[str, str] = {}
         for key, text in flat.items():
-            if key not in FIELD_TYPES:
-                raise ConfigError(key, text, f"unknown setting; known settings: {', '.join(FIELD_NAMES)}")
-            changes[key] = _parse(key, FIELD_TYPES[key], str(text))
-        if "layer_widths" not in changes and ("depth" in changes or "width" in changes):
-            changes.setdefault("layer_widths", ())
-        return dataclasses.replace(base, **changes)
+            name = field_for_key(key)
+            if name is None:
+                raise ConfigError(str(key), text, "unknown", known=FIELD_NAMES)
+            if name in seen:
+                raise ConfigError(name, text, "twice", keys=[seen[name], str(key)])
+            seen[name] = str(key)
+            changes[name] = _parse(name, str(text))
+        return _build(base, changes)
 
 
 FIELD_NAMES = tuple(f.name for f in dataclasses.fields(RunConfig))
 FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(RunConfig)}
+# Short names accepted for a field by the CLI (``--lr``) and the URL (``?lr=``).
+FLAT_ALIASES = {"lr": "learning_rate", "csv": "csv_path"}
+CHOICE_FIELDS = ("dataset", "scaling", "task", "activation", "initializer", "optimizer")
+# Fields that take part in a rule about several fields (see ``_check_combination``).
+COMBINED_FIELDS = ("dataset", "csv_path", "test_fraction", "val_fraction", "depth", "layer_widths",
+                   "layer_activations")
+
+
+def field_for_key(key: str) -> str | None:
+    """The field a flat key (field name or alias) sets, or None for an unknown key."""
+    key = str(key)
+    return key if key in FIELD_TYPES else FLAT_ALIASES.get(key)
+
+
+def _build(base: RunConfig, changes: dict[str, Any]) -> RunConfig:
+    changes = dict(changes)
+    if "layer_widths" not in changes and ("depth" in changes or "width" in changes):
+        changes["layer_widths"] = ()  # a depth or width from the URL/CLI means the uniform shape
+    return dataclasses.replace(base, **changes)
+
+
+# -- lenient parsing (URL query strings) -------------------------------------------------------
+
+@dataclass(frozen=True)
+class FlatIssue:
+    """One thing ``parse_flat`` ignored.
+
+    kind: "unknown" (``key`` is no setting; ``suggestion`` is a close field name or ""),
+    "repeated" (``key`` was given ``count`` times; the last value, ``value``, is used),
+    "invalid" (``value`` is not valid for ``key`` on its own: ``error`` says why),
+    "conflict" (``value`` is valid alone, but not together with the others: ``error``).
+    """
+
+    kind: str
+    key: str
+    value: str = ""
+    error: ConfigError | None = None
+    count: int = 1
+    suggestion: str = ""
+
+
+def suggest(key: str) -> str:
+    """The field name (or alias) closest to a misspelt key, or ""."""
+    candidates = list(FIELD_NAMES) + list(FLAT_ALIASES)
+    match = difflib.get_close_matches(str(key).strip().lower(), candidates, n=1, cutoff=0.75)
+    return field_for_key(match[0]) if match else ""
+
+
+def parse_flat(items: Mapping[str, str] | Iterable[tuple[str, str]],
+               base: RunConfig | None = None) -> tuple[RunConfig, list[FlatIssue]]:
+    """Lenient ``from_flat``: never raises; returns the config and what was ignored.
+
+    ``items``: a mapping or (key, value) pairs, in order; a key given twice (or as a field
+    name and as its alias) uses the last value. Each field that cannot be parsed or is out
+    of range keeps ``base``'s value; the other fields still apply. When the remaining
+    fields are valid one by one but not together, the smallest set of them that makes the
+    rest valid is dropped (preferring the field the error names).
+    """
+    base = base or RunConfig()
+    pairs = list(items.items()) if isinstance(items, Mapping) else list(items)
+    issues: list[FlatIssue] = []
+    given: dict[str, list[str]] = {}
+    unknown: dict[str, list[str]] = {}
+    for key, text in pairs:
+        key, text = str(key), str(text)
+        name = field_for_key(key)
+        if name is None:
+            unknown.setdefault(key, []).append(text)
+        else:
+            given.setdefault(name, []).append(text)
+    for key, texts in unknown.items():
+        issues.append(FlatIssue("unknown", key, texts[-1], count=len(texts), suggestion=suggest(key)))
+    values: dict[str, Any] = {}
+    for name, texts in given.items():
+        text = texts[-1]
+        if len(texts) > 1:
+            issues.append(FlatIssue("repeated", name, text, count=len(texts)))
+        try:
+            value = _parse(name, text)
+            _check_field(name, value)
+        except ConfigError as exc:
+            issues.append(FlatIssue("invalid", name, text, exc))
+        else:
+            values[name] = value
+    config, dropped, error = _fewest_drops(base, values)
+    issues += [FlatIssue("conflict", name, given[name][-1], error) for name in dropped]
+    return config, issues
+
+
+def _fewest_drops(base: RunConfig, values: dict[str, Any]) -> tuple[RunConfig, tuple[str, ...], ConfigError | None]:
+    try:
+        return _build(base, values), (), None
+    except ConfigError as exc:
+        first = exc
+    # Every field is valid alone, so only fields in a combined rule can be at fault. Try
+    # dropping 1, then 2, … of them; among drops of one size, those that hold more of the
+    # fields the errors so far have named come first.
+    suspects = [n for n in FIELD_NAMES if n in values and n in COMBINED_FIELDS]
+    named = [first.field]
+    for size in range(1, len(suspects) + 1):
+        ranked = sorted(itertools.combinations(suspects, size), key=lambda d: -sum(n in d for n in named))
+        for drop in ranked:
+            try:
+                return _build(base, {k: v for k, v in values.items() if k not in drop}), drop, first
+            except ConfigError as exc:
+                if exc.field not in named:
+                    named.append(exc.field)
+    return base, tuple(values), first  # not reached while ``base`` is valid; kept as a safe floor
 
 
 def _format(value: Any) -> str:
@@ -145,7 +342,12 @@ def _format(value: Any) -> str:
     return str(value)
 
 
-def _parse(name: str, type_name: str, text: str) -> Any:
+_KIND = {"bool": "bool", "int": "int", "float": "float", "str": "text", "tuple[int, ...]": "int_list",
+         "tuple[str, ...]": "name_list"}
+
+
+def _parse(name: str, text: str) -> Any:
+    type_name = FIELD_TYPES[name]
     try:
         if type_name == "bool":
             low = text.strip().lower()
@@ -155,19 +357,54 @@ def _parse(name: str, type_name: str, text: str) -> Any:
                 return False
             raise ValueError
         if type_name == "int":
-            return int(text)
+            return int(_ascii_number(text))
         if type_name == "float":
-            return float(text)
+            return float(_ascii_number(text))
         if type_name == "tuple[int, ...]":
-            return tuple(int(t) for t in text.split(",") if t.strip())
+            return tuple(int(_ascii_number(t)) for t in text.split(",") if t.strip())
         if type_name == "tuple[str, ...]":
-            return tuple(t.strip() for t in text.split(",") if t.strip())
+            return tuple(t.strip().lower() for t in text.split(",") if t.strip())
+        if name in CHOICE_FIELDS:
+            return text.strip().lower()  # names are lower case; "ReLU" in a link means relu
         return text
     except ValueError:
-        kind = {"bool": "true or false", "int": "a whole number", "float": "a number",
-                "tuple[int, ...]": "comma-separated whole numbers, e.g. 256,128",
-                "tuple[str, ...]": "comma-separated names"}.get(type_name, "text")
-        raise ConfigError(name, text, f"expected {kind}") from None
+        raise ConfigError(name, text, _KIND[type_name]) from None
+
+
+def _ascii_number(text: str) -> str:
+    """Refuse digits other than 0-9 (Python's int() reads "٣" and "３"), underscores and
+    more than 40 characters: a number in a link or flag is plain ASCII."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 40 or not stripped.isascii() or "_" in stripped:
+        raise ValueError(text)
+    return stripped
+
+
+def _normalise_types(cfg: RunConfig) -> None:
+    for name, type_name in FIELD_TYPES.items():
+        value = getattr(cfg, name)
+        ok = True
+        if type_name == "bool":
+            ok = isinstance(value, bool)
+        elif type_name == "int":
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif type_name == "float":
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if ok and not isinstance(value, float):
+                try:
+                    object.__setattr__(cfg, name, float(value))
+                except OverflowError:
+                    raise ConfigError(name, value, "finite", low=RANGES[name][0], high=RANGES[name][1]) from None
+        elif type_name == "str":
+            ok = isinstance(value, str)
+        else:
+            item = str if type_name == "tuple[str, ...]" else int
+            ok = isinstance(value, (list, tuple)) and all(
+                isinstance(v, item) and not isinstance(v, bool) for v in value)
+            if ok:
+                object.__setattr__(cfg, name, tuple(value))
+        if not ok:
+            raise ConfigError(name, value, _KIND[type_name])
 
 
 # Ranges: (low, high) inclusive. The UI may offer a narrower range than these.
@@ -188,49 +425,52 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 
 
-def _check_range(cfg: RunConfig, name: str) -> None:
-    low, high = RANGES[name]
-    value = getattr(cfg, name)
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ConfigError(name, value, f"must be a finite number between {low:g} and {high:g}")
-    if not (low <= value <= high):
-        raise ConfigError(name, value, f"must be between {low:g} and {high:g}")
+def _choices(name: str) -> list[str]:
+    from nnlab import activations, datasets, initializers, optimizers
+
+    return {"dataset": datasets.names, "scaling": lambda: list(SCALINGS), "task": lambda: list(TASKS),
+            "activation": activations.names, "layer_activations": activations.names,
+            "initializer": initializers.names, "optimizer": optimizers.names}[name]()
 
 
-def _check_choice(name: str, value: str, choices) -> None:
-    if value not in choices:
-        raise ConfigError(name, value, f"choose one of: {', '.join(choices)}")
+def _check_field(name: str, value: Any) -> None:
+    """Raise ConfigError when ``value`` is invalid for ``name`` whatever the other fields are."""
+    if name in RANGES:
+        low, high = RANGES[name]
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(name, value, "finite", low=low, high=high)
+        if not (low <= value <= high):
+            raise ConfigError(name, value, "range", low=low, high=high)
+    elif name == "layer_widths":
+        shown = ",".join(map(str, value))
+        if not all(1 <= w <= RANGES["width"][1] for w in value):
+            raise ConfigError(name, shown, "layer_width", high=int(RANGES["width"][1]))
+        if len(value) > RANGES["depth"][1]:
+            raise ConfigError(name, shown, "layer_count", high=int(RANGES["depth"][1]))
+    elif name == "layer_activations":
+        for a in value:
+            if a not in _choices(name):
+                raise ConfigError(name, ",".join(value), "choice", choices=_choices(name))
+    elif name in CHOICE_FIELDS:
+        if value not in _choices(name):
+            raise ConfigError(name, value, "choice", choices=_choices(name))
+
+
+def _check_combination(cfg: RunConfig) -> None:
+    if cfg.layer_activations and len(cfg.layer_activations) != cfg.depth:
+        raise ConfigError("layer_activations", ",".join(cfg.layer_activations), "per_layer", depth=cfg.depth)
+    if cfg.dataset == "csv" and not cfg.csv_path:
+        raise ConfigError("csv_path", cfg.csv_path, "csv_file")
+    if cfg.test_fraction + cfg.val_fraction >= 0.8:
+        raise ConfigError("val_fraction", cfg.val_fraction, "fractions")
 
 
 def validate(cfg: RunConfig) -> None:
-    """Raise ConfigError for the first invalid field."""
-    from nnlab import activations, datasets, initializers, optimizers
-
-    for name in RANGES:
-        _check_range(cfg, name)
-    for w in cfg.layer_widths:
-        if not 1 <= w <= RANGES["width"][1]:
-            raise ConfigError("layer_widths", ",".join(map(str, cfg.layer_widths)),
-                              f"every width must be between 1 and {RANGES['width'][1]:g}")
-    if cfg.layer_widths and not 1 <= len(cfg.layer_widths) <= RANGES["depth"][1]:
-        raise ConfigError("layer_widths", ",".join(map(str, cfg.layer_widths)), "between 1 and 50 layers")
-    _check_choice("dataset", cfg.dataset, datasets.names())
-    _check_choice("scaling", cfg.scaling, SCALINGS)
-    _check_choice("task", cfg.task, TASKS)
-    _check_choice("activation", cfg.activation, activations.names())
-    if cfg.layer_activations:
-        if len(cfg.layer_activations) != cfg.depth:
-            raise ConfigError("layer_activations", ",".join(cfg.layer_activations),
-                              f"give one activation per hidden layer ({cfg.depth}), or none")
-        for a in cfg.layer_activations:
-            _check_choice("layer_activations", a, activations.names())
-    _check_choice("initializer", cfg.initializer, initializers.names())
-    _check_choice("optimizer", cfg.optimizer, optimizers.names())
-    if cfg.dataset == "csv" and not cfg.csv_path:
-        raise ConfigError("csv_path", cfg.csv_path, "the csv dataset needs a file: set csv_path (CLI: --csv FILE)")
-    if cfg.test_fraction + cfg.val_fraction >= 0.8:
-        raise ConfigError("val_fraction", cfg.val_fraction,
-                          "test_fraction + val_fraction must leave at least 20% of the data for training")
+    """Raise ConfigError for the first invalid field (explicit layer widths before the depth they set)."""
+    _check_field("layer_widths", cfg.layer_widths)
+    for name in FIELD_NAMES:
+        _check_field(name, getattr(cfg, name))
+    _check_combination(cfg)
 
 
 # One-line help per field: CLI --help, sidebar tooltips (English; the UI catalog

@@ -22,8 +22,14 @@ CSV files (``dataset="csv"``): the target is ``config.target``, else a column ca
 not numeric or has at most ``MAX_AUTO_CLASSES`` distinct whole-number values, regression
 otherwise; ``config.task`` overrides that. Feature columns must be numeric (booleans
 count as 0/1): non-numeric feature columns are NOT one-hot encoded, a ``DatasetError``
-names them instead, and so do empty cells. The Kaggle Digit Recognizer layout
-(``label,pixel0..pixel783``) is read as 28x28 images.
+names them instead, and so do empty cells and values beyond ``MAX_ABS_VALUE``. The Kaggle
+Digit Recognizer layout (``label,pixel0..pixel783``) is read as 28x28 images. ``check_table``
+is the whole rule set for a table (these rules plus enough rows to split); ``load`` applies
+it, and the sidebar applies it when a file is uploaded, so a table is refused at upload
+rather than after Train.
+
+Every ``DatasetError`` carries a code and parameters (catalog ``data.err.<code>``): its
+message is English for the CLI, and the UI shows the same in the user's language.
 
 NumPy/pandas only at import time; scikit-learn, mlxtend and Keras are imported lazily.
 """
@@ -41,9 +47,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nnlab.config import explain
+
 MAX_AUTO_CLASSES = 20  # task="auto": at most this many whole-number labels -> classification
 MAX_CLASSES = 200  # more distinct labels than this cannot be a classification target
 MIN_ROWS = 10
+# CSV values beyond this are refused. Every scale is above 1e-12 (see fit_scaling), so scaled
+# values stay below 2 * 1e20 / 1e-12 = 2e32, inside float32 (3.4e38), whatever the split.
+MAX_ABS_VALUE = 1e20
 IMAGE_STD_FLOOR = 0.1  # per-pixel std floor for scaling="standard" on [0, 1] pixels
 MNIST_NPZ_ENV = "NNLAB_MNIST_NPZ"  # local mnist.npz used by "mnist_full" instead of downloading
 BOSTON_FEATURES = ["CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD", "TAX",
@@ -51,7 +62,16 @@ BOSTON_FEATURES = ["CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RA
 
 
 class DatasetError(ValueError):
-    """The data cannot be loaded; the message says what is wrong and how to fix it."""
+    """The data cannot be loaded; the message says what is wrong and how to fix it.
+
+    ``code`` and ``params`` say the same in data: the message is the catalog text
+    ``data.err.<code>`` in English (for the CLI); the UI shows it in the user's language.
+    """
+
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = params
+        super().__init__(explain(f"data.err.{code}", params))
 
 
 @dataclass
@@ -261,15 +281,13 @@ def load_mnist_npz(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
     Returns ``x`` of shape (n, 784) float64 grey levels 0..255 and ``y`` int64 digits.
     """
     try:
-        with np.load(path) as d:
+        with np.load(path, allow_pickle=False) as d:  # never unpickle a downloaded or user file
             x = np.concatenate([d["x_train"], d["x_test"]])
             y = np.concatenate([d["y_train"], d["y_test"]])
     except FileNotFoundError:
-        raise DatasetError(f"The MNIST file {os.fspath(path)!r} was not found; check the path "
-                           f"(or unset {MNIST_NPZ_ENV}).") from None
+        raise DatasetError("mnist_npz_missing", path=os.fspath(path), env=MNIST_NPZ_ENV) from None
     except (KeyError, ValueError, OSError) as exc:
-        raise DatasetError(f"The MNIST file {os.fspath(path)!r} is not a valid mnist.npz with x_train, "
-                           f"y_train, x_test and y_test arrays ({exc}).") from None
+        raise DatasetError("mnist_npz_invalid", path=os.fspath(path), detail=str(exc)) from None
     return x.reshape(len(x), -1).astype(np.float64), y.astype(np.int64)
 
 
@@ -283,9 +301,7 @@ def _mnist_full_arrays(npz_path: str):
 
             (xa, ya), (xb, yb) = keras.datasets.mnist.load_data()
         except Exception as exc:  # no network, proxy, SSL, keras missing ...
-            raise DatasetError(
-                "The 'mnist_full' data set (70,000 images) needs internet to download once "
-                f"({type(exc).__name__}); use 'mnist' (5,000-image offline sample) instead.") from None
+            raise DatasetError("mnist_offline", reason=type(exc).__name__) from None
         x = np.concatenate([xa, xb]).reshape(-1, 784).astype(np.float64)
         y = np.concatenate([ya, yb]).astype(np.int64)
     return _frozen(x, y)
@@ -327,26 +343,30 @@ def _load_diabetes(config, frame=None) -> RawData:
 
 # -- CSV ---------------------------------------------------------------------------------
 
-def _label(path_or_buffer) -> str:
+def _file_name(path_or_buffer) -> str:
     if isinstance(path_or_buffer, (str, os.PathLike)):
-        return f"CSV file {os.fspath(path_or_buffer)!r}"
+        return os.fspath(path_or_buffer)
     name = getattr(path_or_buffer, "name", "")
-    return f"CSV file {name!r}" if isinstance(name, str) and name else "The CSV file"
+    return name if isinstance(name, str) and name else "upload"
 
 
 def load_csv_frame(path_or_buffer) -> pd.DataFrame:
-    """Read a CSV file (path or file-like object) into a DataFrame; problems raise DatasetError."""
-    what = _label(path_or_buffer)
+    """Read a CSV file (path or file-like object) into a DataFrame; problems raise DatasetError.
+
+    Only the file's own shape is checked here (readable, a header, rows, two columns);
+    ``check_table`` applies the rules about targets, types and row counts.
+    """
+    file = _file_name(path_or_buffer)
     if isinstance(path_or_buffer, (str, os.PathLike)):
         path = os.fspath(path_or_buffer)
         if not path:
-            raise DatasetError("No CSV file was given; set csv_path (CLI: --csv FILE) or upload a file.")
+            raise DatasetError("csv_no_file")
         if os.path.isdir(path):
-            raise DatasetError(f"{what} is a folder, not a file; give the path of the .csv file inside it.")
+            raise DatasetError("csv_folder", file=file)
         if not os.path.exists(path):
-            raise DatasetError(f"{what} was not found; check the path and the spelling of the file name.")
+            raise DatasetError("csv_not_found", file=file)
         if path.lower().endswith((".xlsx", ".xls", ".xlsm", ".ods")):
-            raise DatasetError(f"{what} is a spreadsheet, not a CSV file; save it as 'CSV UTF-8' and load that.")
+            raise DatasetError("csv_spreadsheet", file=file)
     start = path_or_buffer.tell() if hasattr(path_or_buffer, "seek") else None
     try:
         frame = pd.read_csv(path_or_buffer)
@@ -355,30 +375,24 @@ def load_csv_frame(path_or_buffer) -> pd.DataFrame:
                 path_or_buffer.seek(start)
             frame = pd.read_csv(path_or_buffer, sep=";")
     except pd.errors.EmptyDataError:
-        raise DatasetError(f"{what} is empty; it needs a header row of column names and rows of data.") from None
+        raise DatasetError("csv_empty", file=file) from None
     except pd.errors.ParserError as exc:
         detail = re.sub(r"^Error tokenizing data\. C error: ", "", str(exc)).strip().rstrip(".")
-        raise DatasetError(f"{what} is not a well-formed CSV table ({detail}); every row must have the same "
-                           "number of comma-separated values as the header.") from None
+        where = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", detail)
+        if where:
+            expected, line, saw = map(int, where.groups())
+            raise DatasetError("csv_malformed_line", file=file, line=line, expected=expected, saw=saw) from None
+        raise DatasetError("csv_malformed", file=file, detail=detail) from None
     except UnicodeDecodeError:
-        raise DatasetError(f"{what} is not a text CSV file (is it a spreadsheet or an image?); "
-                           "save it as 'CSV UTF-8' and load that.") from None
+        raise DatasetError("csv_not_text", file=file) from None
     except OSError as exc:
-        raise DatasetError(f"{what} could not be read ({exc.strerror or exc}); check that it exists and "
-                           "that you may read it.") from None
+        raise DatasetError("csv_unreadable", file=file, detail=str(exc.strerror or exc)) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.shape[0] == 0:
-        raise DatasetError(f"{what} has a header but no rows of data; add at least {MIN_ROWS} rows.")
+        raise DatasetError("csv_no_rows", file=file, min_rows=MIN_ROWS)
     if frame.shape[1] < 2:
-        raise DatasetError(f"{what} has only one column ({frame.columns[0]!r}); it needs at least one "
-                           "feature column and a target column separated by commas.")
+        raise DatasetError("csv_one_column", file=file, column=str(frame.columns[0]))
     return frame
-
-
-def _list_columns(columns: list[str], limit: int = 12) -> str:
-    if len(columns) <= limit:
-        return ", ".join(columns)
-    return ", ".join(columns[:limit - 2]) + ", ..., " + ", ".join(columns[-2:]) + f" ({len(columns)} columns)"
 
 
 def _pick_target(frame: pd.DataFrame, wanted: str) -> str:
@@ -392,8 +406,7 @@ def _pick_target(frame: pd.DataFrame, wanted: str) -> str:
     matches = [c for c in columns if c.lower() == wanted.lower()]
     if len(matches) == 1:
         return matches[0]
-    raise DatasetError(f"The target column {wanted!r} is not in the CSV file; its columns are: "
-                       f"{_list_columns(columns)}.")
+    raise DatasetError("target_missing", target=wanted, columns=columns)
 
 
 def _is_numeric(series: pd.Series) -> bool:
@@ -415,32 +428,31 @@ def _class_name(v) -> str:
 def frame_to_raw(frame: pd.DataFrame, target: str = "", task: str = "auto") -> RawData:
     """Features, target and task of a CSV table (see the module docstring for the rules)."""
     if frame.shape[1] < 2:
-        raise DatasetError("The CSV table needs at least one feature column and a target column.")
+        raise DatasetError("table_columns")
     frame = frame.rename(columns=lambda c: str(c).strip())
     if frame.columns.duplicated().any():
         dup = sorted(set(frame.columns[frame.columns.duplicated()]))
-        raise DatasetError(f"The CSV file has repeated column names ({', '.join(dup)}); give every column "
-                           "its own name.")
+        raise DatasetError("duplicate_columns", columns=dup)
     target_col = _pick_target(frame, target)
     target_series = frame[target_col]
     features = frame.drop(columns=[target_col])
 
     missing_target = int(target_series.isna().sum())
     if missing_target:
-        raise DatasetError(f"The target column {target_col!r} has {missing_target} empty cell(s); fill them "
-                           "in or delete those rows.")
+        raise DatasetError("target_empty", target=target_col, count=missing_target)
     bad = [c for c in features.columns
            if not (pd.api.types.is_numeric_dtype(features[c]) or pd.api.types.is_bool_dtype(features[c]))]
+    if len(bad) == 1:
+        raise DatasetError("feature_not_numeric", column=str(bad[0]))
     if bad:
-        which = f"column {bad[0]!r} is" if len(bad) == 1 else f"columns {_list_columns(bad)} are"
-        it = "it" if len(bad) == 1 else "them"
-        raise DatasetError(f"The feature {which} not numeric; convert {it} to numbers or delete {it} "
-                           f"(or choose {'it' if len(bad) == 1 else 'one'} as the target column).")
+        raise DatasetError("features_not_numeric", columns=[str(c) for c in bad])
     x = features.to_numpy(dtype=np.float64)
     if not np.all(np.isfinite(x)):
         holes = [c for c, ok in zip(features.columns, np.isfinite(x).all(axis=0)) if not ok]
-        raise DatasetError(f"Feature column(s) {_list_columns(holes)} contain empty or non-finite cells; "
-                           "fill them in or delete those rows.")
+        raise DatasetError("features_not_finite", columns=[str(c) for c in holes])
+    huge = [c for c, ok in zip(features.columns, (np.abs(x) <= MAX_ABS_VALUE).all(axis=0)) if not ok]
+    if huge:
+        raise DatasetError("too_large", columns=[str(c) for c in huge], limit=MAX_ABS_VALUE)
 
     numeric = _is_numeric(target_series)
     values = target_series.to_numpy(dtype=np.float64) if numeric else None
@@ -452,10 +464,11 @@ def frame_to_raw(frame: pd.DataFrame, target: str = "", task: str = "auto") -> R
                     and len(np.unique(values)) <= MAX_AUTO_CLASSES else "regression")
     if task == "regression":
         if not numeric:
-            raise DatasetError(f"The target column {target_col!r} is not numeric, so it cannot be a regression "
-                               "target; use task=classification (or auto).")
+            raise DatasetError("regression_not_numeric", target=target_col)
         if not np.all(np.isfinite(values)):
-            raise DatasetError(f"The target column {target_col!r} has non-finite values; fix those rows.")
+            raise DatasetError("target_not_finite", target=target_col)
+        if not np.all(np.abs(values) <= MAX_ABS_VALUE):
+            raise DatasetError("too_large", columns=[target_col], limit=MAX_ABS_VALUE)
         y = values
         class_names: list[str] = []
     elif task == "classification":
@@ -467,14 +480,12 @@ def frame_to_raw(frame: pd.DataFrame, target: str = "", task: str = "auto") -> R
             uniq, y = np.unique(labels, return_inverse=True)
             class_names = [str(v) for v in uniq]
         if len(class_names) < 2:
-            raise DatasetError(f"The target column {target_col!r} has only one value ({class_names[0]!r}); "
-                               "classification needs at least two classes, so pick another target column.")
+            raise DatasetError("one_class", target=target_col, value=class_names[0])
         if len(class_names) > MAX_CLASSES:
-            raise DatasetError(f"The target column {target_col!r} has {len(class_names)} distinct values, too many "
-                               f"classes (at most {MAX_CLASSES}); use task=regression or another target.")
+            raise DatasetError("too_many_classes", target=target_col, count=len(class_names), max=MAX_CLASSES)
         y = y.astype(np.int64)
     else:
-        raise DatasetError(f"Unknown task {task!r}; choose auto, classification or regression.")
+        raise DatasetError("unknown_task", task=str(task))
 
     feature_names = [str(c) for c in features.columns]
     kind, pixel_max, image_shape = "tabular", 1.0, None
@@ -493,7 +504,7 @@ def _load_csv(config, frame=None) -> RawData:
         frame = load_csv_frame(config.csv_path)
     elif not isinstance(frame, pd.DataFrame):
         frame = load_csv_frame(frame)
-    return frame_to_raw(frame, config.target, config.task)
+    return check_table(frame, config.target, config.task, config.test_fraction, config.val_fraction)
 
 
 # -- the registry --------------------------------------------------------------------------
@@ -577,18 +588,39 @@ def get(name: str) -> DatasetInfo:
 
 # -- split and scale -----------------------------------------------------------------------
 
+def split_sizes(n: int, test_fraction: float, val_fraction: float) -> tuple[int, int, int]:
+    """Rows of (train, validation, test) for ``n`` rows; DatasetError when they cannot be split."""
+    n_test = max(1, int(round(test_fraction * n)))
+    n_val = max(1, int(round(val_fraction * n))) if val_fraction > 0 else 0
+    n_train = n - n_test - n_val
+    if n < MIN_ROWS:
+        raise DatasetError("too_few_rows", rows=n, min_rows=MIN_ROWS)
+    if n_train < 2:
+        raise DatasetError("too_few_train", rows=n, train=n_train, test_fraction=float(test_fraction),
+                           val_fraction=float(val_fraction))
+    return n_train, n_val, n_test
+
+
+def check_table(frame: pd.DataFrame, target: str = "", task: str = "auto", test_fraction: float = 0.2,
+                val_fraction: float = 0.2) -> RawData:
+    """Every rule a CSV table must pass to be trained on, as ``load`` applies them.
+
+    The sidebar calls it when a file is uploaded and whenever the target, task or split
+    changes, so a table that ``load`` would refuse after Train is refused at once, with
+    the same DatasetError.
+    """
+    raw = frame_to_raw(frame, target, task)
+    split_sizes(len(raw.y), test_fraction, val_fraction)
+    return raw
+
+
 def split_indices(y: np.ndarray, test_fraction: float, val_fraction: float, seed: int,
                   stratify: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Row indices of train, validation and test (test first, from all rows)."""
     from sklearn.model_selection import train_test_split
 
     n = len(y)
-    n_test = max(1, int(round(test_fraction * n)))
-    n_val = max(1, int(round(val_fraction * n))) if val_fraction > 0 else 0
-    n_train = n - n_test - n_val
-    if n < MIN_ROWS or n_train < 2:
-        raise DatasetError(f"The data has only {n} rows, too few to split into training, validation and test "
-                           f"sets; use at least {MIN_ROWS} rows (or lower test_fraction and val_fraction).")
+    _, n_val, n_test = split_sizes(n, test_fraction, val_fraction)
 
     def cut(idx: np.ndarray, size: int, random_state: int):
         if stratify:
@@ -630,7 +662,7 @@ def fit_scaling(x_train: np.ndarray, scaling: str, kind: str = "tabular",
         return lo, span
     elif scaling == "none":
         return np.zeros(d), np.ones(d)
-    raise DatasetError(f"Unknown scaling {scaling!r}; choose standard, minmax or none.")
+    raise DatasetError("unknown_scaling", scaling=str(scaling))
 
 
 def load(config, frame: pd.DataFrame | None = None) -> Dataset:
@@ -641,8 +673,8 @@ def load(config, frame: pd.DataFrame | None = None) -> Dataset:
     """
     try:
         info = get(config.dataset)
-    except KeyError as exc:
-        raise DatasetError(str(exc.args[0]).capitalize() + ".") from None
+    except KeyError:
+        raise DatasetError("unknown_dataset", name=str(config.dataset), choices=names()) from None
     raw = info.loader(config, frame)
     classification = raw.task == "classification"
     train, val, test = split_indices(raw.y, config.test_fraction, config.val_fraction, config.seed,
@@ -671,8 +703,7 @@ def grid_for(dataset: Dataset, resolution: int = 60) -> tuple[np.ndarray, np.nda
     ``np.meshgrid(xs, ys)`` order, so predictions reshape to (len(ys), len(xs)).
     """
     if dataset.input_dim != 2:
-        raise DatasetError(f"A decision-boundary grid needs 2 features, but {dataset.name!r} has "
-                           f"{dataset.input_dim}; pick one of the 2-D data sets.")
+        raise DatasetError("grid_not_2d", name=dataset.name, dim=dataset.input_dim)
     pts = np.vstack([dataset.x_train, dataset.x_val, dataset.x_test]).astype(np.float64)
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     span = np.where(hi - lo > 0, hi - lo, 1.0)
@@ -683,5 +714,6 @@ def grid_for(dataset: Dataset, resolution: int = 60) -> tuple[np.ndarray, np.nda
     return xs, ys, np.column_stack([gx.ravel(), gy.ravel()]).astype(np.float32)
 
 
-__all__ = ["Dataset", "DatasetError", "DatasetInfo", "REGISTRY", "RawData", "fit_scaling", "frame_to_raw",
-           "get", "grid_for", "load", "load_csv_frame", "load_mnist_npz", "names", "split_indices"]
+__all__ = ["Dataset", "DatasetError", "DatasetInfo", "REGISTRY", "RawData", "check_table", "fit_scaling",
+           "frame_to_raw", "get", "grid_for", "load", "load_csv_frame", "load_mnist_npz", "names", "split_indices",
+           "split_sizes"]

@@ -62,6 +62,71 @@ def test_flat_strings_parse_with_clear_errors():
         RunConfig.from_flat({"colour": "red"})
 
 
+def test_flat_keys_accept_the_short_aliases_once():
+    assert RunConfig.from_flat({"lr": "0.1"}).learning_rate == 0.1
+    assert RunConfig.from_flat({"csv": "a.csv", "dataset": "csv"}).csv_path == "a.csv"
+    with pytest.raises(ConfigError, match="given twice") as err:
+        RunConfig.from_flat({"lr": "0.1", "learning_rate": "0.2"})
+    assert err.value.field == "learning_rate" and err.value.code == "twice"
+
+
+@pytest.mark.parametrize("text", ["٣", "３", "1_0", "0x10", "", " ", "1" * 41])
+def test_numbers_in_flat_form_are_plain_ascii(text):
+    with pytest.raises(ConfigError) as err:
+        RunConfig.from_flat({"depth": text})
+    assert err.value.code == "int"
+
+
+def test_names_in_flat_form_ignore_case_and_spaces():
+    cfg = RunConfig.from_flat({"activation": " ReLU", "optimizer": "ADAM", "layer_activations": "Tanh, SIGMOID",
+                               "depth": "2"})
+    assert (cfg.activation, cfg.optimizer, cfg.layer_activations) == ("relu", "adam", ("tanh", "sigmoid"))
+
+
+@pytest.mark.parametrize("data,field,code", [
+    ({"dropout": None}, "dropout", "float"),
+    ({"depth": "3"}, "depth", "int"),
+    ({"depth": True}, "depth", "int"),
+    ({"batchnorm": 1}, "batchnorm", "bool"),
+    ({"layer_widths": "256,128"}, "layer_widths", "int_list"),
+    ({"layer_activations": [1, 2]}, "layer_activations", "name_list"),
+    ({"noise": 10**400}, "noise", "finite"),
+    ({"colour": "red"}, "colour", "unknown"),
+])
+def test_a_record_with_wrong_types_raises_config_error(data, field, code):
+    with pytest.raises(ConfigError) as err:
+        RunConfig.from_dict(data)
+    assert (err.value.field, err.value.code) == (field, code)
+
+
+def test_config_errors_carry_a_code_and_parameters_for_translation():
+    from nnlab import i18n
+
+    with pytest.raises(ConfigError) as err:
+        RunConfig(depth=99)
+    assert (err.value.code, err.value.params) == ("range", {"low": 1, "high": 50})
+    assert err.value.allowed == i18n.t("config.err.range", low="1", high="50")
+    with pytest.raises(ConfigError) as err:
+        RunConfig(layer_widths=(8,) * 60)
+    assert err.value.field == "layer_widths"  # not the depth that 60 widths would set
+    long = ConfigError("target", "x" * 10_000, "text")
+    assert len(str(long)) < 200 and "(10,000 characters)" in str(long)
+
+
+def test_parse_flat_keeps_good_fields_and_reports_the_rest():
+    from nnlab.config import parse_flat
+
+    cfg, issues = parse_flat([("depth", "5"), ("width", "wide"), ("foo", "1"), ("depth", "6"), ("lr", "0.3"),
+                              ("test_fraction", "0.5"), ("val_fraction", "0.4")])
+    assert (cfg.depth, cfg.width, cfg.learning_rate, cfg.test_fraction, cfg.val_fraction) == (6, 16, 0.3, 0.5, 0.2)
+    kinds = {(i.kind, i.key) for i in issues}
+    assert kinds == {("unknown", "foo"), ("repeated", "depth"), ("invalid", "width"), ("conflict", "val_fraction")}
+    assert next(i for i in issues if i.kind == "repeated").count == 2
+    assert next(i for i in issues if i.kind == "conflict").error.code == "fractions"
+    assert parse_flat({"learnig_rate": "1"})[1][0].suggestion == "learning_rate"
+    assert parse_flat({"colour": "red"})[1][0].suggestion == ""
+
+
 def test_only_changed_keeps_urls_short():
     assert RunConfig().to_flat(only_changed=True) == {}
     assert RunConfig(depth=10, activation="sigmoid").to_flat(only_changed=True) == {

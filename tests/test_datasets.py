@@ -424,3 +424,55 @@ def test_mnist_full_without_internet(monkeypatch):
     D._mnist_full_arrays.cache_clear()
     msg = error_of(cfg(dataset="mnist_full"))
     assert "needs internet" in msg and "use 'mnist' (5,000-image offline sample) instead" in msg
+
+
+# -- one rule set, error codes ----------------------------------------------------------------
+
+def test_errors_carry_a_code_and_parameters(tmp_path):
+    with pytest.raises(D.DatasetError) as info:
+        D.load(cfg(dataset="csv", csv_path=str(IRIS_CSV), target="colour"))
+    assert info.value.code == "target_missing" and info.value.params["target"] == "colour"
+    assert "species" in info.value.params["columns"]
+    rows = ["a,y"] + [f"{i},{i % 2}" for i in range(5)]
+    with pytest.raises(D.DatasetError) as info:
+        D.load(cfg(dataset="csv", csv_path=write(tmp_path, "\n".join(rows))))
+    assert (info.value.code, info.value.params) == ("too_few_rows", {"rows": 5, "min_rows": D.MIN_ROWS})
+
+
+def test_check_table_is_what_load_applies():
+    two = pd.DataFrame({"a": [1.0, 2.0], "label": [0, 1]})
+    with pytest.raises(D.DatasetError, match="only 2 rows"):
+        D.check_table(two)
+    raw = D.check_table(pd.DataFrame({"a": np.arange(12.0), "label": np.arange(12) % 2}))
+    assert raw.task == "classification" and raw.class_names == ["0", "1"]
+    assert D.split_sizes(12, 0.2, 0.2) == (8, 2, 2)
+    with pytest.raises(D.DatasetError) as info:
+        D.split_sizes(10, 0.5, 0.45)
+    assert info.value.code == "too_few_train" and info.value.params["train"] == 1
+
+
+@pytest.mark.parametrize("scaling", ["standard", "minmax", "none"])
+def test_values_too_large_for_float32_are_refused_not_turned_into_inf(scaling):
+    frame = pd.DataFrame({"a": [1e-30 * i for i in range(19)] + [1e25], "b": np.arange(20.0), "y": np.arange(20) % 2})
+    with pytest.raises(D.DatasetError) as info:
+        D.load(cfg(dataset="csv", csv_path="upload:t.csv", scaling=scaling), frame)
+    assert info.value.code == "too_large" and info.value.params["columns"] == ["a"]
+    frame["a"] = [1e-11 * (i % 2) for i in range(19)] + [1e20]  # the largest allowed, after a tiny spread
+    ds = D.load(cfg(dataset="csv", csv_path="upload:t.csv", scaling=scaling), frame)
+    assert all(np.all(np.isfinite(x)) for x in (ds.x_train, ds.x_val, ds.x_test))
+
+
+def test_malformed_line_has_its_numbers():
+    with pytest.raises(D.DatasetError) as info:
+        D.load_csv_frame(io.BytesIO(b"a,b,y\n1,2,0\n3,4,1\n5,6,7,8,9\n"))
+    assert info.value.code == "csv_malformed_line"
+    assert {k: info.value.params[k] for k in ("line", "expected", "saw")} == {"line": 4, "expected": 3, "saw": 5}
+    assert info.value.params["file"] == "upload"
+
+
+def test_mnist_npz_is_never_unpickled(tmp_path):
+    path = tmp_path / "mnist.npz"
+    objects = np.array([{"a": 1}] * 3, dtype=object)
+    np.savez(path, x_train=objects, y_train=objects, x_test=objects, y_test=objects)
+    with pytest.raises(D.DatasetError, match="not a valid mnist.npz"):
+        D.load_mnist_npz(path)

@@ -183,8 +183,25 @@ TEXT = {
     "sidebar.seed": {"en": "Random seed", "ko": "랜덤 시드"},
     "sidebar.invalid": {"en": "{field}: {message}", "ko": "{field}: {message}"},
     "sidebar.url_bad": {
-        "en": "The link's setting “{field}” = “{value}” was ignored ({allowed}); the default is used.",
-        "ko": "링크의 설정 “{field}” = “{value}”를 무시하고 기본값을 씁니다 ({allowed}).",
+        "en": "The link's setting {field} = {value} was ignored: {reason}. It stays at {used}.",
+        "ko": "링크의 설정 {field} = {value}은(는) 무시했습니다: {reason}. 값은 {used} 그대로입니다.",
+    },
+    "sidebar.url_conflict": {
+        "en": "The link's setting {field} = {value} was ignored because it does not fit with the other settings: "
+              "{reason}. It stays at {used}.",
+        "ko": "링크의 설정 {field} = {value}은(는) 다른 설정과 맞지 않아 무시했습니다: {reason}. 값은 {used} "
+              "그대로입니다.",
+    },
+    "sidebar.url_unknown": {"en": "The link contains {param}, which is not a setting; it was ignored.",
+                            "ko": "링크에 있는 {param}은(는) 설정 이름이 아니어서 무시했습니다."},
+    "sidebar.url_suggest": {"en": "Did you mean {name}?", "ko": "{name}을(를) 뜻했나요?"},
+    "sidebar.url_repeated": {"en": "The link sets {field} {count} times; the last value, {value}, is used.",
+                             "ko": "링크에 {field}이(가) {count}번 들어 있어 마지막 값 {value}을(를) 씁니다."},
+    "sidebar.url_no_file": {
+        "en": "A link cannot choose a data file, so {field} = {value} was ignored. To use your own table, choose "
+              "the data set {dataset} in the sidebar and upload the file.",
+        "ko": "링크로는 데이터 파일을 고를 수 없어 {field} = {value}을(를) 무시했습니다. 직접 만든 표를 쓰려면 "
+              "사이드바에서 데이터셋 {dataset}을(를) 고르고 파일을 올리세요.",
     },
     "sidebar.help.dataset": {"en": "Which data the network learns from. 2-D sets can be drawn as a plane with a "
                                    "decision boundary; tables and images cannot.",

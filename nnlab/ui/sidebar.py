@@ -6,18 +6,43 @@ activations, initializers, optimizers, presets) with a teaching tooltip, and ret
 RunConfig (not in widget state, which Streamlit deletes when a page stops drawing the
 widget), so they survive page switches; widgets are re-seeded from it whenever their own
 state is missing. The config round-trips through the URL query string (changed fields
-only), so a link can share a preset; bad URL values produce a warning and keep defaults.
+only), so a link can share a preset.
+
+Bad input never raises here. A link is read field by field (``parse_query``): an unknown
+key, a repeated key, a bad value, a combination that does not fit and a file chosen by a
+link each give their own warning naming the field, and only that field keeps its value.
+An uploaded CSV is checked at once by the rules ``datasets.load`` applies after Train
+(``datasets.check_table``). Messages come from the catalog in the user's language, and
+anything that came from a URL, an upload or a CSV is shown through ``md_value``: a
+markdown code span, so it reads literally and is never HTML, a link or emphasis.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from nnlab import activations, datasets, initializers, optimizers, presets
-from nnlab.config import FIELD_NAMES, RANGES, SCALINGS, TASKS, ConfigError, RunConfig
+from nnlab import activations, datasets, i18n, initializers, optimizers, presets
+from nnlab.config import (
+    FIELD_NAMES,
+    FLAT_ALIASES,
+    MAX_SHOWN_CHARS,
+    RANGES,
+    SCALINGS,
+    TASKS,
+    ConfigError,
+    FlatIssue,
+    RunConfig,
+    cut_text,
+    explain,
+    field_for_key,
+    parse_flat,
+    visible,
+)
 from nnlab.i18n import describe
 from nnlab.ui.common import lang, t
 
@@ -29,6 +54,10 @@ L2_CHOICES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1)
 UI_MAX_DEPTH = 30
 UI_MAX_WIDTH = 256
 URL_SKIP_FOR_CSV = ("dataset", "csv_path", "target", "task")  # an upload cannot travel in a link
+# Query keys that are not settings but are not mistakes either: the app's language, and the
+# tracking tags that mail and course platforms add to links.
+URL_OTHER_KEYS = ("lang", "fbclid", "gclid")
+URL_OTHER_PREFIXES = ("utm_",)
 
 
 @dataclass
@@ -43,9 +72,10 @@ class SidebarResult:
 def current_config(state_key: str = STATE_KEY) -> RunConfig:
     """The canonical settings (read from the URL on a session's first call)."""
     if state_key not in st.session_state:
-        config, warnings = config_from_query(dict(st.query_params))
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        config, issues = parse_query(params)
         st.session_state[state_key] = config
-        st.session_state[f"{state_key}.url_warnings"] = warnings
+        st.session_state[f"{state_key}.url_warnings"] = issues  # translated when shown, in the language of then
     return st.session_state[state_key]
 
 
@@ -64,24 +94,107 @@ def set_config(config: RunConfig, state_key: str = STATE_KEY, key: str = WIDGET_
             del st.session_state[k]
 
 
-def config_from_query(params: dict[str, str]) -> tuple[RunConfig, list[str]]:
-    """RunConfig from URL query params (unknown keys such as ``lang`` are ignored).
+# -- showing user input and errors safely -----------------------------------------------------
 
-    A bad value is dropped with a warning naming the field; when the combination is
-    invalid the defaults are kept.
+def md_value(text, language: str = "en", limit: int = MAX_SHOWN_CHARS) -> str:
+    """``text`` from a URL, an upload or a CSV, ready to put into markdown (st.warning, st.error…).
+
+    A code span: markdown, HTML, links, math and emoji codes inside it are shown literally.
+    Long text is cut (saying how long it was) and invisible characters are shown as ``\\uXXXX``.
     """
-    flat = {k: str(v) for k, v in params.items() if k in FIELD_NAMES}
-    warnings: list[str] = []
-    while flat:
-        try:
-            return RunConfig.from_flat(flat), warnings
-        except ConfigError as exc:
-            warnings.append(t("sidebar.url_bad", field=exc.field, value=exc.value, allowed=exc.allowed))
-            if exc.field in flat:
-                del flat[exc.field]
-            else:
-                flat = {}
-    return RunConfig(), warnings
+    cut, suffix = cut_text(text, limit, language)
+    cut = visible(cut)
+    if not cut:
+        return i18n.t("value.empty", language)
+    fence = "`" * (max((len(run) for run in re.findall("`+", cut)), default=0) + 1)
+    pad = " " if cut[0] == "`" or cut[-1] == "`" else ""
+    return f"{fence}{pad}{cut}{pad}{fence}" + (" " + suffix if suffix else "")
+
+
+def field_label(name: str, language: str = "en") -> str:
+    """A setting's URL name and the sidebar's label for it, e.g. "`learning_rate` “Learning rate”"."""
+    label = i18n.CATALOG.get(f"sidebar.{name}", {}).get(language) or i18n.CATALOG.get(f"sidebar.{name}", {}).get("en")
+    code = md_value(name, language)
+    return f"{code} “{label}”" if label and "{" not in label else code
+
+
+def explain_error(exc: Exception, language: str = "en") -> str:
+    """A ConfigError or DatasetError as markdown in ``language`` (other errors: their text, shown literally)."""
+    def quote(value) -> str:
+        return md_value(value, language)
+
+    try:
+        if isinstance(exc, ConfigError):
+            reason = explain(f"config.err.{exc.code}", exc.params, language, quote, quote)
+            return i18n.t("sidebar.invalid", language, field=field_label(exc.field, language), message=reason)
+        if isinstance(exc, datasets.DatasetError) and exc.code:
+            return explain(f"data.err.{exc.code}", exc.params, language, quote, quote)
+    except (KeyError, IndexError, ValueError):  # a text and its parameters out of step: say it in English
+        pass
+    return md_value(str(exc), language, limit=400)
+
+
+# -- the URL ------------------------------------------------------------------------------------
+
+def _query_pairs(params: Mapping[str, str | list[str]] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    items = params.items() if isinstance(params, Mapping) else params
+    pairs = []
+    for key, value in items:
+        for v in (value if isinstance(value, (list, tuple)) else [value]):
+            pairs.append((str(key), str(v)))
+    return pairs
+
+
+def parse_query(params: Mapping[str, str | list[str]] | Iterable[tuple[str, str]]) -> tuple[RunConfig, list[FlatIssue]]:
+    """RunConfig from URL query params (a key may map to a list: ``?depth=3&depth=5``) and what was ignored.
+
+    Field names and the CLI's short aliases (``lr``) are read; a repeated key uses its last
+    value, as ``st.query_params[key]`` does. ``lang`` and tracking tags are not settings and
+    are skipped silently. A link cannot choose a file: ``csv_path`` and ``dataset=csv`` give
+    an issue of kind "no_file". Everything else is ``config.parse_flat``.
+    """
+    pairs, no_file = [], []
+    for key, value in _query_pairs(params):
+        if key in URL_OTHER_KEYS or key.startswith(URL_OTHER_PREFIXES):
+            continue
+        name = field_for_key(key)
+        if name == "csv_path" or (name == "dataset" and value.strip().lower() == "csv"):
+            no_file.append(FlatIssue("no_file", name, value))
+        else:
+            pairs.append((key, value))
+    config, issues = parse_flat(pairs)
+    return config, no_file + issues
+
+
+def url_message(issue: FlatIssue, config: RunConfig, language: str = "en") -> str:
+    """One issue of ``parse_query`` as a warning in ``language`` (markdown; user text literal)."""
+    def tr(text_key, **fmt):
+        return i18n.t(text_key, language, **fmt)
+
+    value = md_value(issue.value, language)
+    if issue.kind == "unknown":
+        text = tr("sidebar.url_unknown", param=md_value(issue.key, language))
+        if issue.suggestion:
+            text += " " + tr("sidebar.url_suggest", name=md_value(issue.suggestion, language))
+        return text
+    field = field_label(issue.key, language)
+    if issue.kind == "repeated":
+        return tr("sidebar.url_repeated", field=field, count=issue.count, value=value)
+    if issue.kind == "no_file":
+        return tr("sidebar.url_no_file", field=field, value=value,
+                  dataset=md_value(datasets.get("csv").display, language))
+    used = md_value(config.to_flat()[issue.key], language)
+    reason = explain(f"config.err.{issue.error.code}", issue.error.params, language,
+                     lambda v: md_value(v, language), lambda v: md_value(v, language))
+    key = "sidebar.url_conflict" if issue.kind == "conflict" else "sidebar.url_bad"
+    return tr(key, field=field, value=value, reason=reason, used=used)
+
+
+def config_from_query(params: Mapping[str, str | list[str]] | Iterable[tuple[str, str]],
+                      language: str = "en") -> tuple[RunConfig, list[str]]:
+    """``parse_query`` with its issues as warnings in ``language`` (pure: no Streamlit calls)."""
+    config, issues = parse_query(params)
+    return config, [url_message(issue, config, language) for issue in issues]
 
 
 def sync_query_params(config: RunConfig) -> None:
@@ -89,18 +202,22 @@ def sync_query_params(config: RunConfig) -> None:
     flat = config.to_flat(only_changed=True)
     for name in ("csv_path", *(URL_SKIP_FOR_CSV if config.dataset == "csv" else ())):
         flat.pop(name, None)
-    for name in FIELD_NAMES:
+    for name in (*FIELD_NAMES, *FLAT_ALIASES):  # the link keeps one spelling of each setting: its field name
         if name in st.query_params and name not in flat:
             del st.query_params[name]
     for name, value in flat.items():
-        if st.query_params.get(name) != value:
+        if st.query_params.get_all(name) != [value]:  # also collapses a repeated key to its one value
             st.query_params[name] = value
 
 
 # -- widgets ------------------------------------------------------------------------------------
 
 class _Form:
-    """Seeds widget state from the canonical config and reads widget values back."""
+    """Seeds widget state from the canonical config and reads widget values back.
+
+    Option labels bind the language when drawn (``lambda v, L=lang(): …``): Streamlit's
+    AppTest formats options again outside the session, where ``lang()`` would say "en".
+    """
 
     def __init__(self, config: RunConfig, key: str, locked: bool, exclude):
         self.config, self.key, self.locked, self.exclude = config, key, locked, exclude
@@ -169,7 +286,7 @@ def _preset_box(form: _Form, state_key: str) -> None:
             st.session_state[key] = ""
 
     st.selectbox(t("sidebar.preset"), ["", *presets.names()], key=key, disabled=form.locked, on_change=on_change,
-                 format_func=lambda n: presets.title(n, lang()) if n else t("sidebar.preset.none"),
+                 format_func=lambda n, L=lang(): presets.title(n, L) if n else i18n.t("sidebar.preset.none", L),
                  help=t("sidebar.help.preset"))
     current = presets.matching(st.session_state[state_key])
     if current:
@@ -190,7 +307,7 @@ def _data_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str
     if form.shown("scaling"):
         key = form.seed("scaling", form.config.scaling)
         form.values["scaling"] = st.selectbox(t("sidebar.scaling"), list(SCALINGS), key=key, disabled=form.locked,
-                                              format_func=lambda v: t(f"sidebar.scaling.{v}"),
+                                              format_func=lambda v, L=lang(): i18n.t(f"sidebar.scaling.{v}", L),
                                               help=form.help("scaling"))
     if name != "csv":
         return None, None
@@ -202,19 +319,21 @@ def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str 
     upload = st.file_uploader(t("sidebar.csv_file"), type=["csv"], key=form.k("csv_file"), disabled=form.locked,
                               help=t("sidebar.help.csv_file"))
     meta = st.session_state.get(meta_key) or {}
+    split = (form.values.get("test_fraction", form.config.test_fraction), form.config.val_fraction)
     if upload is not None and upload.file_id != meta.get("file_id"):
         try:
             frame = datasets.load_csv_frame(upload)
-            datasets.frame_to_raw(frame)  # fail now, with the loader's message, not after Train
+            datasets.check_table(frame, "", "auto", *split)  # the rules of datasets.load: refuse now, not after Train
         except datasets.DatasetError as exc:
-            meta = dict(meta, file_id=upload.file_id, error=str(exc))
+            meta = dict(meta, file_id=upload.file_id, error=exc)  # the previous table (if any) stays
         else:
             st.session_state[frame_key] = frame
             meta = {"file_id": upload.file_id, "name": upload.name, "error": None}
             st.session_state.pop(form.k("target"), None)
             form.config = form.config.replace(target="")
         st.session_state[meta_key] = meta
-    error = meta.get("error") if upload is not None else None
+    bad_upload = meta.get("error") if upload is not None else None
+    error = explain_error(bad_upload, lang()) if bad_upload is not None else None
     if error:
         st.error(t("sidebar.csv_bad", error=error))
     frame = st.session_state.get(frame_key)
@@ -222,7 +341,8 @@ def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str 
         return None, error or t("sidebar.csv_needed")
     if error:
         st.caption(t("sidebar.csv_kept"))
-    st.caption(t("sidebar.csv_loaded", name=meta.get("name", "?"), rows=len(frame), cols=frame.shape[1]))
+    st.caption(t("sidebar.csv_loaded", name=md_value(meta.get("name", "?"), lang()), rows=len(frame),
+                 cols=frame.shape[1]))
     columns = [str(c) for c in frame.columns]
     default = form.config.target if form.config.target in columns else (
         next((c for c in columns if c.lower() == "label"), columns[-1]))
@@ -232,14 +352,30 @@ def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str 
                                          help=t("sidebar.help.target"))
     key = form.seed("task", form.config.task)
     form.values["task"] = st.selectbox(t("sidebar.task"), list(TASKS), key=key, disabled=form.locked,
-                                       format_func=lambda v: t(f"sidebar.task.{v}"), help=t("sidebar.help.task"))
+                                       format_func=lambda v, L=lang(): i18n.t(f"sidebar.task.{v}", L),
+                                       help=t("sidebar.help.task"))
     form.values["csv_path"] = f"upload:{meta.get('name', 'file.csv')}"
-    try:
-        datasets.frame_to_raw(frame, form.values["target"], form.values["task"])
-    except datasets.DatasetError as exc:
-        st.error(str(exc))
-        return frame, str(exc)
+    problem = _checked(state_key, frame, form.values["target"], form.values["task"], split)
+    if problem is not None:
+        message = explain_error(problem, lang())
+        st.error(message)
+        return frame, message
     return frame, None
+
+
+def _checked(state_key: str, frame: pd.DataFrame, target: str, task: str, split) -> Exception | None:
+    """``datasets.check_table`` once per table and choice (it converts the whole table: too slow for every rerun)."""
+    key = (id(frame), target, task, *split)
+    cached = st.session_state.get(f"{state_key}.csv_check")
+    if cached is not None and cached[0] == key and cached[1] is frame:
+        return cached[2]
+    try:
+        datasets.check_table(frame, target, task, *split)
+        problem = None
+    except datasets.DatasetError as exc:
+        problem = exc
+    st.session_state[f"{state_key}.csv_check"] = (key, frame, problem)
+    return problem
 
 
 def _shape_slider(form: _Form, name: str, ui_max: int) -> None:
@@ -285,7 +421,7 @@ def _network_section(form: _Form) -> None:
         form.values["batchnorm"] = st.toggle(t("sidebar.batchnorm"), key=key, disabled=form.locked,
                                              help=form.help("batchnorm"))
     if form.shown("l2"):
-        form.choice("l2", L2_CHOICES, fmt=lambda v: t("sidebar.off") if v == 0 else f"{v:g}")
+        form.choice("l2", L2_CHOICES, fmt=lambda v, L=lang(): i18n.t("sidebar.off", L) if v == 0 else f"{v:g}")
 
 
 def _per_layer_activations(form: _Form) -> None:
@@ -358,8 +494,8 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
     """
     config = current_config(state_key)
     form = _Form(config, key, locked, frozenset(exclude))
-    for warning in st.session_state.get(f"{state_key}.url_warnings") or []:
-        st.warning(warning, icon="⚠️")
+    for issue in st.session_state.get(f"{state_key}.url_warnings") or []:
+        st.warning(url_message(issue, config, lang()), icon="⚠️")
     with st.sidebar:
         st.header(t("sidebar.title"))
         if locked:
@@ -374,7 +510,7 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
             try:
                 new = config.replace(**_changes(form.values))
             except ConfigError as exc:
-                error = error or t("sidebar.invalid", field=exc.field, message=str(exc))
+                error = error or explain_error(exc, lang())
                 st.error(error)
             else:
                 if form.values.get("dataset") == "csv" and frame is None:
@@ -387,5 +523,6 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
     return SidebarResult(config=config, frame=frame if config.dataset == "csv" else None, error=error)
 
 
-__all__ = ["SidebarResult", "config_sidebar", "config_from_query", "current_config", "current_frame", "set_config",
-           "sync_query_params", "STATE_KEY", "WIDGET_KEY"]
+__all__ = ["SidebarResult", "config_sidebar", "config_from_query", "current_config", "current_frame", "explain_error",
+           "field_label", "md_value", "parse_query", "set_config", "sync_query_params", "url_message", "STATE_KEY",
+           "WIDGET_KEY"]
