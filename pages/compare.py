@@ -127,8 +127,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         error = _start(state["config"], state.get("frame"), state["variable"], state["values"])
         if error is None:
             st.rerun()
-    pace = live.pace_picker("compare_pace")
-    frozen = st.toggle(t("compare.freeze"), key="compare_freeze", help=t("compare.freeze_help"))
+    pace, frozen = live.pace_picker("compare_pace")
 if error:
     st.error(t("compare.data_failed", error=error))
 if not count_ok:

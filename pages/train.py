@@ -70,8 +70,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
               help=t("train.btn.pause_help"))
     st.button(t("train.btn.reset"), icon="🔄", key="reset_btn", disabled=job is None,
               **once(live.forget_job, SLOT), help=t("train.btn.reset_help"))
-    pace = live.pace_picker("train_pace")
-    frozen = st.toggle(t("train.freeze"), key="train_freeze", help=t("train.freeze_help"))
+    pace, frozen = live.pace_picker("train_pace")
 if settings.error:
     st.info(t("train.blocked", error=settings.error), icon="ℹ️")
 

@@ -137,7 +137,8 @@ def test_training_a_tiny_network_ends_with_charts_and_results():
     j = wait_until_ended(at)
     assert j.status() == "finished", j.snapshot().get("error")
     assert not at.exception, at.exception
-    assert any(t("live.finished", epochs=5, seconds="")[:10] in s.value for s in at.success)
+    progress = [el.proto.text for el in at.get("progress")]
+    assert any(t("live.finished", epochs=5, seconds="")[:10] in text for text in progress), progress
 
     specs = plotly_specs(at)
     loss = specs[t("charts.loss.title")]

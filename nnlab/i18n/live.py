@@ -35,12 +35,14 @@ TEXT = {
     "play.pace": {"en": "Playback speed", "ko": "재생 속도"},
     "play.pace_help": {
         "en": "Training runs at full speed; the charts replay it at a pace a class can follow. Instant shows "
-              "the latest numbers.",
+              "the latest numbers. Hold stops redrawing the charts so you can zoom and hover; training goes on.",
         "ko": "학습은 최고 속도로 진행되고, 차트는 수업에서 따라갈 수 있는 속도로 다시 보여 줍니다. "
-              "'즉시'는 최신 결과를 바로 보여 줍니다."},
+              "'즉시'는 최신 결과를 바로 보여 줍니다. '멈춤'은 차트를 멈춰 확대하거나 값을 볼 수 있게 합니다. "
+              "학습은 계속됩니다."},
     "play.slow": {"en": "Slow", "ko": "느리게"},
     "play.normal": {"en": "Normal", "ko": "보통"},
     "play.instant": {"en": "Instant", "ko": "즉시"},
+    "play.hold": {"en": "⏸ Hold", "ko": "⏸ 멈춤"},
     "play.showing": {"en": "Showing epoch {shown} of {epochs} (trained: {trained}).",
                      "ko": "{epochs} 에포크 중 {shown} 에포크를 보여 주는 중 (학습 완료: {trained})."},
     "ratio.sentence": {"en": "Right now the gradient of {first} is {words} that of {last}.",

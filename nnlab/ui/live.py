@@ -225,12 +225,20 @@ def figures(key: str, frame_key, build: Callable[[], dict]) -> dict:
     return cached[1]
 
 
-def pace_picker(key: str) -> str:
-    """The replay pace control (slow / normal / instant); returns the chosen pace."""
+HOLD = "hold"  # the pace picker's fourth choice: stop redrawing (to zoom), training goes on
+
+
+def pace_picker(key: str) -> tuple[str, bool]:
+    """How the charts follow the run: slow / normal / instant, or hold (frozen, to zoom).
+    Returns (pace, frozen)."""
     st.session_state.setdefault(key, replay.DEFAULT_PACE)
-    choice = st.segmented_control(t("play.pace"), list(replay.PACES), key=key,
+    choice = st.segmented_control(t("play.pace"), [*replay.PACES, HOLD], key=key,
                                   format_func=lambda p: t(f"play.{p}"), help=t("play.pace_help"))
-    return choice or replay.DEFAULT_PACE
+    if choice == HOLD:
+        held = st.session_state.get(f"{key}.before_hold", replay.DEFAULT_PACE)
+        return held, True
+    st.session_state[f"{key}.before_hold"] = choice or replay.DEFAULT_PACE
+    return choice or replay.DEFAULT_PACE, False
 
 
 def settings_summary(config: RunConfig) -> str:
@@ -317,14 +325,19 @@ def markdown_literal(text: str) -> str:
 
 
 def status_line(snap: dict) -> None:
-    """Status message plus a progress bar (epoch, samples/s, ETA) for one snapshot."""
+    """One progress bar whose label says the status, epoch, samples/s and ETA; a warning
+    or an error (paused, stopped, diverged, failed) also gets its own box above it. Kept to
+    one line while all is well: on a 720-px projector the charts must start high."""
     level, text = status_text(snap)
-    getattr(st, level)(text)
+    if level in ("warning", "error"):
+        getattr(st, level)(text)
     p = snap.get("progress") or {}
     sps = p.get("samples_per_second")
     ended = snap.get("status") in ENDED
     label = t("live.progress", epoch=p.get("epoch", 0), epochs=(snap.get("config") or {}).get("epochs", "?"),
               speed=f"{sps:,.0f}" if sps else "–", eta="–" if ended else _duration(p.get("eta_seconds")))
+    if level in ("info", "success"):
+        label = f"**{text}** · {label}"
     st.progress(min(1.0, max(0.0, float(p.get("fraction") or 0.0))), text=label)
 
 
