@@ -85,10 +85,11 @@ LATER = _Later()
 
 
 def start() -> None:
-    """Import TensorFlow and train a tiny network in the background, once per process."""
+    """Import TensorFlow and train a tiny network in the background, once per process
+    (not with NNLAB_PREWARM=0, which turns every warm-up off)."""
     global _startup
     with _lock:
-        if _startup is not None:
+        if _startup is not None or not WARMER.enabled:
             return
         _startup = threading.Thread(target=_bring_up, daemon=True, name="nnlab-startup")
         _startup.start()

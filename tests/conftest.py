@@ -10,6 +10,16 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ["NNLAB_PREWARM"] = "0"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _tensorflow_first():
+    """Import TensorFlow before any test runs a page: a background thread importing it while
+    AppTest compiles a page script can trip CPython 3.11's "AST constructor recursion depth
+    mismatch" (two threads compiling at once), which made page tests flaky."""
+    from nnlab.tf_import import import_tensorflow
+
+    import_tensorflow()
+
+
 @pytest.fixture(scope="session")
 def xor_data():
     from nnlab import datasets

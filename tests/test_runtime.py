@@ -1,5 +1,6 @@
 """nnlab.runtime: wiring without import cycles, delayed clean-ups on one thread, start-up."""
 
+import os
 import subprocess
 import sys
 import threading
@@ -50,5 +51,6 @@ left = [t.name for t in threading.enumerate() if t.name.startswith("nnlab")]
 assert job.ended and not left, left
 print("ok")
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    env = dict(os.environ, NNLAB_PREWARM="1")  # the test process turns start-up and warm-ups off
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
     assert out.stdout.strip().endswith("ok"), out.stderr[-2000:]

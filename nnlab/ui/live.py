@@ -197,7 +197,7 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     waiting = running and not any(j.has_numbers for j in current)
     run_every = FIRST_NUMBERS_POLL_SECONDS if waiting else (poll_interval() if running or behind else None)
 
-    @st.fragment(run_every=run_every)
+    @st.fragment(run_every=run_every, key=key)
     def _panel():
         now_jobs = jobs()
         session_jobs()  # heartbeat
