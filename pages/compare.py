@@ -21,7 +21,7 @@ from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.plots import show
-from nnlab.ui.sidebar import config_sidebar
+from nnlab.ui.sidebar import config_sidebar, explain_error
 
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
 CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
@@ -58,7 +58,7 @@ def _start(config, frame, variable: str, values: list) -> str | None:
         variants = compare.variant_configs(config, variable, values)
         data = datasets.load(config, frame=frame)
     except (ValueError, ConfigError, datasets.DatasetError) as exc:
-        return str(exc)
+        return explain_error(exc, L)
     runtime.WARMER.cancel()
     _clear_previous()
     labels = [label for label, _ in variants]

@@ -28,7 +28,7 @@ from nnlab import replay, runtime
 from nnlab.config import RunConfig
 from nnlab.jobs import TrainingJob
 from nnlab.record import ENDED
-from nnlab.ui.common import t
+from nnlab.ui.common import lang, t
 
 POLL_SECONDS = 1.0
 MAX_POLL_SECONDS = 2.5
@@ -268,15 +268,22 @@ def _duration(seconds: float | None) -> str:
 
 
 def _error_text(snap: dict) -> str:
-    """The failure in the user's language (catalog key + params when the run has them)."""
+    """The failure in the user's language as safe markdown (catalog key + params when the
+    run has them; otherwise its English text, shown literally)."""
+    from nnlab.config import explain
+    from nnlab.ui.sidebar import md_value
+
     key = snap.get("error_key")
     if key:
         name, params = key
         try:
+            if name.startswith(("data.err.", "config.err.")):  # values from the user's CSV or settings
+                quote = lambda v: md_value(v, lang())  # noqa: E731
+                return explain(name, params, lang(), quote, quote)
             return t(name, **params)
         except (KeyError, ValueError, IndexError):
             pass
-    return snap.get("error") or "?"
+    return markdown_literal(snap.get("error") or "?")
 
 
 def _diverged_hint(snap: dict) -> str:
@@ -315,7 +322,7 @@ def status_text(snap: dict) -> tuple[str, str]:
         return "warning", t("live.stopped", epoch=p.get("epoch", 0), epochs=epochs)
     if status == "diverged":
         return "error", t("live.diverged", step=snap.get("diverged_at_step"), hint=_diverged_hint(snap))
-    return "error", t("live.failed", error=markdown_literal(_error_text(snap)))
+    return "error", t("live.failed", error=_error_text(snap))
 
 
 def markdown_literal(text: str) -> str:
