@@ -11,6 +11,7 @@ import streamlit as st
 
 from nnlab import charts, report
 from nnlab.ui.common import lang, t
+from nnlab.ui.plots import show
 
 
 def _keras_bytes(job) -> bytes:
@@ -43,7 +44,7 @@ def _metrics(snap: dict) -> None:
 
 def _classification(snap: dict) -> None:
     left, right = st.columns([1, 1])
-    left.plotly_chart(charts.confusion_figure(snap, lang()), key="results_cm")
+    show(charts.confusion_figure(snap, lang()), key="results_cm", where=left)
     p = snap["predictions"]
     classes = (snap.get("dataset") or {}).get("classes") or []
     table = report.classification_report_table(p["y_true"], p["y_pred"], classes, lang())
@@ -94,7 +95,7 @@ def results_section(job) -> None:
         if snap["dataset"]["task"] == "classification":
             _classification(snap)
         else:
-            st.plotly_chart(charts.prediction_figure(snap, lang()), key="results_pred")
+            show(charts.prediction_figure(snap, lang()), key="results_pred")
     st.subheader(t("results.params"))
     _parameters(job)
     st.subheader(t("results.downloads"))
