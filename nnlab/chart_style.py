@@ -1,8 +1,15 @@
 """The look every NN Lab chart shares: projector-sized text, compact legends, honest log axes.
 
 Owns the style the chart builders (``nnlab.charts``, ``nnlab.compare_charts``,
-``nnlab.teaching_charts``) apply last, plus their small shared helpers (downsampling,
-gaps for log axes, the "waiting" note). Pure Plotly, no Streamlit.
+``nnlab.teaching_charts``) apply last, plus their small shared helpers (axis and subplot-grid
+dicts, downsampling, gaps for log axes, the "waiting" note). Pure Plotly, no Streamlit.
+
+The live builders assemble a figure as a plain spec, ``{"data": [trace dicts with "type"],
+"layout": {...}}`` with explicit nested dicts, and ``style(spec, title)`` finishes it and wraps
+it once in a ``go.Figure`` without a second validation pass: Plotly's object model
+(``add_trace``, ``update_layout``, magic-underscore paths) cost more than ten times the data
+work, and thirty browsers redraw those charts every few seconds on one small server. The
+teaching pages still build with graph objects: ``style`` takes a ``go.Figure`` as well.
 
 Targets, at 1280×720 on a projector: tick labels ≥ 14 px, chart titles ≥ 18 px, every text
 ≥ 12 px. Legends are one horizontal block under the plot (anchored to the figure's bottom
@@ -17,6 +24,7 @@ import math
 import re
 
 import numpy as np
+import plotly.colors
 import plotly.graph_objects as go
 
 TITLE_SIZE = 20
@@ -30,13 +38,82 @@ _AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0
          "ticks": "", "automargin": True, "title": {"standoff": 15}}
 # The layout half of Plotly's "plotly_white": setting the full template copied its defaults for
 # every trace type on each figure, which made a live chart ~5× slower to build.
-TEMPLATE = go.layout.Template(layout={
+TEMPLATE = {"layout": {
     "colorway": ["#636efa", "#EF553B", "#00cc96", "#ab63fa", "#FFA15A", "#19d3f3", "#FF6692", "#B6E880",
                  "#FF97FF", "#FECB52"],
     "font": {"color": "#2a3f5f"}, "hoverlabel": {"align": "left"}, "paper_bgcolor": "white",
-    "plot_bgcolor": "white", "xaxis": _AXIS, "yaxis": _AXIS})
+    "plot_bgcolor": "white", "xaxis": _AXIS, "yaxis": _AXIS}}
 MAX_LOG_TICKS = 7
 TITLE_CHARS = 46  # a longer title is wrapped onto two lines (phones, half-width columns)
+_AXIS_NAME = re.compile("[xy]axis[0-9]*")
+
+
+# -- building blocks of a spec -----------------------------------------------------------------
+
+def axis(title: str | None = None, **settings) -> dict:
+    """An axis dict: ``axis("Epoch", rangemode="tozero")`` → ``{"title": {"text": "Epoch"}, ...}``."""
+    return {"title": {"text": title}, **settings} if title is not None else dict(settings)
+
+
+def figure_spec(data: list[dict], xaxis: dict, yaxis: dict, **layout) -> dict:
+    """A figure spec: ``{"data": data, "layout": {"xaxis": xaxis, "yaxis": yaxis, **layout}}``."""
+    return {"data": data, "layout": {"xaxis": xaxis, "yaxis": yaxis, **layout}}
+
+
+def named_colorscale(name: str) -> list[list]:
+    """A Plotly sequential colour scale ("Viridis", "Blues") as the explicit ``[[0.0, colour], …]``
+    list Plotly's validation would have turned the name into (the figure is not validated again)."""
+    colors = getattr(plotly.colors.sequential, name)
+    return [[i / (len(colors) - 1), c] for i, c in enumerate(colors)]
+
+
+def subplot_grid(rows: int, cols: int, titles: list[str], horizontal_spacing: float,
+                 vertical_spacing: float, title_size: int = 16) -> dict:
+    """The layout of a ``rows`` × ``cols`` grid of x/y subplots, numbered row by row from the
+    top left, with ``titles`` centred above the first cells: what ``plotly.subplots.make_subplots``
+    builds, to the last bit of every domain. Traces go on cell ``i`` with ``"xaxis": "x{i+1}"``
+    (``"x"`` for the first)."""
+    width = (1.0 - horizontal_spacing * (cols - 1)) / cols
+    height = (1.0 - vertical_spacing * (rows - 1)) / rows
+    layout: dict = {}
+    annotations = []
+    for r in range(rows):
+        below = rows - 1 - r  # rows under this one: the grid is filled from the top
+        y0 = sum([height] * below) + below * vertical_spacing
+        y_domain = [min(max(y, 0.0), 1.0) for y in (y0, y0 + height)]  # as make_subplots rounds
+        for c in range(cols):
+            x0 = sum([width] * c) + c * horizontal_spacing
+            x_domain = [x0, x0 + width]
+            i = r * cols + c
+            suffix = str(i + 1) if i else ""
+            layout[f"xaxis{suffix}"] = {"domain": x_domain, "anchor": f"y{suffix}"}
+            layout[f"yaxis{suffix}"] = {"domain": y_domain, "anchor": f"x{suffix}"}
+            if i < len(titles) and titles[i]:
+                annotations.append({"y": y_domain[1], "xref": "paper", "x": sum(x_domain) / 2.0, "yref": "paper",
+                                    "text": titles[i], "showarrow": False, "font": {"size": title_size},
+                                    "xanchor": "center", "yanchor": "bottom"})
+    layout["annotations"] = annotations
+    return layout
+
+
+def hline(spec: dict, y: float, line: dict, text: str | None = None) -> dict:
+    """A horizontal line across the plot at ``y`` (what ``fig.add_hline`` draws), optionally
+    labelled under its right end."""
+    layout = spec["layout"]
+    layout.setdefault("shapes", []).append({"type": "line", "x0": 0, "x1": 1, "xref": "x domain", "y0": y, "y1": y,
+                                            "yref": "y", "line": line})
+    if text is not None:
+        layout.setdefault("annotations", []).append({"showarrow": False, "text": text, "x": 1, "xanchor": "right",
+                                                     "xref": "x domain", "y": y, "yanchor": "top", "yref": "y"})
+    return spec
+
+
+def waiting(spec: dict, text: str) -> dict:
+    """A grey note in the middle of an empty chart."""
+    spec["layout"].setdefault("annotations", []).append(
+        {"text": text, "showarrow": False, "font": {"size": 18, "color": "#666"}, "xref": "paper", "yref": "paper",
+         "x": 0.5, "y": 0.5})
+    return spec
 
 
 # -- helpers the builders share ----------------------------------------------------------------
@@ -51,13 +128,6 @@ def downsample_indices(n: int, max_points: int) -> np.ndarray:
 def positive(values) -> list:
     """Log axes cannot show 0, negatives or missing values: those become gaps."""
     return [v if v is not None and v > 0 and math.isfinite(v) else None for v in values]
-
-
-def waiting(fig: go.Figure, text: str) -> go.Figure:
-    """A grey note in the middle of an empty chart."""
-    fig.add_annotation(text=text, showarrow=False, font={"size": 18, "color": "#666"},
-                       xref="paper", yref="paper", x=0.5, y=0.5)
-    return fig
 
 
 def short_number(v: float) -> str:
@@ -95,7 +165,7 @@ def _tick_text(v: float) -> str:
 
 
 def log_axis(values, min_decades: float = 1.0) -> dict:
-    """Axis settings (for ``update_yaxes``) of a log axis showing ``values``.
+    """Axis settings of a log axis showing ``values``.
 
     The range covers the positive values with a little room and at least ``min_decades``
     decades. Ticks: every decade, or every 2, 5, 10… decades when there are more than
@@ -111,87 +181,116 @@ def log_axis(values, min_decades: float = 1.0) -> dict:
     pad = 0.06 * (hi - lo)
     lo, hi = lo - pad, hi + pad
     decades = [k for k in range(math.ceil(lo), math.floor(hi) + 1)]
-    axis = {"type": "log", "range": [lo, hi], "exponentformat": "power", "minor": {"showgrid": False}}
+    settings = {"type": "log", "range": [lo, hi], "exponentformat": "power", "minor": {"showgrid": False}}
     if len(decades) >= 2:
         step = next(s for s in (1, 2, 3, 5, 10, 20, 25, 50, 100, 200, 500, 1000)
                     if (hi - lo) / s <= MAX_LOG_TICKS or s == 1000)
-        return {**axis, "dtick": step, "tick0": 0}
+        return {**settings, "dtick": step, "tick0": 0}
     ticks = [m * 10.0 ** k for k in range(math.floor(lo) - 1, math.ceil(hi) + 1) for m in (1, 2, 5)
              if lo <= math.log10(m) + k <= hi]
-    return {**axis, "tickmode": "array", "tickvals": ticks, "ticktext": [_tick_text(v) for v in ticks]}
+    return {**settings, "tickmode": "array", "tickvals": ticks, "ticktext": [_tick_text(v) for v in ticks]}
 
 
-def _axis_values(fig: go.Figure, axis_name: str, letter: str) -> list:
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float, np.number)) and not isinstance(v, bool)
+
+
+def _axis_values(spec: dict, axis_name: str, letter: str) -> list:
     """Every finite value the traces (and horizontal/vertical shapes) put on one axis."""
     ref = letter + axis_name[len(letter + "axis"):]  # "yaxis2" -> "y2"
     out: list = []
-    for tr in fig.data:
-        if (getattr(tr, f"{letter}axis", None) or letter) != ref:
+    for tr in spec["data"]:
+        if (tr.get(f"{letter}axis") or letter) != ref:
             continue
-        values = getattr(tr, letter, None)
+        values = tr.get(letter)
         if values is not None:
-            out.extend(v for v in np.asarray(values, dtype=object).ravel().tolist()
-                       if isinstance(v, (int, float)) and not isinstance(v, bool))
-    for shape in fig.layout.shapes or ():
-        if getattr(shape, f"{letter}ref", None) == ref:
-            out.extend(v for v in (getattr(shape, f"{letter}0"), getattr(shape, f"{letter}1"))
-                       if isinstance(v, (int, float)))
+            out.extend(v for v in np.asarray(values, dtype=object).ravel().tolist() if _is_number(v))
+    for shape in spec["layout"].get("shapes") or ():
+        if shape.get(f"{letter}ref") == ref:
+            out.extend(v for v in (shape.get(f"{letter}0"), shape.get(f"{letter}1")) if _is_number(v))
     return out
 
 
-def _fix_log_axes(fig: go.Figure) -> None:
-    for letter in ("x", "y"):
-        for name in [k for k in fig.layout if re.fullmatch(f"{letter}axis[0-9]*", k)]:
-            axis = fig.layout[name]
-            if axis.type == "log" and axis.tickvals is None and axis.range is None:
-                axis.update(log_axis(_axis_values(fig, name, letter)))
+def _fix_log_axes(spec: dict) -> None:
+    layout = spec["layout"]
+    for name, ax in layout.items():
+        if (_AXIS_NAME.fullmatch(name) and ax and ax.get("type") == "log" and ax.get("tickvals") is None
+                and ax.get("range") is None):
+            _merge(ax, log_axis(_axis_values(spec, name, name[0])))
 
 
 # -- the style itself ----------------------------------------------------------------------------
 
-def _top_margin(fig: go.Figure, title: str, subtitle: str | None) -> int:
+def _merge(target: dict, settings: dict) -> dict:
+    """``settings`` written into ``target``, nested dicts merged key by key (as Plotly's update)."""
+    for key, value in settings.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def _top_margin(layout: dict, title: str, subtitle: str | None) -> int:
     """Room above the plot for the title's lines, a subtitle and subplot titles."""
-    subplot_titles = any(a.yref == "paper" and a.yanchor == "bottom" and (a.y or 0) >= 1
-                         for a in fig.layout.annotations or ())
+    subplot_titles = any(a.get("yref") == "paper" and a.get("yanchor") == "bottom" and (a.get("y") or 0) >= 1
+                         for a in layout.get("annotations") or ())
     return 40 + 26 * (title.count("<br>") + 1) + (30 if subtitle else 0) + (24 if subplot_titles else 0)
 
 
-def style(fig: go.Figure, title: str, height: int = 420, legend: bool = True, hovermode: str | bool = "closest",
-          subtitle: str | None = None) -> go.Figure:
-    """Title, fonts, legend, margins and log-axis ticks of a finished figure (call it last).
+def _spec_of(fig: go.Figure) -> dict:
+    return {"data": [tr.to_plotly_json() for tr in fig.data], "layout": fig.layout.to_plotly_json()}
+
+
+def style(spec: dict | go.Figure, title: str, height: int = 420, legend: bool = True,
+          hovermode: str | bool = "closest", subtitle: str | None = None) -> go.Figure:
+    """Title, fonts, legend, margins and log-axis ticks of a finished figure spec (call it
+    last); returns the ``go.Figure`` the pages draw. ``spec`` may also be a ``go.Figure``.
 
     Sizes are set on every axis, the legend, hover labels and annotations explicitly, so a
     chart theme injected by the page (Streamlit's) cannot shrink them."""
+    if isinstance(spec, go.Figure):
+        spec = _spec_of(spec)
+    layout = spec["layout"]
     wrapped = wrap_title(title)
-    fig.update_layout(
+    _merge(layout, {
         # y stays "auto" (centred in the top margin): with yanchor="top" Plotly clips a two-line title.
-        title={"text": wrapped, "font": {"size": TITLE_SIZE}, "x": 0.02, "xanchor": "left",
-               "subtitle": {"text": wrap_title(subtitle or "", 60), "font": {"size": LEGEND_SIZE, "color": "#555"}}},
-        font={"size": FONT_SIZE}, height=height, template=TEMPLATE, showlegend=legend,
-        hovermode=hovermode, hoverlabel={"font": {"size": HOVER_SIZE}},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0, "yanchor": "bottom",
-                "font": {"size": LEGEND_SIZE}},
-        margin={"t": _top_margin(fig, wrapped, subtitle), "l": 80, "r": 30, "b": 70},
-        uniformtext={"minsize": MIN_TEXT, "mode": "hide"},
+        "title": {"text": wrapped, "font": {"size": TITLE_SIZE}, "x": 0.02, "xanchor": "left",
+                  "subtitle": {"text": wrap_title(subtitle or "", 60), "font": {"size": LEGEND_SIZE, "color": "#555"}}},
+        "font": {"size": FONT_SIZE}, "height": height, "showlegend": legend,
+        "hovermode": hovermode, "hoverlabel": {"font": {"size": HOVER_SIZE}},
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0, "yanchor": "bottom",
+                   "font": {"size": LEGEND_SIZE}},
+        "margin": {"t": _top_margin(layout, wrapped, subtitle), "l": 80, "r": 30, "b": 70},
+        "uniformtext": {"minsize": MIN_TEXT, "mode": "hide"},
         # Plotly's toolbar as a slim column in the right margin: over the title it hid the text.
-        modebar={"orientation": "v", "bgcolor": "rgba(255,255,255,0.8)"},
+        "modebar": {"orientation": "v", "bgcolor": "rgba(255,255,255,0.8)"},
         # No drag-to-zoom by default: Plotly cancels the touch that starts a drag, so on a phone
         # a swipe over a full-width chart could not scroll the page. The toolbar's zoom
         # button turns zooming on for one chart.
-        dragmode=False,
-    )
-    fig.update_xaxes(tickfont={"size": TICK_SIZE}, title_font={"size": FONT_SIZE})
-    fig.update_yaxes(tickfont={"size": TICK_SIZE}, title_font={"size": FONT_SIZE})
-    for ann in fig.layout.annotations or ():
-        if ann.font.size is None or ann.font.size < TEXT_SIZE:
-            ann.font.size = TEXT_SIZE
-    for tr in fig.data:
-        if tr.type in ("heatmap", "contour") and tr.showscale is not False:
+        "dragmode": False,
+    })
+    layout["template"] = TEMPLATE
+    for letter in "xy":  # every axis, the default one even when the builder set nothing on it
+        layout.setdefault(f"{letter}axis", {})
+    for name, ax in layout.items():
+        if _AXIS_NAME.fullmatch(name):
+            _merge(ax, {"tickfont": {"size": TICK_SIZE}, "title": {"font": {"size": FONT_SIZE}}})
+    for ann in layout.get("annotations") or ():
+        font = ann.setdefault("font", {})
+        if font.get("size") is None or font["size"] < TEXT_SIZE:
+            font["size"] = TEXT_SIZE
+    for tr in spec["data"]:
+        if tr.get("type") in ("heatmap", "contour") and tr.get("showscale") is not False:
             # A title above the bar is wider than the bar and was cut off at the figure's edge.
-            tr.colorbar.update(tickfont={"size": TICK_SIZE}, title={"font": {"size": LEGEND_SIZE}, "side": "right"})
-    _fix_log_axes(fig)
-    return fig
+            _merge(tr.setdefault("colorbar", {}), {"tickfont": {"size": TICK_SIZE},
+                                                   "title": {"font": {"size": LEGEND_SIZE}, "side": "right"}})
+    _fix_log_axes(spec)
+    # The spec is built from known-good dicts (the tests validate every builder's output once):
+    # no second validation pass, which would cost as much as building the figure did.
+    return go.Figure(spec, _validate=False)
 
 
 __all__ = ["FONT_SIZE", "HOVER_SIZE", "LEGEND_SIZE", "MIN_TEXT", "TEXT_SIZE", "TICK_SIZE", "TITLE_SIZE",
-           "downsample_indices", "log_axis", "positive", "short_number", "style", "waiting", "wrap_title"]
+           "axis", "downsample_indices", "figure_spec", "hline", "log_axis", "named_colorscale", "positive",
+           "short_number", "style", "subplot_grid", "waiting", "wrap_title"]

@@ -4,19 +4,24 @@ Pure functions: ``snapshot dict (+ lang) -> go.Figure``; no Streamlit here. Ever
 has a title, axis titles with units and a legend in the chosen language, fonts sized for
 a projector, and at most ``MAX_POINTS`` points per trace (long series are downsampled).
 The Train and Compare pages draw these; the tests check their specs.
+
+Each builder writes its figure as a plain spec (trace dicts and axis dicts, see
+``nnlab.chart_style``) and ``style()`` turns it into the ``go.Figure`` in one step: the live
+Train page rebuilds seven of these per redraw for every student watching.
 """
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from nnlab.chart_style import axis, figure_spec, named_colorscale, positive, short_number, style, waiting
 from nnlab.chart_style import downsample_indices as _downsample
-from nnlab.chart_style import positive, short_number, style, waiting
 from nnlab.i18n import t
 
 MAX_POINTS = 500
@@ -25,6 +30,7 @@ STEP_COLOR = "#6baed6"  # per-step loss: a lighter blue behind the per-epoch lin
 # Playground-like class colours: orange for class 0, blue for class 1, then more.
 CLASS_COLORS = ["#f59322", "#0877bd", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
                 "#7f7f7f", "#d62728"]
+VIRIDIS, BLUES = named_colorscale("Viridis"), named_colorscale("Blues")
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -42,20 +48,26 @@ def log_buckets(x: list, rows: list[list], n_buckets: int) -> tuple[list, list[l
     if n <= n_buckets:
         return list(x), [positive(r) for r in rows]
     edges = np.linspace(0, n, n_buckets + 1).round().astype(int)
-    arr = np.array([[np.nan if v is None else v for v in r] for r in rows], dtype=float)
+    keep = edges[1:] > edges[:-1]
+    starts, ends = edges[:-1][keep], edges[1:][keep]
+    arr = np.array(rows, dtype=float)  # None → nan
     with np.errstate(divide="ignore", invalid="ignore"):
         logs = np.where(arr > 0, np.log10(arr), np.nan)
-    xs, out = [], []
-    for a, b in zip(edges[:-1], edges[1:]):
-        if b <= a:
-            continue
-        block = logs[a:b]
-        counts = np.sum(np.isfinite(block), axis=0)
-        sums = np.nansum(block, axis=0)
+    finite = np.isfinite(logs)
+    logs[np.isnan(logs)] = 0.0  # summed as np.nansum would: an infinite value still spoils its bucket
+    # All buckets at once, adding the j-th row of each on pass j (the order, and so the rounding,
+    # of a per-bucket np.nansum; a Python loop over 150 buckets cost more than the whole chart).
+    sums = np.zeros((len(starts), logs.shape[1]))
+    counts = np.zeros(sums.shape, dtype=int)
+    for j in range(int((ends - starts).max())):
+        inside = starts + j < ends
+        at = (starts + j)[inside]
+        sums[inside] += logs[at]
+        counts[inside] += finite[at]
+    with np.errstate(invalid="ignore"):
         means = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
-        xs.append(x[b - 1])
-        out.append([float(10.0 ** m) if np.isfinite(m) else None for m in means])
-    return xs, out
+    return ([x[b - 1] for b in ends],
+            [[float(10.0 ** m) if math.isfinite(m) else None for m in row] for row in means])
 
 
 def _pick(values, idx) -> list:
@@ -64,13 +76,18 @@ def _pick(values, idx) -> list:
 
 def layer_colors(n: int) -> list[str]:
     """One colour per layer from input (dark purple) to output (orange): depth reads as colour."""
+    return list(_layer_colors(n))
+
+
+@lru_cache(maxsize=64)
+def _layer_colors(n: int) -> tuple[str, ...]:
     if n <= 1:
-        return ["#0d0887"]
-    return sample_colorscale("Plasma", [0.85 * i / (n - 1) for i in range(n)])
+        return ("#0d0887",)
+    return tuple(sample_colorscale("Plasma", [0.85 * i / (n - 1) for i in range(n)]))
 
 
-def _waiting(fig: go.Figure, lang: str) -> go.Figure:
-    return waiting(fig, t("charts.waiting", lang))
+def _waiting(spec: dict, lang: str) -> dict:
+    return waiting(spec, t("charts.waiting", lang))
 
 
 def _metric(snap: dict) -> str:
@@ -87,7 +104,7 @@ def _labels(snap: dict) -> list[str]:
 def loss_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Training loss per step (thin), training and validation loss per epoch; x in epochs."""
     h, steps = snap.get("history") or {}, snap.get("steps") or {}
-    fig = go.Figure()
+    data = []
     per_epoch = (snap.get("timing") or {}).get("steps_per_epoch") or 0
     step_x = steps.get("step") or []
     epochs = h.get("epoch") or []
@@ -95,23 +112,24 @@ def loss_figure(snap: dict, lang: str = "en") -> go.Figure:
         idx = downsample_indices(len(step_x))
         # Behind the per-epoch lines the noisy per-step line is pale; before the first epoch
         # ends it is the only line and must read on its own.
-        fig.add_trace(go.Scatter(x=[step_x[i] / per_epoch for i in idx], y=_pick(steps["loss"], idx),
-                                 mode="lines", name=t("charts.train_steps", lang),
-                                 line={"color": STEP_COLOR if epochs else TRAIN_COLOR, "width": 2 if epochs else 3},
-                                 opacity=0.8 if epochs else 1.0))
+        data.append({"type": "scatter", "x": [step_x[i] / per_epoch for i in idx], "y": _pick(steps["loss"], idx),
+                     "mode": "lines", "name": t("charts.train_steps", lang),
+                     "line": {"color": STEP_COLOR if epochs else TRAIN_COLOR, "width": 2 if epochs else 3},
+                     "opacity": 0.8 if epochs else 1.0})
     if epochs:
         idx = downsample_indices(len(epochs))
         x = _pick(epochs, idx)
-        fig.add_trace(go.Scatter(x=x, y=_pick(h["loss"], idx), mode="lines+markers", name=t("charts.train", lang),
-                                 line={"color": TRAIN_COLOR, "width": 3}, marker={"size": 5}))
-        fig.add_trace(go.Scatter(x=x, y=_pick(h["val_loss"], idx), mode="lines+markers", name=t("charts.val", lang),
-                                 line={"color": VAL_COLOR, "width": 3, "dash": "dot"}, marker={"size": 5}))
-    if not fig.data:
-        _waiting(fig, lang)
+        data.append({"type": "scatter", "x": x, "y": _pick(h["loss"], idx), "mode": "lines+markers",
+                     "name": t("charts.train", lang), "line": {"color": TRAIN_COLOR, "width": 3},
+                     "marker": {"size": 5}})
+        data.append({"type": "scatter", "x": x, "y": _pick(h["val_loss"], idx), "mode": "lines+markers",
+                     "name": t("charts.val", lang), "line": {"color": VAL_COLOR, "width": 3, "dash": "dot"},
+                     "marker": {"size": 5}})
     loss_name = t("charts.loss.ce" if _metric(snap) == "accuracy" else "charts.loss.mse", lang)
-    fig.update_xaxes(title_text=t("charts.epoch", lang), rangemode="tozero")
-    fig.update_yaxes(title_text=loss_name, rangemode="tozero")
-    return style(fig, t("charts.loss.title", lang))
+    spec = figure_spec(data, axis(t("charts.epoch", lang), rangemode="tozero"), axis(loss_name, rangemode="tozero"))
+    if not data:
+        _waiting(spec, lang)
+    return style(spec, t("charts.loss.title", lang))
 
 
 def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
@@ -119,7 +137,7 @@ def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
     h = snap.get("history") or {}
     metric = _metric(snap)
     scale = 100.0 if metric == "accuracy" else 1.0
-    fig = go.Figure()
+    data = []
     epochs = h.get("epoch") or []
     if epochs:
         idx = downsample_indices(len(epochs))
@@ -127,16 +145,17 @@ def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
         for key, name, color, dash in ((metric, "charts.train", TRAIN_COLOR, None),
                                        (f"val_{metric}", "charts.val", VAL_COLOR, "dot")):
             y = [None if v is None else v * scale for v in _pick(h.get(key) or [None] * len(epochs), idx)]
-            fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=t(name, lang),
-                                     line={"color": color, "width": 3, "dash": dash}, marker={"size": 5}))
-    else:
-        _waiting(fig, lang)
-    fig.update_xaxes(title_text=t("charts.epoch", lang), rangemode="tozero")
+            line = {"color": color, "width": 3, "dash": dash} if dash else {"color": color, "width": 3}
+            data.append({"type": "scatter", "x": x, "y": y, "mode": "lines+markers", "name": t(name, lang),
+                         "line": line, "marker": {"size": 5}})
     if metric == "accuracy":
-        fig.update_yaxes(title_text=t("charts.accuracy.y", lang), range=[0, 101])
+        yaxis = axis(t("charts.accuracy.y", lang), range=[0, 101])
     else:
-        fig.update_yaxes(title_text=t("charts.mae.y", lang), rangemode="tozero")
-    return style(fig, t(f"charts.{metric}.title", lang))
+        yaxis = axis(t("charts.mae.y", lang), rangemode="tozero")
+    spec = figure_spec(data, axis(t("charts.epoch", lang), rangemode="tozero"), yaxis)
+    if not epochs:
+        _waiting(spec, lang)
+    return style(spec, t(f"charts.{metric}.title", lang))
 
 
 # -- gradients ----------------------------------------------------------------------------------
@@ -148,7 +167,7 @@ def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm",
     mean): per-step gradients are noisy, and the gap between layers is what matters."""
     steps = snap.get("steps") or {}
     labels = _labels(snap)
-    fig = go.Figure()
+    data = []
     step_x = steps.get("step") or []
     rows = steps.get(stat) or []
     if step_x and rows:
@@ -156,14 +175,13 @@ def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm",
         colors = layer_colors(len(labels))
         # Output layer first in the legend, so the legend reads top (output) to bottom (input).
         for j in reversed(range(len(labels))):
-            fig.add_trace(go.Scatter(x=x, y=[r[j] for r in rows], mode="lines", name=labels[j],
-                                     line={"color": colors[j], "width": 2.5},
-                                     hovertemplate=f"{labels[j]}: %{{y:.2e}}<extra></extra>"))
-    else:
-        _waiting(fig, lang)
-    fig.update_xaxes(title_text=t("charts.step", lang))
-    fig.update_yaxes(type="log", title_text=t("charts.grad.y", lang))
-    return style(fig, t("charts.grad.lines.title", lang), height=460)
+            data.append({"type": "scatter", "x": x, "y": [r[j] for r in rows], "mode": "lines", "name": labels[j],
+                         "line": {"color": colors[j], "width": 2.5},
+                         "hovertemplate": f"{labels[j]}: %{{y:.2e}}<extra></extra>"})
+    spec = figure_spec(data, axis(t("charts.step", lang)), axis(t("charts.grad.y", lang), type="log"))
+    if not (step_x and rows):
+        _waiting(spec, lang)
+    return style(spec, t("charts.grad.lines.title", lang), height=460)
 
 
 def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
@@ -172,7 +190,7 @@ def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm
     labels = _labels(snap)
     epochs = h.get("epoch") or []
     rows = h.get(stat) or []
-    fig = go.Figure()
+    data = []
     if epochs and rows:
         idx = downsample_indices(len(epochs))
         z = np.array([[np.nan if v is None or v <= 0 else v for v in rows[i]] for i in idx], dtype=float).T
@@ -182,18 +200,17 @@ def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm
         lo, hi = (math.floor(finite.min()), math.ceil(finite.max())) if finite.size else (-3, 0)
         hi = max(hi, lo + 1)
         ticks = list(range(lo, hi + 1, max(1, (hi - lo + 5) // 6)))
-        fig.add_trace(go.Heatmap(
-            x=_pick(epochs, idx), y=labels, z=np.where(np.isfinite(logz), logz, None).tolist(),
-            zmin=lo, zmax=hi, colorscale="Viridis",
-            colorbar={"title": {"text": t("charts.grad.colorbar", lang), "side": "right"},
-                      "tickvals": ticks, "ticktext": [f"10<sup>{k}</sup>" for k in ticks]},
-            customdata=z.tolist(),
-            hovertemplate=t("charts.epoch", lang) + " %{x}, %{y}: %{customdata:.2e}<extra></extra>"))
-    else:
-        _waiting(fig, lang)
-    fig.update_xaxes(title_text=t("charts.epoch", lang))
-    fig.update_yaxes(title_text=t("charts.layer_axis", lang), type="category")
-    return style(fig, t("charts.grad.heat.title", lang), height=440, legend=False)
+        data.append({
+            "type": "heatmap", "x": _pick(epochs, idx), "y": labels,
+            "z": np.where(np.isfinite(logz), logz, None).tolist(), "zmin": lo, "zmax": hi, "colorscale": VIRIDIS,
+            "colorbar": {"title": {"text": t("charts.grad.colorbar", lang), "side": "right"},
+                         "tickvals": ticks, "ticktext": [f"10<sup>{k}</sup>" for k in ticks]},
+            "customdata": z.tolist(),
+            "hovertemplate": t("charts.epoch", lang) + " %{x}, %{y}: %{customdata:.2e}<extra></extra>"})
+    spec = figure_spec(data, axis(t("charts.epoch", lang)), axis(t("charts.layer_axis", lang), type="category"))
+    if not data:
+        _waiting(spec, lang)
+    return style(spec, t("charts.grad.heat.title", lang), height=440, legend=False)
 
 
 def gradient_bar_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
@@ -204,32 +221,32 @@ def gradient_bar_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -
     steps = snap.get("steps") or {}
     labels = _labels(snap)
     rows = steps.get(stat) or []
-    fig = go.Figure()
+    data = []
     step = None
     if rows:
         latest = positive(rows[-1])
         step = (steps.get("step") or [None])[-1]
-        fig.add_trace(go.Scatter(
-            x=labels, y=latest, mode="lines+markers+text" if len(labels) <= 8 else "lines+markers",
-            line={"color": "#bbbbbb", "width": 2}, name=t("charts.grad.y", lang),
-            marker={"color": layer_colors(len(labels)), "size": 18, "line": {"color": "white", "width": 1.5}},
-            text=[short_number(v) if v else "" for v in latest], textposition="top center",
-            textfont={"size": 15}, cliponaxis=False, hovertemplate="%{x}: %{y:.2e}<extra></extra>"))
-    else:
-        _waiting(fig, lang)
+        data.append({
+            "type": "scatter", "x": labels, "y": latest,
+            "mode": "lines+markers+text" if len(labels) <= 8 else "lines+markers",
+            "line": {"color": "#bbbbbb", "width": 2}, "name": t("charts.grad.y", lang),
+            "marker": {"color": layer_colors(len(labels)), "size": 18, "line": {"color": "white", "width": 1.5}},
+            "text": [short_number(v) if v else "" for v in latest], "textposition": "top center",
+            "textfont": {"size": 15}, "cliponaxis": False, "hovertemplate": "%{x}: %{y:.2e}<extra></extra>"})
     # Half a category of room at each end, so the first and last dots are not cut in half.
-    fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category",
-                     range=[-0.5, max(len(labels), 1) - 0.5])
-    fig.update_yaxes(type="log", title_text=t("charts.grad.y", lang))
+    xaxis = axis(t("charts.layer_axis_x", lang), type="category", range=[-0.5, max(len(labels), 1) - 0.5])
+    spec = figure_spec(data, xaxis, axis(t("charts.grad.y", lang), type="log"))
+    if not rows:
+        _waiting(spec, lang)
     title = t("charts.grad.bar.title", lang, step=step if step is not None else "–")
-    return style(fig, title, height=440, legend=False)
+    return style(spec, title, height=440, legend=False)
 
 
 def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Saturated and dead units (%) per hidden layer at the latest recorded step."""
     steps = snap.get("steps") or {}
     labels = _labels(snap)[:-1]  # hidden layers only: the output layer has no hidden activation
-    fig = go.Figure()
+    data = []
     sat, dead = steps.get("saturated_fraction") or [], steps.get("dead_fraction") or []
     if sat and dead and labels:
         n = len(labels)
@@ -238,16 +255,17 @@ def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
             y = [100 * (v or 0) for v in values]
             # Value labels only while each fits over its own bar (style() hides any that would
             # shrink below MIN_TEXT, so neighbours never run together).
-            fig.add_trace(go.Bar(x=labels, y=y, name=t(name, lang), marker={"color": color},
-                                 text=[f"{v:.0f}%" for v in y] if n <= 12 else None, textposition="outside",
-                                 textfont={"size": 15}, cliponaxis=False,
-                                 hovertemplate="%{x}: %{y:.1f}%<extra></extra>"))
-    else:
-        _waiting(fig, lang)
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(title_text=t("charts.layer_axis_x", lang), type="category")
-    fig.update_yaxes(title_text=t("charts.act.y", lang), range=[0, 105])
-    return style(fig, t("charts.act.title", lang), height=440)
+            bar = {"type": "bar", "x": labels, "y": y, "name": t(name, lang), "marker": {"color": color},
+                   "textposition": "outside", "textfont": {"size": 15}, "cliponaxis": False,
+                   "hovertemplate": "%{x}: %{y:.1f}%<extra></extra>"}
+            if n <= 12:
+                bar["text"] = [f"{v:.0f}%" for v in y]
+            data.append(bar)
+    spec = figure_spec(data, axis(t("charts.layer_axis_x", lang), type="category"),
+                       axis(t("charts.act.y", lang), range=[0, 105]), barmode="group")
+    if not data:
+        _waiting(spec, lang)
+    return style(spec, t("charts.act.title", lang), height=440)
 
 
 # -- decision boundary ------------------------------------------------------------------------
@@ -259,24 +277,25 @@ def boundary_figure(snap: dict, data=None, lang: str = "en", max_points: int = 1
     class_names) in the same scaled units as the boundary grid; None draws the plane only.
     """
     b = snap.get("boundary")
-    fig = go.Figure()
+    traces = []
     classes = list(getattr(data, "class_names", None) or (snap.get("dataset") or {}).get("classes") or [])
     if b:
+        heat = {"type": "heatmap", "x": b["x"], "y": b["y"], "z": b["z"]}
         if b.get("kind") == "probability":
             scale = [[0.0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1.0, CLASS_COLORS[1]]]
-            fig.add_trace(go.Heatmap(x=b["x"], y=b["y"], z=b["z"], zmin=0, zmax=1, colorscale=scale, opacity=0.75,
-                                     colorbar={"title": {"text": t("charts.boundary.prob", lang,
-                                                                   cls=classes[1] if len(classes) > 1 else "1")}},
-                                     hovertemplate="x1 %{x:.2f}, x2 %{y:.2f}: %{z:.2f}<extra></extra>"))
+            cls = classes[1] if len(classes) > 1 else "1"
+            heat |= {"zmin": 0, "zmax": 1, "colorscale": scale, "opacity": 0.75,
+                     "colorbar": {"title": {"text": t("charts.boundary.prob", lang, cls=cls)}},
+                     "hovertemplate": "x1 %{x:.2f}, x2 %{y:.2f}: %{z:.2f}<extra></extra>"}
         else:
             k = max(2, len(classes))
             scale = []
             for c in range(k):
                 color = CLASS_COLORS[c % len(CLASS_COLORS)]
                 scale += [[c / k, color], [(c + 1) / k, color]]
-            fig.add_trace(go.Heatmap(x=b["x"], y=b["y"], z=b["z"], zmin=-0.5, zmax=k - 0.5, colorscale=scale,
-                                     opacity=0.45, showscale=False,
-                                     hovertemplate="x1 %{x:.2f}, x2 %{y:.2f}: %{z}<extra></extra>"))
+            heat |= {"zmin": -0.5, "zmax": k - 0.5, "colorscale": scale, "opacity": 0.45, "showscale": False,
+                     "hovertemplate": "x1 %{x:.2f}, x2 %{y:.2f}: %{z}<extra></extra>"}
+        traces.append(heat)
     if data is not None:
         for split, x_all, y_all, symbol in (("train", data.x_train, data.y_train, "circle"),
                                             ("test", data.x_test, data.y_test, "diamond")):
@@ -285,17 +304,17 @@ def boundary_figure(snap: dict, data=None, lang: str = "en", max_points: int = 1
             for c in np.unique(y_all):
                 m = y_all == c
                 name = classes[int(c)] if int(c) < len(classes) else str(c)
-                fig.add_trace(go.Scatter(
-                    x=x_all[m, 0], y=x_all[m, 1], mode="markers",
-                    name=t(f"charts.boundary.{split}", lang, cls=name),
-                    marker={"color": CLASS_COLORS[int(c) % len(CLASS_COLORS)], "symbol": symbol,
-                            "size": 7 if split == "train" else 10,
-                            "line": {"color": "white" if split == "train" else "black", "width": 1}}))
-    if not fig.data:
-        _waiting(fig, lang)
-    fig.update_xaxes(title_text=t("charts.boundary.x", lang), constrain="domain")
-    fig.update_yaxes(title_text=t("charts.boundary.y", lang), scaleanchor="x", scaleratio=1, constrain="domain")
-    return style(fig, t("charts.boundary.title", lang), height=540)
+                traces.append({
+                    "type": "scatter", "x": x_all[m, 0], "y": x_all[m, 1], "mode": "markers",
+                    "name": t(f"charts.boundary.{split}", lang, cls=name),
+                    "marker": {"color": CLASS_COLORS[int(c) % len(CLASS_COLORS)], "symbol": symbol,
+                               "size": 7 if split == "train" else 10,
+                               "line": {"color": "white" if split == "train" else "black", "width": 1}}})
+    spec = figure_spec(traces, axis(t("charts.boundary.x", lang), constrain="domain"),
+                       axis(t("charts.boundary.y", lang), scaleanchor="x", scaleratio=1, constrain="domain"))
+    if not traces:
+        _waiting(spec, lang)
+    return style(spec, t("charts.boundary.title", lang), height=540)
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -304,33 +323,35 @@ def confusion_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Confusion matrix of the test set: true class down, predicted class across, counts written in."""
     cm = snap.get("confusion_matrix") or []
     classes = list((snap.get("dataset") or {}).get("classes") or [str(i) for i in range(len(cm))])
-    fig = go.Figure()
+    data = []
     if cm:
-        fig.add_trace(go.Heatmap(z=cm, x=classes, y=classes, colorscale="Blues", texttemplate="%{z}",
-                                 textfont={"size": 16}, colorbar={"title": {"text": t("charts.cm.count", lang)}},
-                                 hovertemplate=t("charts.cm.hover", lang) + "<extra></extra>"))
-    fig.update_xaxes(title_text=t("charts.cm.x", lang), type="category", side="bottom")
-    fig.update_yaxes(title_text=t("charts.cm.y", lang), type="category", autorange="reversed")
-    return style(fig, t("charts.cm.title", lang), height=max(380, 40 * len(classes) + 160), legend=False)
+        data.append({"type": "heatmap", "z": cm, "x": classes, "y": classes, "colorscale": BLUES,
+                     "texttemplate": "%{z}", "textfont": {"size": 16},
+                     "colorbar": {"title": {"text": t("charts.cm.count", lang)}},
+                     "hovertemplate": t("charts.cm.hover", lang) + "<extra></extra>"})
+    spec = figure_spec(data, axis(t("charts.cm.x", lang), type="category", side="bottom"),
+                       axis(t("charts.cm.y", lang), type="category", autorange="reversed"))
+    return style(spec, t("charts.cm.title", lang), height=max(380, 40 * len(classes) + 160), legend=False)
 
 
 def prediction_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Regression: predicted against true value on the test set, with the y = x line."""
     p = snap.get("predictions") or {}
     y_true, y_pred = p.get("y_true") or [], p.get("y_pred") or []
-    fig = go.Figure()
+    data = []
     if y_true:
         pairs = [(a, b) for a, b in zip(y_true, y_pred) if a is not None and b is not None]
         lo = min(min(a, b) for a, b in pairs) if pairs else 0.0
         hi = max(max(a, b) for a, b in pairs) if pairs else 1.0
-        fig.add_trace(go.Scatter(x=[lo, hi], y=[lo, hi], mode="lines", name=t("charts.pred.ideal", lang),
-                                 line={"color": "#888", "dash": "dash", "width": 2}))
-        fig.add_trace(go.Scatter(x=y_true, y=y_pred, mode="markers", name=t("charts.pred.points", lang),
-                                 marker={"color": TRAIN_COLOR, "size": 8, "opacity": 0.7}))
+        data.append({"type": "scatter", "x": [lo, hi], "y": [lo, hi], "mode": "lines",
+                     "name": t("charts.pred.ideal", lang), "line": {"color": "#888", "dash": "dash", "width": 2}})
+        data.append({"type": "scatter", "x": y_true, "y": y_pred, "mode": "markers",
+                     "name": t("charts.pred.points", lang),
+                     "marker": {"color": TRAIN_COLOR, "size": 8, "opacity": 0.7}})
     target = (snap.get("dataset") or {}).get("target") or ""
-    fig.update_xaxes(title_text=t("charts.pred.x", lang, target=target).strip())
-    fig.update_yaxes(title_text=t("charts.pred.y", lang, target=target).strip())
-    return style(fig, t("charts.pred.title", lang), height=460)
+    spec = figure_spec(data, axis(t("charts.pred.x", lang, target=target).strip()),
+                       axis(t("charts.pred.y", lang, target=target).strip()))
+    return style(spec, t("charts.pred.title", lang), height=460)
 
 
 def history_frame(snap: dict) -> pd.DataFrame:

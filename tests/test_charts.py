@@ -4,6 +4,7 @@ import json
 import re
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 
 from nnlab import charts
@@ -342,6 +343,15 @@ def test_dragging_starts_off(name):
     """Plotly cancels a touch that starts a drag: with drag-to-zoom on, a phone could not
     scroll past a full-width chart."""
     assert FIGURES[name].layout.dragmode is False
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_figures_pass_plotly_validation_unchanged(name):
+    """The builders write plain dicts and skip Plotly's validation (``chart_style.style``):
+    validating a figure must neither fail (a misspelt property) nor change anything (a
+    value Plotly would have coerced, such as a named colour scale)."""
+    spec = json.loads(FIGURES[name].to_json())
+    assert json.loads(go.Figure(spec).to_json()) == spec
 
 
 def test_gradient_dots_do_not_exaggerate_a_small_gap():
