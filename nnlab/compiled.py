@@ -42,6 +42,26 @@ def _is_compile_error(exc: Exception) -> bool:
     return any(word in text for word in ("XLA", "xla", "jit", "Unimplemented", "not supported"))
 
 
+def _trace_locked(function):
+    """``function`` (a tf.function) whose first call, the one that traces the Keras layers,
+    holds ``BUILD_LOCK``. Keras 3 is not safe to trace from two threads at once the first
+    time: the server's start-up run and a warm-up tracing side by side failed with "Only
+    input tensors may be passed as positional arguments" (cf. tensorflow#35813). Later calls
+    run in parallel; tracing holds the GIL anyway."""
+    traced = False
+
+    def call(*args):
+        nonlocal traced
+        if traced:
+            return function(*args)
+        with BUILD_LOCK:
+            out = function(*args)
+        traced = True
+        return out
+
+    return call
+
+
 class CompiledTrainer:
     def __init__(self, arch: Architecture, optimizer_name: str, instrument: bool = True, xla: bool | None = None):
         import keras
@@ -70,14 +90,14 @@ class CompiledTrainer:
         # XLA fuses the many small ops of a step and of its statistics. It compiles once per
         # input shape, which a pooled trainer keeps across runs.
         self.uses_xla = (USE_XLA and arch.n_kernel_weights >= XLA_MIN_WEIGHTS) if xla is None else xla
-        self._plain_chunk = tf.function(self._chunk, input_signature=chunk_signature)
+        self._plain_chunk = _trace_locked(tf.function(self._chunk, input_signature=chunk_signature))
         # No input signature for XLA: it traces once per concrete shape (the run's data and
         # batch shape), so the per-step output arrays have a static size, as XLA requires.
-        self.chunk = tf.function(self._chunk, jit_compile=True) if self.uses_xla else self._plain_chunk
+        self.chunk = _trace_locked(tf.function(self._chunk, jit_compile=True)) if self.uses_xla else self._plain_chunk
         self.holder: RunState | None = None  # whose weights the variables hold now
         self.warm = False  # its chunk function has been traced (set after the first call)
-        self.evaluate = tf.function(self._evaluate, input_signature=[x_spec, y_spec])
-        self.predict = tf.function(self._predict, input_signature=[x_spec])
+        self.evaluate = _trace_locked(tf.function(self._evaluate, input_signature=[x_spec, y_spec]))
+        self.predict = _trace_locked(tf.function(self._predict, input_signature=[x_spec]))
 
     # -- run lifecycle -------------------------------------------------------------
     def reset(self, initializer: str, init_param: float, seed: int, learning_rate: float) -> None:

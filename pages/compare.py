@@ -201,28 +201,32 @@ def _build(frames: list[dict], target_value, profile_epoch: int) -> dict:
 
 
 def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
-    live.status_line(_group_snapshot(snaps))
-    st.markdown(_runs_line(snaps))
+    # Parts whose element count varies sit in their own containers (see pages/train.py).
+    with st.container():
+        live.status_line(_group_snapshot(snaps))
+        st.markdown(_runs_line(snaps))
     if not any((s.get("steps") or {}).get("step") for s in snaps):
         ended = all(s.get("status") in ENDED for s in snaps)
         st.caption(t("live.ended_without_data") if ended else t("train.charts_soon"))
         return
     replaying = [f for f in frames if f.get("replaying")]
-    if replaying:
-        shown = min(f["progress"]["epoch"] for f in replaying)
-        st.caption(t("play.showing", shown=shown, epochs=state["config"].epochs,
-                     trained=min(len(s["history"]["epoch"]) for s in snaps)))
-    elif frozen:
-        st.caption(t("compare.frozen_note"))
+    with st.container():
+        if replaying:
+            shown = min(f["progress"]["epoch"] for f in replaying)
+            st.caption(t("play.showing", shown=shown, epochs=state["config"].epochs,
+                         trained=min(len(s["history"]["epoch"]) for s in snaps)))
+        elif frozen:
+            st.caption(t("compare.frozen_note"))
     target = st.session_state.get("compare_target")
     metric = next((compare.metric_of(s) for s in snaps if s.get("dataset")), "accuracy")
     target_value = None if target is None else (target / 100.0 if metric == "accuracy" else target)
     profile_epoch = st.session_state.get("compare_profile_epoch", 0)
     figs = live.figures("compare", (frame_key, L, target_value, profile_epoch),
                         lambda: _build(frames, target_value, profile_epoch))
-    gap = _gap_sentence(frames, profile_epoch)
-    if gap:
-        st.markdown(f"**{gap}**")
+    with st.container():
+        gap = _gap_sentence(frames, profile_epoch)
+        if gap:
+            st.markdown(f"**{gap}**")
     a, b = st.columns(2)
     show(figs["loss"], key="compare_loss", where=a)
     show(figs["profile"], key="compare_profile", where=b)

@@ -103,8 +103,11 @@ def _build(frame: dict) -> dict:
 
 
 def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
+    # Every part whose element count varies sits in its own container: a fragment rerun that
+    # shifted the charts' positions left stale copies of them on the page.
     snap, frame = snaps[0], frames[0]
-    live.status_line(snap)
+    with st.container():
+        live.status_line(snap)
     if not (snap.get("steps") or {}).get("step"):
         if snap.get("status") in ENDED:
             st.caption(t("live.ended_without_data"))  # the status says what happened and what to try
@@ -113,14 +116,15 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
             # second slows the compile down. Draw them once the first numbers exist.
             st.caption(t("train.charts_soon"))
         return
-    if frame.get("replaying"):
-        st.caption(t("play.showing", shown=frame["progress"]["epoch"], epochs=snap["config"]["epochs"],
-                     trained=len(snap["history"]["epoch"])))
-    elif frozen:
-        st.caption(t("train.frozen_note"))
     figs = live.figures("train", (frame_key, L), lambda: _build(frame))
-    sentence = _gradient_sentence(frame)
-    st.markdown(f"**{sentence}**" if sentence else t("train.grad.heading"))
+    with st.container():
+        if frame.get("replaying"):
+            st.caption(t("play.showing", shown=frame["progress"]["epoch"], epochs=snap["config"]["epochs"],
+                         trained=len(snap["history"]["epoch"])))
+        elif frozen:
+            st.caption(t("train.frozen_note"))
+        sentence = _gradient_sentence(frame)
+        st.markdown(f"**{sentence}**" if sentence else t("train.grad.heading"))
     a, b = st.columns(2)
     show(figs["loss"], key="train_loss", where=a)
     show(figs["profile"], key="train_grad_bar", where=b)

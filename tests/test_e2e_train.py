@@ -89,7 +89,8 @@ def button(page, label: str):
 
 
 def status_text(page) -> str:
-    return " ".join(page.locator("[data-testid='stMain'] [data-testid='stAlertContainer']").all_inner_texts())
+    return " ".join(page.locator("[data-testid='stMain'] [data-testid='stAlertContainer'], "
+                                 "[data-testid='stMain'] [data-testid='stProgress']").all_inner_texts())
 
 
 def save_docs_shot(page, shot: Path) -> None:

@@ -1,0 +1,130 @@
+"""End-to-end: what a class sees on the Train and Compare pages, in Korean, on a 1280×720
+projector and a 390×844 phone.
+
+- The default run (spiral 3×16, 100 epochs) unfolds: its charts show at least five
+  intermediate states at the default pace, never two copies of a chart, never a chart
+  that goes blank once drawn.
+- The first chart is inside the first screen after pressing Train (projector and phone).
+- Chart rules: no bar on a log axis, tick labels ≥ 14 px at 1280×720, no chart text below
+  12 px, no colliding value labels, no text clipped with an ellipsis.
+Skips when Chromium or Playwright is missing, unless NNLAB_REQUIRE_BROWSER=1.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from browser_support import (  # noqa: E402
+    browser_marks,
+    browser_page,
+    chart_problems,
+    clipped_texts,
+    overlapping_chart_labels,
+    screenshot_path,
+    streamlit_server,
+    wait_for_app,
+)
+
+from nnlab.i18n import t
+
+pytestmark = browser_marks()
+
+# Per chart: how many points its fullest trace has, whether it has any data, and where it starts.
+CHARTS_JS = """() => Array.from(document.querySelectorAll("[data-testid='stMain'] .js-plotly-plot")).map(el => ({
+  title: ((el._fullLayout || {}).title || {}).text || '',
+  points: Math.max(0, ...(el._fullData || []).map(d => (d.x || d.z || []).length || 0)),
+  top: el.getBoundingClientRect().top,
+}))"""
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server(env={"NNLAB_PREWARM": "1"}) as url:
+        with browser_page(width=1280, height=720) as page:  # bring TensorFlow up before timing anything
+            page.goto(url + "/train?lang=ko&epochs=2")
+            wait_for_app(page)
+            page.locator(".st-key-train_btn button").first.click()
+            page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length > 0",
+                                   timeout=180_000)
+        yield url
+
+
+def _charts(page) -> list[dict]:
+    return page.evaluate(CHARTS_JS)
+
+
+def _loss_points(charts: list[dict]) -> int | None:
+    loss = [c for c in charts if c["title"].startswith(t("charts.loss.title", "ko")[:2])]
+    return loss[0]["points"] if loss else None
+
+
+def test_the_default_run_unfolds_on_a_projector_without_blanks_or_copies(server):
+    with browser_page(width=1280, height=720) as page:
+        page.goto(server + "/train?lang=ko")
+        wait_for_app(page)
+        page.locator(".st-key-train_btn button").first.click()
+        clicked = time.monotonic()
+        states, most_charts, drawn, first_top, blanks = set(), 0, 0, None, []
+        deadline = clicked + 120
+        while time.monotonic() < deadline:
+            charts = _charts(page)
+            most_charts = max(most_charts, len(charts))
+            with_data = sum(1 for c in charts if c["points"])
+            if drawn and with_data < drawn:
+                blanks.append((round(time.monotonic() - clicked, 1), with_data, drawn))
+            drawn = max(drawn, with_data)
+            if charts and first_top is None:
+                first_top = min(c["top"] for c in charts)
+                first_chart_after = time.monotonic() - clicked
+            n = _loss_points(charts)
+            if n:
+                states.add(n)
+            if n is not None and n >= 100 + 1 and page.locator("[data-testid='stApp'][data-test-script-state="
+                                                                "'notRunning']").count():
+                break
+            page.wait_for_timeout(250)
+        page.screenshot(path=str(screenshot_path("live-view-projector-ko")))
+        print(f"\nfirst chart {first_chart_after:.1f} s after Train at y = {first_top:.0f} px; "
+              f"loss chart states seen: {sorted(states)}")
+        assert first_top is not None and first_top < 720, "the first chart starts inside the first screen"
+        intermediate = {n for n in states if 0 < n < max(states)}
+        assert len(intermediate) >= 5, f"the run unfolded in only {len(intermediate)} intermediate states"
+        assert most_charts <= 7, f"{most_charts} charts at once: stale copies stayed on the page"
+        assert not blanks, f"charts went blank after being drawn: {blanks}"
+        assert chart_problems(page) == []
+        assert overlapping_chart_labels(page) == []
+        assert clipped_texts(page) == []
+
+
+def test_on_a_phone_the_first_chart_is_in_the_first_screen_after_train(server):
+    with browser_page(width=390, height=844) as page:
+        page.goto(server + "/train?lang=ko&epochs=30")
+        wait_for_app(page)
+        summary = page.locator("[data-testid='stCaptionContainer']").first.inner_text()
+        assert "Spiral" in summary and "30" in summary  # a shared link says what it loaded
+        page.locator(".st-key-train_btn button").first.click()
+        page.wait_for_function("() => document.querySelectorAll(\"[data-testid='stMain'] .js-plotly-plot\")"
+                               ".length > 0", timeout=60_000)
+        page.wait_for_timeout(500)
+        top = min(c["top"] for c in _charts(page))
+        page.screenshot(path=str(screenshot_path("live-view-phone-ko")))
+        assert top < 844, f"first chart starts at {top:.0f} px, below a 844-px phone screen"
+        assert chart_problems(page, min_tick_px=12) == []
+        assert clipped_texts(page) == []
+
+
+def test_compare_draws_its_overlays_in_the_first_screens_without_broken_text(server):
+    with browser_page(width=1280, height=720) as page:
+        page.goto(server + "/compare?lang=ko&epochs=20")
+        wait_for_app(page)
+        page.locator(".st-key-compare_btn button").first.click()
+        page.wait_for_function("() => document.querySelectorAll(\"[data-testid='stMain'] .js-plotly-plot\")"
+                               ".length >= 6", timeout=120_000)
+        page.wait_for_function("t => document.body.innerText.includes(t)",
+                               arg=t("compare.summary.heading", "ko"), timeout=120_000)
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(screenshot_path("live-view-compare-ko")))
+        assert min(c["top"] for c in _charts(page)) < 720
+        assert chart_problems(page) == []
+        assert clipped_texts(page) == []
