@@ -9,7 +9,7 @@ in one process, the median of several repeats of:
 - the 7 Compare figures (3 runs),
 - Streamlit's serialisation of them (``plotly.io.to_json(fig.to_dict(), validate=False)``).
 
-    python bench/chart_cost.py              # check + time (trains the runs once, cached in /tmp)
+    python bench/chart_cost.py              # check + time (trains the runs first, about 1.5 min)
     python bench/chart_cost.py --check      # only check that the output is unchanged
 """
 
