@@ -40,6 +40,8 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 SERVER_LOGS = ROOT / "artifacts" / "logs"
 # base URL → that server's log file, so a failing test can show what the server printed
 SERVER_LOG_BY_URL: dict[str, Path] = {}
+# base URL → pid of that server's process, for benches that sample its memory and threads
+SERVER_PID_BY_URL: dict[str, int] = {}
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 ENTRY_READY = "[data-testid='stSidebar'] [data-testid='stSelectbox']"
 
@@ -87,6 +89,7 @@ def streamlit_server(app: str = "app.py", timeout: float = 60.0, env: dict | Non
                             env={**os.environ, "NNLAB_PREWARM": "1", **(env or {})}, start_new_session=True)
     base_url = f"http://127.0.0.1:{port}"
     SERVER_LOG_BY_URL[base_url] = log_path
+    SERVER_PID_BY_URL[base_url] = proc.pid
     try:
         deadline = time.monotonic() + timeout
         while True:
