@@ -4,8 +4,8 @@ Training runs at full speed (a class shares the server), and the default spiral 
 in a few seconds, before anyone has seen the loss fall or the gradient profile change.
 So the page does not draw the latest numbers: it plays the recorded epochs at a pace.
 ``frame(snap, epoch)`` is the snapshot as it was at the end of ``epoch`` (history, per-step
-series, progress and the decision boundary cut there); ``Pace`` says which epoch to show
-after some seconds of playing. Both are pure: the page keeps the clock.
+series, progress and the decision boundary cut there); ``Pace`` says which epoch to show at
+the next redraw. Both are pure: the page keeps the count.
 """
 
 from __future__ import annotations
@@ -17,22 +17,23 @@ import numpy as np
 
 PACES = ("slow", "normal", "instant")
 DEFAULT_PACE = "normal"
-# Seconds over which a whole run unfolds at each pace (at most: a run that trains slower
-# than that is shown as it trains).
-UNFOLD_SECONDS = {"slow": 20.0, "normal": 10.0, "instant": 0.0}
+# Redraws over which a whole run unfolds at each pace: about 10 s at "normal" with the page
+# redrawing once a second. Counted in redraws, not seconds, so a busy server that redraws
+# less often stretches the replay instead of skipping its frames.
+FRAMES = {"slow": 20, "normal": 10, "instant": 0}
 
 
 @dataclass(frozen=True)
 class Pace:
     name: str = DEFAULT_PACE
 
-    def epoch_at(self, seconds: float, total_epochs: int, trained_epochs: int) -> int:
-        """The epoch to show ``seconds`` after the run began playing (never past what trained)."""
-        unfold = UNFOLD_SECONDS.get(self.name, UNFOLD_SECONDS[DEFAULT_PACE])
-        if unfold <= 0 or total_epochs <= 0:
+    def next_epoch(self, shown: int, total_epochs: int, trained_epochs: int) -> int:
+        """The epoch to show at the next redraw, after ``shown`` (never past what trained)."""
+        frames = FRAMES.get(self.name, FRAMES[DEFAULT_PACE])
+        if frames <= 0 or total_epochs <= 0:
             return trained_epochs
-        shown = math.floor(max(0.0, seconds) * total_epochs / unfold)
-        return max(0, min(trained_epochs, shown))
+        step = max(1, math.ceil(total_epochs / frames))
+        return max(0, min(trained_epochs, shown + step))
 
 
 def trained_epochs(snap: dict) -> int:

@@ -40,15 +40,17 @@ def test_the_boundary_of_a_frame_is_the_one_recorded_by_then(snap):
     assert replay.boundary_at(snap, 0) is None
 
 
-def test_the_pace_unfolds_a_run_over_seconds_but_never_past_what_trained():
+def test_the_pace_unfolds_a_run_in_a_number_of_redraws_but_never_past_what_trained():
     normal, slow, instant = replay.Pace("normal"), replay.Pace("slow"), replay.Pace("instant")
-    assert normal.epoch_at(0.0, 100, 100) == 0
-    assert normal.epoch_at(5.0, 100, 100) == 50
-    assert normal.epoch_at(10.0, 100, 100) == 100
-    assert slow.epoch_at(5.0, 100, 100) == 25
-    assert normal.epoch_at(5.0, 100, 30) == 30  # training is behind the clock: show what exists
-    assert instant.epoch_at(0.0, 100, 42) == 42
-    assert normal.epoch_at(1.0, 20, 20) == 2  # a short run also takes ~10 s
+    shown, frames = 0, []
+    while shown < 100:
+        shown = normal.next_epoch(shown, 100, 100)
+        frames.append(shown)
+    assert frames == list(range(10, 101, 10))  # ten redraws: about 10 s at one a second
+    assert slow.next_epoch(0, 100, 100) == 5
+    assert normal.next_epoch(40, 100, 45) == 45  # training is behind the replay: show what exists
+    assert instant.next_epoch(0, 100, 42) == 42
+    assert normal.next_epoch(0, 7, 7) == 1  # a short run still unfolds frame by frame
 
 
 def test_the_json_record_leaves_the_replay_frames_out(spiral_data):

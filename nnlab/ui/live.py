@@ -145,31 +145,24 @@ def poll_interval() -> float:
 
 
 def _clock(key: str, jobs: list[TrainingJob]) -> dict:
-    """The replay clock of a view: restarts when the view shows other jobs."""
+    """The replay position of a view (epoch shown per job): restarts when the view shows other jobs."""
     ids = tuple(j.id for j in jobs)
     clock = st.session_state.get(f"nnlab.clock.{key}")
     if clock is None or clock["ids"] != ids:
-        clock = st.session_state[f"nnlab.clock.{key}"] = {"ids": ids, "t0": None, "frozen": None}
+        clock = st.session_state[f"nnlab.clock.{key}"] = {"ids": ids, "shown": {}}
     return clock
 
 
-def _frames(jobs: list[TrainingJob], snaps: list[dict], clock: dict, pace: str, frozen: bool):
-    """What to draw now: each snapshot cut at the epoch the replay clock has reached, and a
-    key that changes exactly when those frames do."""
-    now = time.monotonic()
-    if clock["t0"] is None and any(s["steps"].get("step") for s in snaps):
-        clock["t0"] = now
-    elapsed = 0.0 if clock["t0"] is None else now - clock["t0"]
-    if frozen:
-        clock["frozen"] = clock["frozen"] if clock["frozen"] is not None else elapsed
-        elapsed = clock["frozen"]
-    else:
-        clock["frozen"] = None
+def _frames(jobs: list[TrainingJob], snaps: list[dict], clock: dict, pace: str, frozen: bool, advance: bool):
+    """What to draw now: each snapshot cut at the epoch the replay has reached (moved on by one
+    step of ``pace`` when ``advance``), and a key that changes exactly when those frames do."""
     frames, keys = [], []
     for job, snap in zip(jobs, snaps):
         trained = replay.trained_epochs(snap)
         epochs = (snap.get("config") or {}).get("epochs") or trained
-        shown = replay.Pace(pace).epoch_at(elapsed, epochs, trained)
+        shown = clock["shown"].get(job.id, 0)
+        if advance and not frozen and snap["steps"].get("step"):
+            shown = clock["shown"][job.id] = replay.Pace(pace).next_epoch(shown, epochs, trained)
         frame = replay.frame(snap, shown)
         frames.append(frame)
         keys.append((job.id, shown) if frame is not snap else (job.id, "live", job.version))
@@ -191,7 +184,7 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     current = jobs()
     clock = _clock(key, current)
     snaps = [j.snapshot() for j in current]
-    frames, _ = _frames(current, snaps, clock, pace, frozen)
+    frames, _ = _frames(current, snaps, clock, pace, frozen, advance=False)
     running = any(is_running(j) for j in current)
     behind = any(f is not s for f, s in zip(frames, snaps))
     waiting = running and not any(j.has_numbers for j in current)
@@ -202,7 +195,7 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
         now_jobs = jobs()
         session_jobs()  # heartbeat
         now_snaps = [j.snapshot() for j in now_jobs]
-        now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen)
+        now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen, advance=True)
         render(now_snaps, now_frames, frame_key)
         if run_every is None:
             return
