@@ -23,6 +23,7 @@ from nnlab.ui.common import ensure_router, lang, t
 from nnlab.ui.plots import show
 from nnlab.ui.sidebar import config_sidebar, explain_error
 
+SHOWN_COLUMNS = ("run", "status", "val", "test", "epochs_to_target", "grad_ratio", "dead_pct", "saturated_pct")
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
 CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
 
@@ -290,7 +291,11 @@ def render_summary(snaps: list[dict]) -> None:
     if metric != "accuracy":
         fmt.update(train="%.3f", val="%.3f", test="%.3f")
     config = {name: number(format=fmt[key]) for name, key in cols.items() if key in fmt}
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config, key="compare_table")
+    # The page shows the columns a class discusses, so the table fits a projector without
+    # sideways scrolling; the CSV below has every column.
+    shown = [name for name, key in cols.items() if key in SHOWN_COLUMNS]
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, column_order=shown,
+                 key="compare_table")
     st.caption(t("compare.summary.caption"))
     st.download_button(t("compare.download"), table.to_csv(index=False).encode("utf-8"),
                        f"nnlab-compare-{state['variable']}.csv", "text/csv", key="compare_csv", on_click="ignore",
@@ -305,7 +310,7 @@ def render_summary(snaps: list[dict]) -> None:
         return
     best = result["best_single"]
     delta = 100.0 * (result["ensemble_accuracy"] - best["accuracy"])
-    a, b, _ = st.columns([1, 1, 2])
+    a, b, _ = st.columns([1, 1, 1])
     a.metric(t("compare.ensemble.acc"), f"{100 * result['ensemble_accuracy']:.1f}%",
              delta=t("compare.ensemble.delta", delta=delta), delta_color="normal" if delta else "off")
     b.metric(t("compare.ensemble.best", label=best["label"]), f"{100 * best['accuracy']:.1f}%")

@@ -154,8 +154,7 @@ TEXT = {
         "en": "The ensemble appears once at least two classification runs have finished.",
         "ko": "분류 실행이 두 개 이상 끝나면 앙상블 결과가 나타납니다.",
     },
-    "compare.ensemble.delta": {"en": "{delta:+.1f} points vs the best single run",
-                               "ko": "가장 좋은 단일 실행 대비 {delta:+.1f}%p"},
+    "compare.ensemble.delta": {"en": "{delta:+.1f} pts vs best run", "ko": "{delta:+.1f}%p (최고 단일 대비)"},
     # -- charts ------------------------------------------------------------------------------
     "compare.chart.waiting": {"en": "Waiting for the first numbers…", "ko": "첫 결과를 기다리는 중…"},
     "compare.chart.epoch": {"en": "Epoch", "ko": "에포크"},
