@@ -3,11 +3,10 @@
 import streamlit as st
 
 from nnlab import runtime
-from nnlab.ui.common import compact_top, language_picker, t
+from nnlab.ui.common import language_picker, t
 
 runtime.start()  # TensorFlow comes up in the background before the first student clicks
 st.set_page_config(page_title="NN Lab", page_icon="🧠", layout="wide")
-compact_top()
 language_picker()
 
 PAGES = [

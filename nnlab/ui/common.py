@@ -41,13 +41,6 @@ def t(key: str, **fmt) -> str:
     return i18n.t(key, lang(), **fmt)
 
 
-def compact_top() -> None:
-    """Less empty space above a page's title: at 1280×720 on a projector (and on a phone)
-    the first charts must start inside the first screen. A static style, nothing from users."""
-    st.html("<style>[data-testid='stMainBlockContainer']{padding-top:4rem}"
-            "[data-testid='stMainBlockContainer'] h1{padding-top:0.25rem;padding-bottom:0.5rem}</style>")
-
-
 def language_picker() -> None:
     lang()
     st.sidebar.selectbox(
