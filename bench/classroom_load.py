@@ -89,17 +89,16 @@ BROWSER_NICE = 19
 class PageKind:
     path: str
     button_key: str  # widget key of the start button (Streamlit renders class st-key-<key>)
-    runs: int  # runs one click starts: status lines that must all end
     layer_chart: str  # key of the chart whose layers are counted
     one_trace_per_layer: bool  # else: one point per layer on each trace
     progress_charts: tuple[str, ...]  # keys of charts that show training progress ("first chart")
 
 
 PAGES = {
-    "train": PageKind("train", "train_btn", 1, "train_grad_lines", True,
+    "train": PageKind("train", "train_btn", "train_grad_lines", True,
                       ("train_loss", "train_metric", "train_grad_lines", "train_grad_bar")),
     # default six activations; the boundary chart is left out: it shows the data set before any training
-    "compare": PageKind("compare", "compare_btn", 6, "compare_profile", False,
+    "compare": PageKind("compare", "compare_btn", "compare_profile", False,
                         ("compare_loss", "compare_metric", "compare_profile", "compare_ratio")),
 }
 
@@ -109,8 +108,11 @@ def _text_before_fields(key: str) -> str:
     return next(string.Formatter().parse(CATALOG[key]["en"]))[0]
 
 
+# A run's status line starts with one of these (keys missing from this version of the app are skipped).
 FINISHED = _text_before_fields("live.finished")
-ENDED_OTHERWISE = tuple(_text_before_fields(k) for k in ("live.stopped", "live.diverged", "live.failed"))
+ENDED = tuple(_text_before_fields(k) for k in ("live.finished", "live.stopped", "live.diverged", "live.failed"))
+ACTIVE = tuple(_text_before_fields(k) for k in ("live.queued", "live.wait", "live.starting", "live.compiling",
+                                                 "live.running", "live.pausing", "live.paused") if k in CATALOG)
 
 
 def session_url(kind: PageKind, index: int, depth: int, width: int, epochs: int) -> str:
@@ -196,8 +198,8 @@ class SessionWatcher:
     def __init__(self, session: Session, kind: PageKind):
         self.s, self.kind = session, kind
         self.click_started: float | None = None
-        self.stopped = False  # set when the measurement window closes: later frames are not counted
-        self._ended = self._finished = self._exceptions = 0  # counted per script or fragment run
+        self.stopped = False  # the run window closed: a run ending later no longer counts
+        self._run: dict[str, int] = {}  # status lines and exception boxes of the current script or fragment run
 
     def attach(self, page) -> None:
         def on_websocket(ws):
@@ -223,7 +225,7 @@ class SessionWatcher:
             self.s.click_at = time.time()  # the click's rerun request leaving the browser
 
     def on_received(self, payload) -> None:
-        if isinstance(payload, str) or self.stopped:
+        if isinstance(payload, str):
             return
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -234,36 +236,47 @@ class SessionWatcher:
 
     def _on_message(self, msg, now: float) -> None:
         kind = msg.WhichOneof("type")
-        if kind == "new_session":  # a script or fragment run starts; it redraws every status line it owns
-            self._ended = self._finished = self._exceptions = 0
-            return
+        if kind == "new_session":  # a script or fragment run starts: it redraws every status line it owns
+            self._run = {"ended": 0, "finished": 0, "active": 0, "exceptions": 0}
+        elif kind == "script_finished":
+            self._on_run_end(msg.script_finished, now)
         if kind != "delta" or msg.delta.WhichOneof("type") != "new_element":
             return
         element = msg.delta.new_element
         what = element.WhichOneof("type")
         if what == "exception":
-            self._exceptions += 1
-            self.s.exceptions_ws = max(self.s.exceptions_ws, self._exceptions)
+            self._run["exceptions"] = self._run.get("exceptions", 0) + 1
+            self.s.exceptions_ws = max(self.s.exceptions_ws, self._run["exceptions"])
             self.s.exception_text = self.s.exception_text or element.exception.message[:200]
         elif self.click_started is None:
             return
         elif what in ("alert", "progress") and msg.metadata.delta_path[:1] != [1]:  # 1 is the sidebar
             # a run's status: a box (warnings, errors) or the label of its progress bar ("**Finished …** · …")
-            self._on_status((element.alert.body if what == "alert" else element.progress.text).lstrip("*_ "), now)
+            self._on_status((element.alert.body if what == "alert" else element.progress.text).replace("**", ""))
         elif what == "plotly_chart":
             key = element.plotly_chart.id.rsplit("-", 1)[-1]  # element ids end with the widget key
             if key == self.kind.layer_chart or (self.s.first_chart_at is None and key in self.kind.progress_charts):
                 self._on_chart(element.plotly_chart, key, now)
 
-    def _on_status(self, body: str, now: float) -> None:
-        self.s.status = body.splitlines()[0][:100] if body else ""
+    def _on_status(self, body: str) -> None:
+        for name, prefixes in (("ended", ENDED), ("active", ACTIVE)):
+            if body.startswith(prefixes):
+                self._run[name] = self._run.get(name, 0) + 1
+                self.s.status = body.splitlines()[0][:100]
         if body.startswith(FINISHED):
-            self._finished += 1
-        elif not body.startswith(ENDED_OTHERWISE):
+            self._run["finished"] = self._run.get("finished", 0) + 1
+
+    def _on_run_end(self, status: int, now: float) -> None:
+        """A complete run whose status lines all say a run ended (one per run, or one for a group
+        of runs) means every run of the click ended; finished if they all say finished."""
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        complete = status in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+        run = self._run
+        if self.stopped or not complete or self.s.done_at is not None or self.click_started is None:
             return
-        self._ended += 1
-        if self._ended >= self.kind.runs and self.s.done_at is None:
-            self.s.done_at, self.s.finished = now, self._finished >= self.kind.runs
+        if run.get("ended", 0) and not run.get("active", 0):
+            self.s.done_at, self.s.finished = now, run.get("finished", 0) == run["ended"]
 
     def _on_chart(self, chart, key: str, now: float) -> None:
         traces = [tr for tr in (json.loads(chart.spec or "{}").get("data") or []) if _points(tr)]
@@ -292,10 +305,12 @@ DOM_WATCH_JS = """(() => {
 STATUS_SELECTOR = ("[data-testid='stMain'] [data-testid='stAlertContainer'], "
                    "[data-testid='stMain'] [data-testid='stProgress']")
 
-# The page shows as many ended status lines as the click started runs.
-ENDED_JS = """([prefixes, runs]) => Array.from(document.querySelectorAll(STATUS))
-  .filter(e => prefixes.some(p => e.innerText.trim().startsWith(p))).length >= runs""".replace(
-    "STATUS", json.dumps(STATUS_SELECTOR))
+# The page's status lines all say that a run ended.
+ENDED_JS = """([ended, active]) => {
+  const lines = Array.from(document.querySelectorAll(STATUS)).map(e => e.innerText.trim());
+  const count = prefixes => lines.filter(l => prefixes.some(p => l.startsWith(p))).length;
+  return count(ended) > 0 && count(active) === 0;
+}""".replace("STATUS", json.dumps(STATUS_SELECTOR))
 
 # At the end: exception boxes, status lines, and the layers the chart shows.
 DOM_READ_JS = """([key, oneTracePerLayer]) => {
@@ -542,7 +557,7 @@ async def read_dom(tab: Tab, kind: PageKind, timeout: float = 30.0) -> None:
         return
     with contextlib.suppress(Exception):
         if s.done_at is not None:
-            await tab.page.wait_for_function(ENDED_JS, arg=[[FINISHED, *ENDED_OTHERWISE], kind.runs],
+            await tab.page.wait_for_function(ENDED_JS, arg=[list(ENDED), list(ACTIVE)],
                                              timeout=timeout * 1000)
         await tab.page.wait_for_selector(f".st-key-{kind.layer_chart} .js-plotly-plot", timeout=timeout * 500)
         await tab.page.wait_for_timeout(500)
@@ -554,7 +569,7 @@ async def read_dom(tab: Tab, kind: PageKind, timeout: float = 30.0) -> None:
         return
     s.exceptions_dom, s.layers_dom, s.dom_chart_at = info["exceptions"], info["layers"], info["firstChart"]
     s.page_state = f"{info['plots']} charts, {info['state']}"
-    ended = [a for a in info["alerts"] if a.startswith((FINISHED, *ENDED_OTHERWISE))]
+    ended = [a for a in info["alerts"] if a.startswith(ENDED)]
     if ended:
         s.status = ended[-1].splitlines()[0][:100]
 
