@@ -57,11 +57,6 @@ TEXT = {
     "compare.btn.stop": {"en": "Stop", "ko": "중지"},
     "compare.btn.clear": {"en": "Clear", "ko": "지우기"},
     "compare.btn.clear_help": {"en": "Stop and forget this comparison.", "ko": "이 비교를 멈추고 지웁니다."},
-    "compare.freeze": {"en": "Pause live charts", "ko": "실시간 차트 멈춤"},
-    "compare.freeze_help": {
-        "en": "Stop redrawing the charts (training continues) so you can zoom and hover.",
-        "ko": "차트 다시 그리기를 멈춥니다(학습은 계속). 확대하거나 값을 살펴볼 때 쓰세요.",
-    },
     "compare.frozen_note": {"en": "Live charts paused: training continues in the background.",
                             "ko": "실시간 차트를 멈췄습니다. 학습은 뒤에서 계속됩니다."},
     "compare.blocked": {"en": "Fix the settings first: {error}", "ko": "먼저 설정을 고치세요: {error}"},

@@ -25,13 +25,6 @@ TEXT = {
     "train.btn.reset": {"en": "Reset", "ko": "초기화"},
     "train.btn.reset_help": {"en": "Stop the run and clear its charts; the settings stay.",
                              "ko": "학습을 멈추고 차트를 지웁니다. 설정은 그대로입니다."},
-    "train.freeze": {"en": "Freeze charts (to zoom)", "ko": "차트 멈춤 (확대용)"},
-    "train.freeze_help": {
-        "en": "Live charts are redrawn every second, which resets zoom. Switch this on to freeze them, "
-              "zoom and hover; training continues in the background.",
-        "ko": "실시간 차트는 매초 다시 그려져 확대가 풀립니다. 이 스위치를 켜면 차트가 멈춰 확대하고 값을 볼 수 "
-              "있습니다. 학습은 뒤에서 계속됩니다.",
-    },
     "train.frozen_note": {"en": "Charts frozen: training continues; switch the toggle off to follow it again.",
                           "ko": "차트가 멈춰 있습니다. 학습은 계속되며, 스위치를 끄면 다시 따라갑니다."},
     "train.blocked": {"en": "Cannot train yet: {error}", "ko": "아직 학습할 수 없습니다: {error}"},
@@ -66,8 +59,6 @@ TEXT = {
               "동그라미는 학습 데이터, 마름모는 학습에 쓰지 않은 테스트 데이터입니다.",
     },
     # -- live status ------------------------------------------------------------------------------
-    "live.queued": {"en": "Queued: position {position} — other runs are using the CPU.",
-                    "ko": "대기 중: {position}번째 — 다른 학습이 CPU를 쓰고 있습니다."},
     "live.starting": {"en": "Starting…", "ko": "시작하는 중…"},
     "live.compiling": {"en": "Loading the data and compiling the network…",
                        "ko": "데이터를 불러오고 신경망을 컴파일하는 중…"},
@@ -134,8 +125,8 @@ TEXT = {
                               "ko": "keras.models.load_model('file.keras')로 불러올 수 있습니다."},
     # -- sidebar --------------------------------------------------------------------------------
     "sidebar.title": {"en": "Settings", "ko": "설정"},
-    "sidebar.locked": {"en": "Settings are locked while the network trains. Stop or Reset to change them.",
-                       "ko": "학습 중에는 설정이 잠깁니다. 바꾸려면 중지하거나 초기화하세요."},
+    "sidebar.locked": {"en": "Settings are locked while the network trains. Stop the run to change them.",
+                       "ko": "학습하는 동안에는 설정이 잠겨 있습니다. 바꾸려면 학습을 중지하세요."},
     "sidebar.preset": {"en": "Preset from the lecture notes", "ko": "강의 노트 프리셋"},
     "sidebar.preset.none": {"en": "Choose a preset…", "ko": "프리셋 선택…"},
     "sidebar.preset.current": {"en": "Current settings: {name}", "ko": "현재 설정: {name}"},
