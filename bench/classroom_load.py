@@ -809,18 +809,19 @@ def run_burst(sessions: int = 30, epochs: int = 2000, width: int = 16, depths: l
 
 async def _watch_cleanup(b: Bench, r: dict, closed: float, rss0: int, margin: float, prefix: str,
                          until: float) -> None:
-    """Poll every 2 s (thread names every 6 s) until no training thread is left and RSS is back."""
+    """Poll every 2 s (threads every 6 s) until no training thread is left and then RSS is back
+    (measured once the runs have stopped: memory still rising while they train does not count)."""
     r.update(threads_gone_after_s=None, rss_back_after_s=None)
     left = None
     for i in range(int(max(0.0, until - time.time()) / 2) + 1):
-        rss, threads = b.sampler.level(1)
-        now = time.time()
-        if r["rss_back_after_s"] is None and rss <= rss0 + margin * MIB:
-            r["rss_back_after_s"] = now - closed
         if r["threads_gone_after_s"] is None and i % 3 == 0:
             left = await asyncio.to_thread(training_threads, b.pid, prefix)
             if left == 0:
                 r["threads_gone_after_s"] = time.time() - closed
+        rss, threads = b.sampler.level(1)
+        now = time.time()
+        if r["threads_gone_after_s"] is not None and r["rss_back_after_s"] is None and rss <= rss0 + margin * MIB:
+            r.update(rss_back_after_s=now - closed, rss_back_mib=rss / MIB)
         if i % 15 == 0:
             b.log(f"  +{now - closed:5.0f} s after closing: RSS {rss / MIB:.0f} MiB, {threads} OS threads, "
                   f"training threads {'?' if left is None else left}")
