@@ -103,6 +103,8 @@ def _bring_up() -> None:
         import_tensorflow()
         tiny = RunConfig(dataset="xor", n_samples=40, depth=1, width=4, epochs=1, batch_size=8)
         SCHEDULER.submit(tiny, data=datasets.load(tiny), background=True, label="start-up").wait(60)
+        for cfg in likely_shapes():  # background jobs: a class that arrives meanwhile goes first
+            SCHEDULER.submit(cfg.replace(epochs=1), background=True, label="start-up")
     except Exception:  # noqa: BLE001 — a user's own run reports what is wrong
         pass
     finally:
@@ -111,6 +113,17 @@ def _bring_up() -> None:
         # and with thirty sessions it was what starved the training threads.
         gc.freeze()
         _ready.set()
+
+
+def likely_shapes() -> list[RunConfig]:
+    """The networks a class is likely to train first, compiled at start-up: the default
+    settings at every depth from 1 to 10 (the vanishing-gradient lesson varies depth), with
+    ReLU and with sigmoid. About 15 s of one core in the background, once per server; a new
+    shape otherwise costs its first student 0.5–1 s of compiling, and thirty students with
+    eight shapes would queue behind each other's compiles."""
+    base = RunConfig()
+    return [base.replace(depth=depth, activation=activation)
+            for activation in ("relu", "sigmoid") for depth in range(1, 11)]
 
 
 def ready(timeout: float | None = None) -> bool:

@@ -26,6 +26,7 @@ from nnlab.config import RunConfig
 from nnlab.jobs import TrainingJob
 from nnlab.limits import Limits
 
+TURN_SECONDS = 0.1  # a turn runs chunks for about this long (each chunk is ~75 ms at most)
 IDLE_WAIT = 0.5  # a worker with nothing to do rechecks this often (and on every notify)
 BUSY_BACKOFF = 0.002  # after a turn that could not run (its trainer was busy)
 
@@ -192,7 +193,7 @@ class Scheduler:
                     self._park(job)
                     continue
                 self._in_turn.add(job)
-            worked = job.take_turn()
+            worked = self._turn(job)
             with self._cv:
                 self._in_turn.discard(job)
                 if job.wait(0):
@@ -204,6 +205,20 @@ class Scheduler:
                 self._cv.notify_all()
             if not worked:
                 time.sleep(BUSY_BACKOFF)
+
+    @staticmethod
+    def _turn(job: TrainingJob) -> bool:
+        """Advance ``job`` for about ``TURN_SECONDS``: several chunks when they are short (a
+        small net's epoch takes milliseconds), so swapping runs in and out of a shared trainer
+        and the queue bookkeeping stay a small part of the time. A first turn, a busy
+        trainer, pause or stop end it at once."""
+        ends = time.perf_counter() + TURN_SECONDS
+        while True:
+            first = not job.has_numbers
+            worked = job.take_turn()
+            if (not worked or first or job.wait(0) or job.paused_requested or job.stop_requested
+                    or time.perf_counter() >= ends):
+                return worked
 
     def _park(self, job: TrainingJob) -> None:
         self._parked.add(job)
