@@ -32,47 +32,48 @@ def metric_name(task: str) -> str:
 
 
 class StepSeries:
-    """Per-step loss and per-layer statistics, decimated to a bounded number of points."""
+    """Per-step loss and per-layer statistics, decimated to a bounded number of points.
+
+    Points are stored as they will be read: JSON-ready lists (NaN/Inf as None), one list
+    per statistic with one per-layer list per kept step. Converting once, when a step is
+    added by the training thread, keeps snapshots cheap: thirty sessions polling their
+    runs made the per-snapshot conversion of 2,000 steps the server's hottest code.
+    """
 
     def __init__(self, max_points: int = MAX_STEP_POINTS):
         self.max_points = max_points
         self.stride = 1
         self.step: list[int] = []
-        self.loss: list[float] = []
-        self.stats: list[np.ndarray] = []  # [n_layers, len(STAT_NAMES)] per kept step
+        self.loss: list[float | None] = []
+        self.stats: dict[str, list[list]] = {name: [] for name in STAT_NAMES}
 
     def add(self, step: int, loss: float, stats: np.ndarray) -> None:
+        """``stats``: [n_layers, len(STAT_NAMES)] of this step."""
         if self.step and self.step[-1] % self.stride != 0:
             self._pop()  # the previous "latest" point was off-stride: it is no longer the latest
         self.step.append(step)
-        self.loss.append(loss)
-        self.stats.append(stats)
+        self.loss.append(_num(loss))
+        for name, column in zip(STAT_NAMES, _finite_list(np.asarray(stats).T)):
+            self.stats[name].append(column)
         if len(self.step) > self.max_points:
             self.stride *= 2
             keep = [i for i, s in enumerate(self.step) if s % self.stride == 0 or i == len(self.step) - 1]
             self.step = [self.step[i] for i in keep]
             self.loss = [self.loss[i] for i in keep]
-            self.stats = [self.stats[i] for i in keep]
+            self.stats = {name: [rows[i] for i in keep] for name, rows in self.stats.items()}
 
     def _pop(self) -> None:
         self.step.pop()
         self.loss.pop()
-        self.stats.pop()
-
-    def raw(self) -> tuple[list[int], np.ndarray, np.ndarray]:
-        """A copy of the kept points (cheap: taken under the record's lock)."""
-        stats = np.array(self.stats) if self.stats else np.zeros((0, 0, len(STAT_NAMES)), np.float32)
-        return list(self.step), np.array(self.loss, dtype=np.float64), stats
+        for rows in self.stats.values():
+            rows.pop()
 
     def to_dict(self) -> dict:
-        return steps_dict(*self.raw())
-
-
-def steps_dict(step: list[int], loss: np.ndarray, stats: np.ndarray) -> dict:
-    out = {"step": step, "loss": _finite_list(loss)}
-    for j, name in enumerate(STAT_NAMES):
-        out[name] = _finite_list(stats[:, :, j]) if stats.size else []
-    return out
+        """The kept points (shallow copies: the per-step rows are never changed in place)."""
+        out = {"step": list(self.step), "loss": list(self.loss)}
+        for name, rows in self.stats.items():
+            out[name] = list(rows)
+        return out
 
 
 def _finite_list(values: np.ndarray) -> list:
@@ -242,13 +243,11 @@ class RunRecord:
 
         Read-only: it shares the parts the record never changes in place (the dataset
         facts, each epoch's per-layer lists, the boundary grids), so a UI polling the record
-        never holds up the training loop with a deep copy. The per-step series is
-        converted outside the lock."""
+        never holds up the training loop with a deep copy."""
         with self._lock:
             snap = self._as_dict()
-            steps = self.steps.raw()
+            snap["steps"] = self.steps.to_dict()
             frames = list(self._boundary_frames)
-        snap["steps"] = steps_dict(*steps)
         snap["boundary_frames"] = frames  # NumPy grids: converted only when a frame is drawn
         return snap
 

@@ -31,9 +31,9 @@ from nnlab.record import ENDED
 from nnlab.ui.common import lang, t
 
 POLL_SECONDS = 1.0
-MAX_POLL_SECONDS = 2.5
+MAX_POLL_SECONDS = 3.0
 RELAXED_RUNS = 10  # up to this many runs training, redraw every POLL_SECONDS
-FIRST_NUMBERS_POLL_SECONDS = 0.5
+FIRST_NUMBERS_POLL_SECONDS = 1.0
 RELEASE_GRACE_SECONDS = 30.0
 _JOBS_KEY = "nnlab.jobs"
 
@@ -177,7 +177,7 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     ``render(snaps, frames, frame_key)``: the latest snapshots (for status and progress),
     the frames to chart (the runs as of the epoch the replay has reached at ``pace``), and
     a key that changes exactly when the frames do (to cache figures with ``figures``).
-    While no run has numbers yet the fragment checks twice a second and draws only the
+    While no run has numbers yet the fragment checks once a second and draws only the
     status; the first numbers, and the end of the replay, rerun the page, which then
     polls at ``poll_interval()`` or stops polling. ``key`` must be unique on the page.
     """
