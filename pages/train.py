@@ -93,10 +93,13 @@ def _gradient_sentence(frame: dict) -> str | None:
     return t("ratio.sentence", first=layers[0]["label"], last=layers[-2]["label"], words=ratio_words(first / last, L))
 
 
-def _build(frame: dict) -> dict:
-    figs = {"loss": charts.loss_figure(frame, L), "profile": charts.gradient_bar_figure(frame, L),
-            "lines": charts.gradient_lines_figure(frame, L), "heat": charts.gradient_heatmap_figure(frame, L),
-            "act": charts.activation_stats_figure(frame, L), "metric": charts.metric_figure(frame, L)}
+def _build(frame: dict, first_screen: bool) -> dict:
+    """The figures of a frame; only the first screen's two while the server is crowded."""
+    figs = {"loss": charts.loss_figure(frame, L), "profile": charts.gradient_bar_figure(frame, L)}
+    if first_screen:
+        return figs
+    figs |= {"lines": charts.gradient_lines_figure(frame, L), "heat": charts.gradient_heatmap_figure(frame, L),
+             "act": charts.activation_stats_figure(frame, L), "metric": charts.metric_figure(frame, L)}
     if (frame.get("dataset") or {}).get("is_2d"):
         figs["boundary"] = charts.boundary_figure(frame, job.data, L)
     return figs
@@ -116,7 +119,8 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
             # second slows the compile down. Draw them once the first numbers exist.
             st.caption(t("train.charts_soon"))
         return
-    figs = live.figures("train", (frame_key, L), lambda: _build(frame))
+    first_screen = live.crowded() and snap.get("status") not in ENDED
+    figs = live.figures("train", (frame_key, L, first_screen), lambda: _build(frame, first_screen))
     with st.container():
         if frame.get("replaying"):
             st.caption(t("play.showing", shown=frame["progress"]["epoch"], epochs=snap["config"]["epochs"],
@@ -128,6 +132,9 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     a, b = st.columns(2)
     show(figs["loss"], key="train_loss", where=a)
     show(figs["profile"], key="train_grad_bar", where=b)
+    if first_screen:
+        st.caption(t("live.crowded"))
+        return
     a, b = st.columns(2)
     show(figs["metric"], key="train_metric", where=a)
     show(figs["lines"], key="train_grad_lines", where=b)

@@ -24,6 +24,8 @@ TEXT = {
               "BatchNorm.",
         "ko": "손실이 NaN 또는 무한대가 되었습니다. {activation}, {initializer} 초기화, {optimizer} 조합에 비해 "
               "학습률({lr:g})이 너무 큰 것 같습니다. 학습률을 10분의 1로 줄이거나 배치 정규화를 켜 보세요."},
+    "live.crowded": {"en": "Many runs share the server right now: the other charts appear when your run ends.",
+                     "ko": "지금은 많은 학습이 서버를 함께 쓰고 있어, 나머지 차트는 학습이 끝나면 나타납니다."},
     "live.ended_without_data": {
         "en": "No charts: the run ended before its first training step.",
         "ko": "차트가 없습니다: 첫 학습 단계 전에 학습이 끝났습니다."},

@@ -33,7 +33,6 @@ from nnlab.ui.common import lang, t
 POLL_SECONDS = 1.0
 MAX_POLL_SECONDS = 3.0
 RELAXED_RUNS = 10  # up to this many runs training, redraw every POLL_SECONDS
-FIRST_NUMBERS_POLL_SECONDS = 1.0
 RELEASE_GRACE_SECONDS = 30.0
 _JOBS_KEY = "nnlab.jobs"
 
@@ -177,9 +176,9 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     ``render(snaps, frames, frame_key)``: the latest snapshots (for status and progress),
     the frames to chart (the runs as of the epoch the replay has reached at ``pace``), and
     a key that changes exactly when the frames do (to cache figures with ``figures``).
-    While no run has numbers yet the fragment checks once a second and draws only the
-    status; the first numbers, and the end of the replay, rerun the page, which then
-    polls at ``poll_interval()`` or stops polling. ``key`` must be unique on the page.
+    The fragment redraws every ``poll_interval()`` (1 s alone, up to 3 s with thirty runs)
+    and, once every run has ended and been shown, reruns the page once, which stops the
+    polling and draws the results. ``key`` must be unique on the page.
     """
     current = jobs()
     clock = _clock(key, current)
@@ -187,8 +186,7 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     frames, _ = _frames(current, snaps, clock, pace, frozen, advance=False)
     running = any(is_running(j) for j in current)
     behind = any(f is not s for f, s in zip(frames, snaps))
-    waiting = running and not any(j.has_numbers for j in current)
-    run_every = FIRST_NUMBERS_POLL_SECONDS if waiting else (poll_interval() if running or behind else None)
+    run_every = poll_interval() if running or behind else None
 
     @st.fragment(run_every=run_every, key=key)
     def _panel():
@@ -199,13 +197,18 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
         render(now_snaps, now_frames, frame_key)
         if run_every is None:
             return
-        if waiting and any(j.has_numbers for j in now_jobs):
-            st.rerun()  # the charts can draw now: redraw the page at the steady interval
         done = not any(is_running(j) for j in now_jobs) and all(f is s for f, s in zip(now_frames, now_snaps))
         if done and not frozen:
             st.rerun()  # training ended and the replay caught up: draw the final state once
 
     _panel()
+
+
+def crowded() -> bool:
+    """True while many runs share the server: live views then redraw only their first
+    screen (the rest appears when the run ends), because every chart every session redraws
+    takes CPU from the training."""
+    return runtime.SCHEDULER.running_count() > RELAXED_RUNS
 
 
 def figures(key: str, frame_key, build: Callable[[], dict]) -> dict:
@@ -342,5 +345,5 @@ def status_line(snap: dict) -> None:
 
 
 __all__ = ["POLL_SECONDS", "SessionJobs", "forget_job", "get_job", "is_running", "live_view", "figures",
-           "markdown_literal", "pace_picker", "poll_interval", "session_jobs", "settings_summary", "start_job", "status_line",
+           "crowded", "markdown_literal", "pace_picker", "poll_interval", "session_jobs", "settings_summary", "start_job", "status_line",
            "status_text"]
