@@ -6,8 +6,8 @@ environment variables; on Community Cloud, root-level entries of the app's secre
 environment variables too, so a teacher sets them in the secrets box:
 
 - ``NNLAB_MAX_RUN_COST``: largest epochs × training samples × weights of one run
-  (default 1e11: the lecture's MNIST MLP on the 5,000-image sample, 784-256-128-10, for
-  up to 40 epochs; about 6 s of one core). ``0`` means no limit.
+  (default 1e11: the lecture's MNIST MLP 784-256-128-10 on the 5,000-image sample, 3,000
+  of them for training, for up to 140 epochs). ``0`` means no limit.
 - ``NNLAB_MAX_ACTIVE_RUNS``: runs (a comparison counts as one) that train at the same
   time; later ones wait in line and see their place and an estimated wait (default 40).
 - ``NNLAB_LIMITS=off``: a teacher's own machine; no run-size limit and 1,000 active runs.
