@@ -33,6 +33,8 @@ pytestmark = browser_marks()
 # Per chart: how many points its fullest trace has, whether it has any data, and where it starts.
 CHARTS_JS = """() => Array.from(document.querySelectorAll("[data-testid='stMain'] .js-plotly-plot")).map(el => ({
   title: ((el._fullLayout || {}).title || {}).text || '',
+  key: ((el.closest('[class*="st-key-"]') || {}).className || '').split(' ').filter(c => c.startsWith('st-key-'))[0]
+       || '',
   points: Math.max(0, ...(el._fullData || []).map(d => (d.x || d.z || []).length || 0)),
   lengths: (el._fullData || []).map(d => (d.x || d.z || []).length || 0),
   top: el.getBoundingClientRect().top,
@@ -68,15 +70,15 @@ def test_the_default_run_unfolds_on_a_projector_without_blanks_or_copies(server)
         wait_for_app(page)
         page.locator(".st-key-train_btn button:visible").first.click()
         clicked = time.monotonic()
-        states, most_charts, drawn, first_top, blanks = set(), 0, 0, None, []
+        states, most_charts, drawn, first_top, blanks = set(), 0, set(), None, []
         deadline = clicked + 120
         while time.monotonic() < deadline:
             charts = _charts(page)
             most_charts = max(most_charts, len(charts))
-            with_data = sum(1 for c in charts if c["points"])
-            if drawn and with_data < drawn:
-                blanks.append((round(time.monotonic() - clicked, 1), with_data, drawn))
-            drawn = max(drawn, with_data)
+            with_data = {c["key"] for c in charts if c["points"]}
+            if drawn - with_data:  # a chart that had data has none now (a transient copy is no blank)
+                blanks.append((round(time.monotonic() - clicked, 1), sorted(drawn - with_data)))
+            drawn |= with_data
             if charts and first_top is None:
                 first_top = min(c["top"] for c in charts)
                 first_chart_after = time.monotonic() - clicked

@@ -168,12 +168,12 @@ def test_deep_sigmoid_on_spiral_shows_vanishing_gradients(server):
         assert ratio < 1e-2, ratio  # orders of magnitude smaller
         # the explanation and the heading of the gradient section are on screen
         assert t("train.grad.heading") in page.inner_text("body")
-        page.get_by_text(t("play.hold")).click()  # static charts: no stale fading in the picture
+        page.locator(".st-key-train_pace button:visible", has_text="Hold").first.click()  # static charts: no stale fading in the picture
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
         page.wait_for_timeout(1500)
         shot = full_screenshot(page, screenshot_path("train-vanishing-sigmoid-spiral"))
         save_docs_shot(page, shot)
-        page.get_by_text(t("play.hold")).click()
+        page.locator(".st-key-train_pace button:visible", has_text="Hold").first.click()
         button(page, t("train.btn.stop")).click()
         page.wait_for_function("t => document.body.innerText.includes(t)",
                                arg=t("live.stopped", epoch="", epochs="").split(" ")[0], timeout=60_000)
