@@ -24,6 +24,7 @@ import pandas as pd
 import pytest
 from browser_support import browser_marks, browser_page, streamlit_server, wait_for_app
 from streamlit.testing.v1 import AppTest
+from test_page_train import widget
 
 from nnlab import datasets, i18n
 from nnlab.config import RunConfig
@@ -170,14 +171,6 @@ def test_the_url_keeps_one_spelling_and_one_value_per_setting():
 
 # -- CSV upload ---------------------------------------------------------------------------------
 
-def sidebar_widget(at: AppTest, key: str):
-    for kind in ("selectbox", "slider", "number_input", "select_slider", "toggle", "text_input"):
-        for w in getattr(at.sidebar, kind):
-            if w.key == key:
-                return w
-    raise KeyError(key)
-
-
 def upload(at: AppTest, name: str, text: str) -> None:
     at.sidebar.file_uploader[0].set_value((name, text.encode(), "text/csv"))
     at.run()
@@ -191,7 +184,7 @@ TWO_ROWS = "a,b,label\n1,2,0\n3,4,1\n"
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_two_row_csv_is_refused_at_upload_and_the_table_before_stays(lang):
     at = open_train({"lang": lang})
-    sidebar_widget(at, "sb.dataset").set_value("csv")
+    widget(at, "sb.dataset").set_value("csv")
     at.run()
     upload(at, "good.csv", GOOD_CSV)
     assert at.session_state["nnlab.config"].dataset == "csv" and not at.error
@@ -210,12 +203,12 @@ def test_two_row_csv_is_refused_at_upload_and_the_table_before_stays(lang):
 
 def test_csv_errors_after_upload_are_translated_and_literal():
     at = open_train({"lang": "ko"})
-    sidebar_widget(at, "sb.dataset").set_value("csv")
+    widget(at, "sb.dataset").set_value("csv")
     at.run()
     text = "x,**bold**,<b>lbl</b>\n" + "\n".join(f"{i},{i % 3},{'a' if i % 2 else 'b'}" for i in range(30))
     upload(at, "<img src=x>.csv", text)
     assert not at.error, [e.value for e in at.error]
-    sidebar_widget(at, "sb.target").set_value("x").run()
+    widget(at, "sb.target").set_value("x").run()
     errors = [e.value for e in at.error]
     assert errors and HANGUL.search(errors[0]) and "`<b>lbl</b>`" in errors[0], errors
     assert not MARKUP & set(outside_code(errors[0])), errors[0]
