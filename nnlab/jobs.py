@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 import traceback
 import uuid
 from collections.abc import Callable
@@ -53,6 +54,8 @@ class TrainingJob:
         self._stop = threading.Event()
         self._paused = threading.Event()
         self._done = threading.Event()
+        self._numbers = threading.Event()  # set once the first chunk trained (or the job ended)
+        self.submitted_at = time.monotonic()
         self._snap_cache: tuple[int, dict] | None = None
         self.queue_position = 0  # set by the scheduler: 1 = next to start; 0 = not waiting
         self.estimated_wait: float | None = None
@@ -110,6 +113,7 @@ class TrainingJob:
             self._data = dataclasses.replace(data, x_train=empty, x_val=empty, x_test=empty,
                                              y_train=data.y_train[:0], y_val=data.y_val[:0])
         self._done.set()
+        self._numbers.set()
 
     def _fail(self, message: str, key: tuple[str, dict] | None = None) -> None:
         with self._lock:
@@ -128,11 +132,14 @@ class TrainingJob:
             if self._status == "queued":
                 self._status = "stopped"
         self._done.set()
+        self._numbers.set()
 
     # -- engine.Observer / engine.Control ------------------------------------------------
     def on_update(self, record: RunRecord) -> None:
         with self._lock:
             self._record = record
+        if record.steps.step:
+            self._numbers.set()
 
     def should_stop(self) -> bool:
         return self._stop.is_set()
@@ -189,11 +196,16 @@ class TrainingJob:
                 return False
             self._status = "stopped"
         self._done.set()
+        self._numbers.set()
         return True
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the job has ended; True if it did within ``timeout``."""
         return self._done.wait(timeout)
+
+    def wait_for_numbers(self, timeout: float) -> bool:
+        """Block until the first chunk has trained or the job ended; True if so within ``timeout``."""
+        return self._numbers.wait(timeout)
 
     # -- reading ------------------------------------------------------------------------
     @property

@@ -95,6 +95,22 @@ def test_exceptions_end_as_failed_with_a_readable_message():
     assert manager.running_count() == 0
 
 
+def test_waiting_for_first_numbers_ends_with_the_first_chunk_or_with_the_run(xor_data):
+    manager = _scheduler(1)
+    cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=400, batch_size=8)
+    running = manager.submit(cfg, data=xor_data)
+    queued = manager.submit(cfg.replace(seed=1), data=xor_data)
+    assert queued.wait_for_numbers(0.2) is False  # waits in line behind the first
+    assert running.wait_for_numbers(30) and running.has_numbers
+    assert not running.ended  # 400 epochs: the first chunk is far from the end
+    failed = manager.submit(RunConfig(dataset="csv", csv_path="/nonexistent/file.csv"))
+    running.stop()
+    assert failed.wait_for_numbers(30) and not failed.has_numbers  # a failed run wakes waiters too
+    assert failed.snapshot()["status"] == "failed"
+    queued.stop()
+    assert queued.wait_for_numbers(1)
+
+
 def test_queue_respects_the_cap_and_is_fifo(xor_data):
     manager = _scheduler(1)
     cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=30, batch_size=8)

@@ -161,6 +161,25 @@ def test_training_a_tiny_network_ends_with_charts_and_results():
     assert rows and rows[0].value.iloc[0][t("results.col.params")] == (2 + 1) * 8
 
 
+def test_the_click_itself_draws_the_first_chart_when_the_network_is_compiled():
+    """Train's own page run waits (up to ``live.FIRST_CHART_WAIT``) for the first chunk, so the
+    first chart needs no second redraw from the browser's timer."""
+    from nnlab import runtime
+
+    at = open_train()
+    set_widgets(at, dict(TINY, **{"sb.epochs": 3000}))
+    warm = runtime.SCHEDULER.submit(config(at).replace(epochs=1))  # compile the shape first
+    assert warm.wait(120) and warm.status() == "finished"
+    at.button(key="train_btn").click()
+    at.run()
+    try:
+        loss = plotly_specs(at)[t("charts.loss.title")]
+        assert max(len(d.get("x") or []) for d in loss["data"]) >= 1
+        assert not job(at).ended
+    finally:
+        job(at).stop()
+
+
 def test_stop_ends_a_long_run_with_stopped_status():
     at = open_train()
     set_widgets(at, dict(TINY, **{"sb.epochs": 3000}))

@@ -34,6 +34,7 @@ POLL_SECONDS = 1.0
 MAX_POLL_SECONDS = 3.0
 RELAXED_RUNS = 10  # up to this many runs training, redraw every POLL_SECONDS
 RELEASE_GRACE_SECONDS = 30.0
+FIRST_CHART_WAIT = 2.0  # s after Train that the click's own page run may wait for the first numbers
 _JOBS_KEY = "nnlab.jobs"
 
 
@@ -181,6 +182,7 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     polling and draws the results. ``key`` must be unique on the page.
     """
     current = jobs()
+    _await_first_numbers(current)
     clock = _clock(key, current)
     snaps = [j.snapshot() for j in current]
     frames, _ = _frames(current, snaps, clock, pace, frozen, advance=False)
@@ -202,6 +204,18 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
             st.rerun()  # training ended and the replay caught up: draw the final state once
 
     _panel()
+
+
+def _await_first_numbers(jobs: list[TrainingJob]) -> None:
+    """Right after Train, let this page run wait (asleep, not holding the GIL) until the new
+    runs have trained their first chunk, at most ``FIRST_CHART_WAIT`` after they were
+    submitted. Then the click's own response carries the first charts; otherwise they would
+    come one poll later, driven by the browser's timer (up to 3 s on a crowded server).
+    A run waiting in line is not waited for."""
+    for job in jobs:
+        left = job.submitted_at + FIRST_CHART_WAIT - time.monotonic()
+        if left > 0 and not job.queue_position:
+            job.wait_for_numbers(left)
 
 
 def crowded() -> bool:
