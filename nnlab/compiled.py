@@ -391,14 +391,30 @@ class TrainerPool:
                 self._warm_keys.add(key)
             self._idle.setdefault(key, []).append(trainer)
             self._idle.move_to_end(key)
-            while sum(len(v) for v in self._idle.values()) > self.max_idle:
-                oldest = next(iter(self._idle))
-                evicted = self._idle[oldest].pop(0)
-                evicted.release_holder()
-                if not self._idle[oldest]:
-                    del self._idle[oldest]
-                    if not self._busy.get(oldest):
-                        self._warm_keys.discard(oldest)
+            while sum(len(v) for v in self._idle.values()) > self.max_idle and self._evict_one():
+                pass
+
+    def _evict_one(self) -> bool:
+        """Drop the least recently used idle trainer that no live run needs (lock held).
+
+        A trainer still holding the weights of a run that has not ended is never dropped:
+        that run comes back for it on its next turn, and dropping it would make the run
+        compile its network again — with more live shapes than ``max_idle`` (ten Compare
+        pages at once: 48 shapes) every turn evicted another live run's trainer and the
+        class compiled in circles. So the cap bounds the trainers kept for later; the ones
+        live runs use are bounded by the scheduler's admission limit."""
+        for key, trainers in self._idle.items():
+            spare = next((tr for tr in trainers if tr.holder is None or tr.holder.done), None)
+            if spare is None:
+                continue
+            trainers.remove(spare)
+            spare.release_holder()
+            if not trainers:
+                del self._idle[key]
+                if not self._busy.get(key):
+                    self._warm_keys.discard(key)
+            return True
+        return False
 
     def _unbusy(self, key) -> None:
         with self._lock:

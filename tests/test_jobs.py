@@ -211,6 +211,23 @@ def test_many_runs_advance_together_and_share_trainers(xor_data):
     scheduler.shutdown()
 
 
+def test_more_live_shapes_than_the_pool_keeps_compile_once_each(xor_data):
+    """Ten Compare pages at once train dozens of shapes. A pool that keeps fewer idle
+    trainers than there are live shapes must not drop a live run's trainer (that run would
+    compile again on its next turn, forever); only trainers of ended runs are dropped."""
+    pool = TrainerPool(max_idle=1)
+    scheduler = Scheduler(pool, workers=1, limits=Limits(max_active_runs=20))
+    cfg = RunConfig(dataset="xor", width=4, epochs=20, batch_size=8)
+    jobs = [scheduler.submit(cfg.replace(depth=depth), data=xor_data) for depth in (1, 2, 3)]
+    assert all(j.wait(180) for j in jobs)
+    assert all(j.snapshot()["status"] == "finished" for j in jobs)
+    assert min(j.turns_taken for j in jobs) > 5  # they took turns in rotation
+    assert pool.built == 3  # one compile per shape
+    again = scheduler.submit(cfg.replace(depth=1, seed=5), data=xor_data)  # the ended runs' trainers are spare now
+    assert again.wait(60) and pool.idle_count() <= 1
+    scheduler.shutdown()
+
+
 def test_a_waiting_run_knows_its_place_and_an_estimated_wait(xor_data):
     scheduler = _scheduler(1)
     cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=400, batch_size=8)
