@@ -76,6 +76,11 @@ class TrainingJob:
         if self._done.is_set():
             return True
         self.turns_taken += 1
+        if self._turns is None and self._stop.is_set():  # stopped before it started: nothing to finish
+            with self._lock:
+                self._status = "stopped"
+            self._end()
+            return True
         try:
             if self._turns is None:
                 with self._lock:

@@ -78,8 +78,12 @@ class Scheduler:
             return sum(1 for j in self._units if not j.background)
 
     def running_units(self) -> int:
+        """User units (a run, or a comparison group) admitted and not ended."""
         with self._cv:
-            return len(self._unit_left)
+            return self._user_units()
+
+    def _user_units(self) -> int:
+        return len({unit for job, unit in self._units.items() if not job.background})
 
     def queued_count(self) -> int:
         with self._cv:
@@ -131,7 +135,9 @@ class Scheduler:
 
     def _admit(self) -> None:
         """Move waiting units into the rotation while there is room (lock held)."""
-        while self._waiting and (len(self._unit_left) < self.limits.max_active_runs or self._waiting[0][0].background):
+        # Warm-ups never wait and never take a user's place (a class arriving while the
+        # start-up warm-ups and every page's warm-up were in the rotation found the line full).
+        while self._waiting and (self._waiting[0][0].background or self._user_units() < self.limits.max_active_runs):
             unit = self._waiting.popleft()
             unit_id, self._next_unit = self._next_unit, self._next_unit + 1
             self._unit_left[unit_id] = len(unit)
@@ -165,8 +171,13 @@ class Scheduler:
             thread.start()
 
     def _next_job(self) -> TrainingJob | None:
-        """The next job to get a turn (lock held): first turns (quick ones before those that
-        compile a new network shape), then user runs in rotation, then warm-ups."""
+        """The next job to get a turn (lock held): stop turns, first turns (quick ones before
+        those that compile a new network shape), then user runs in rotation, then warm-ups."""
+        stopping = next((j for j in self._fresh if j.stop_requested and not j.background), None) or next(
+            (j for j in self._fresh if j.stop_requested), None)
+        if stopping is not None:  # a stop turn is short and frees its place (users' first, then warm-ups')
+            self._fresh.remove(stopping)
+            return stopping
         quick = next((j for j in self._fresh if not j.background and not j.needs_compile()), None)
         if quick is not None:
             self._fresh.remove(quick)

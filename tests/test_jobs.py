@@ -228,6 +228,22 @@ def test_more_live_shapes_than_the_pool_keeps_compile_once_each(xor_data):
     scheduler.shutdown()
 
 
+def test_warm_ups_take_no_place_in_line_and_a_stopped_one_ends_while_users_train(xor_data):
+    scheduler = _scheduler(2)
+    cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=3000, batch_size=8)
+    warm_ups = [scheduler.submit(cfg.replace(seed=i), data=xor_data, background=True) for i in range(3)]
+    users = [scheduler.submit(cfg.replace(seed=10 + i), data=xor_data) for i in range(2)]
+    assert [u.queue_position for u in users] == [0, 0]  # both admitted although three warm-ups run
+    assert scheduler.running_units() == 2
+    assert _wait_until(lambda: all(_steps(u) for u in users))
+    for w in warm_ups:
+        w.stop()
+    assert all(w.wait(5) for w in warm_ups), "stopped warm-ups ended although users keep the workers busy"
+    assert all(w.status() == "stopped" for w in warm_ups)
+    assert not any(u.ended for u in users)
+    scheduler.shutdown()
+
+
 def test_a_waiting_run_knows_its_place_and_an_estimated_wait(xor_data):
     scheduler = _scheduler(1)
     cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=400, batch_size=8)
