@@ -1,31 +1,44 @@
-"""Classroom load bench (issue 10 item 5): N real Chromium sessions train at once against one local server.
+"""Classroom load bench (issue 10 item 5): N sessions train at once against one local server.
 
-One ``streamlit run app.py`` on 127.0.0.1 (``tests/browser_support.streamlit_server``) and one
-headless Chromium at ``nice 19`` (in class the browsers are on other machines) with one
-context per student. Before the class a throwaway run imports TensorFlow (``--no-warm``: a
-cold server). Session i opens ``/train?dataset=spiral&depth=D&width=16&epochs=E&seed=i`` (D
-cycles through ``--depths``), the tabs sit ``--idle`` s, then all click Train, the clicks
-spread over ``--click-spread`` s. Per session the bench reports:
+One ``streamlit run app.py`` on 127.0.0.1 (``tests/browser_support.streamlit_server``). A
+session is a student's tab, one of two kinds (``--clients``):
+
+* a Chromium tab: one context of a headless Chromium started under ``chrt --idle`` (in class
+  the browsers are on other machines), which also lets the bench check the drawn page;
+* a wire session (``bench/wire_client.py``): a websocket client that speaks Streamlit's
+  protocol like a tab (the same requests, its fragment reruns on time) and draws nothing.
+  Thirty Chromium tabs on the bench machine cost more CPU than the server, and starved
+  browsers fire their fragment reruns late, so an all-Chromium class measures the browsers.
+
+``--clients mixed`` (default): ``--chromium K`` tabs (default 3), spread over the class, and
+wire sessions for the rest; ``chromium``: every session a tab; ``wire``: no browser. Every
+session counts toward the targets. Before the class a throwaway run imports TensorFlow
+(``--no-warm``: a cold server). Session i opens
+``/train?dataset=spiral&depth=D&width=16&epochs=E&seed=i`` (D cycles through ``--depths``),
+the sessions sit ``--idle`` s, then all click Train, the clicks spread over
+``--click-spread`` s. Per session the bench reports:
 
 * click → first chart: when the websocket delivered the first message of a progress chart
-  with data points (frames decoded as Streamlit ``ForwardMsg``; the click time is the first
-  frame the page sent after the click), when the page got Streamlit's Plotly code from the
-  server (fetched at the first chart; a busy server delays it), and when the page first
-  drew a chart with traces (an init script polls ``.js-plotly-plot`` every 100 ms);
+  with data points (decoded as Streamlit ``ForwardMsg`` by one ``SessionWatcher`` for both
+  kinds; the click time is the first frame the session sent after the click), and for a tab
+  when the page got Streamlit's Plotly code from the server (fetched at the first chart; a
+  busy server delays it) and when the page first drew a chart with traces (an init script
+  polls ``.js-plotly-plot`` every 100 ms);
 * click → finish: a status line saying "Finished …" (``live.finished``), from the websocket;
-* its own network: layers in its per-layer gradient chart, from the websocket and, at the
-  end, from the drawn figure's ``_fullData``, against depth + 1;
-* exception boxes, from the websocket and ``[data-testid='stException']`` in the page;
+* its own network: layers in its per-layer gradient chart, from the websocket and, in a
+  tab, at the end, from the drawn figure's ``_fullData``, against depth + 1;
+* exception boxes, from the websocket and, in a tab, ``[data-testid='stException']``;
 
 and for the server (its pid and children, sampled every 0.5 s with psutil) peak RSS and
-thread count, with the CPU seconds of server, browsers and bench. ``--page compare`` opens
-``/compare`` (six activations each; "first chart" = first overlay). ``--burst-close N``
-opens N Train tabs, starts long runs, closes every tab at once, then polls until no
-training thread is left (busy ``nnlab-*`` threads in ``py-spy dump``, ``--thread-prefix``) and RSS is
-back within 150 MiB of its level before the class.
+thread count, with the CPU seconds of server, browsers and bench (with its wire sessions).
+``--page compare`` opens ``/compare`` (six activations each; "first chart" = first overlay).
+``--burst-close N`` opens N Train tabs (always Chromium), starts long runs, closes every tab
+at once, then polls until no training thread is left (busy ``nnlab-*`` threads in
+``py-spy dump``, ``--thread-prefix``) and RSS is back within 150 MiB of its level before the class.
 
-    python3 bench/classroom_load.py --sessions 8 --epochs 100 --page train
+    python3 bench/classroom_load.py --sessions 30 --epochs 100
     python3 bench/classroom_load.py --sessions 10 --epochs 100 --page compare
+    python3 bench/classroom_load.py --sessions 8 --clients chromium
     python3 bench/classroom_load.py --burst-close 30 --ttl 30
     python3 bench/classroom_load.py --sessions 16 --json out.json --server-env STREAMLIT_RUNNER_POST_SCRIPT_GC=false
 
@@ -72,9 +85,9 @@ from browser_support import (  # noqa: E402
     streamlit_server,
     unavailable_reason,
 )
+from wire_client import WireClient  # noqa: E402
 
 from nnlab.i18n import CATALOG  # noqa: E402
-from wire_client import WireClient  # noqa: E402
 
 MIB = 1024 * 1024
 VIEWPORT = {"width": 1280, "height": 720}  # the teacher's projector; students' laptops are similar
@@ -997,7 +1010,7 @@ def print_report(r: Report, log=print) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--page", choices=sorted(PAGES), default="train")
-    ap.add_argument("--sessions", type=int, default=8)
+    ap.add_argument("--sessions", type=int, default=8, help="students in the class (default 8)")
     ap.add_argument("--clients", choices=CLIENTS, default="mixed",
                     help="who the sessions are: mixed (default): --chromium K headless-Chromium tabs that also check "
                          "the drawn page, the rest wire sessions (a websocket client that speaks Streamlit's protocol "
@@ -1013,9 +1026,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--server-env", action="append", default=[], metavar="NAME=VALUE",
                     help="extra environment for the server, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false")
     ap.add_argument("--no-warm", action="store_true", help="skip the throwaway run before the class (cold server)")
-    ap.add_argument("--idle", type=float, default=5.0, help="seconds the open tabs wait before the clicks")
+    ap.add_argument("--idle", type=float, default=5.0, help="seconds the open sessions wait before the clicks")
     ap.add_argument("--click-spread", type=float, default=1.0, help="the clicks arrive spread over this many s")
-    ap.add_argument("--browser-nice", type=int, default=BROWSER_NICE, help="Chromium's nice value (default 19)")
+    ap.add_argument("--browser-nice", type=int, default=BROWSER_NICE, help="Chromium's nice value (default 19; it also runs at SCHED_IDLE)")
     ap.add_argument("--run-timeout", type=float, default=300, help="seconds after the clicks to wait for the runs")
     ap.add_argument("--thread-prefix", default=TRAINING_THREAD_PREFIX,
                     help="training threads: busy threads whose name starts with this")
