@@ -540,7 +540,8 @@ async def open_wire(base_url: str, kind: PageKind, session: Session, timeout: fl
         await asyncio.wait_for(tab.wire.open(timeout), timeout)
         await tab.wire.wait_for_button(kind.button_key, max(1.0, timeout - 1))
     except Exception as exc:
-        session.error = f"session did not open within {timeout:.0f} s: {type(exc).__name__} {tab.wire.lost or ''}"
+        lost = f" ({tab.wire.lost})" if tab.wire.lost else ""
+        session.error = f"session did not open within {timeout:.0f} s: {type(exc).__name__}{lost}"
     return tab
 
 

@@ -47,8 +47,8 @@ class WireClient:
         self.on_message, self.on_sent = on_message, on_sent
         self.buttons: dict[str, object] = {}  # widget key → its latest Button element
         self.full_run_finished = asyncio.Event()  # a whole-page run finished successfully
-        self._timers: dict[str, tuple[float, asyncio.Task]] = {}  # fragment id → (interval, its task)
         self.lost: str | None = None  # why the server's side of the connection ended, if it did
+        self._timers: dict[str, tuple[float, asyncio.Task]] = {}  # fragment id → (interval, its task)
         self._ws = None
         self._reader: asyncio.Task | None = None
         self._closing = False
@@ -66,15 +66,10 @@ class WireClient:
     async def wait_for_button(self, key: str, timeout: float) -> None:
         """Until a whole-page run finished and drew button ``key`` enabled (the page is ready)."""
         async def ready() -> None:
-            while True:
+            while not (self.full_run_finished.is_set() and key in self.buttons and not self.buttons[key].disabled):
                 self.full_run_finished.clear()
                 await self.full_run_finished.wait()
-                button = self.buttons.get(key)
-                if button is not None and not button.disabled:
-                    return
 
-        if self.full_run_finished.is_set() and key in self.buttons and not self.buttons[key].disabled:
-            return
         await asyncio.wait_for(ready(), timeout)
 
     async def click(self, key: str) -> None:
