@@ -1,31 +1,44 @@
-"""Classroom load bench (issue 10 item 5): N real Chromium sessions train at once against one local server.
+"""Classroom load bench (issue 10 item 5): N sessions train at once against one local server.
 
-One ``streamlit run app.py`` on 127.0.0.1 (``tests/browser_support.streamlit_server``) and one
-headless Chromium at ``nice 19`` (in class the browsers are on other machines) with one
-context per student. Before the class a throwaway run imports TensorFlow (``--no-warm``: a
-cold server). Session i opens ``/train?dataset=spiral&depth=D&width=16&epochs=E&seed=i`` (D
-cycles through ``--depths``), the tabs sit ``--idle`` s, then all click Train, the clicks
-spread over ``--click-spread`` s. Per session the bench reports:
+One ``streamlit run app.py`` on 127.0.0.1 (``tests/browser_support.streamlit_server``). A
+session is a student's tab, one of two kinds (``--clients``):
+
+* a Chromium tab: one context of a headless Chromium started under ``chrt --idle`` (in class
+  the browsers are on other machines), which also lets the bench check the drawn page;
+* a wire session (``bench/wire_client.py``): a websocket client that speaks Streamlit's
+  protocol like a tab (the same requests, its fragment reruns on time) and draws nothing.
+  Thirty Chromium tabs on the bench machine cost more CPU than the server, and starved
+  browsers fire their fragment reruns late, so an all-Chromium class measures the browsers.
+
+``--clients mixed`` (default): ``--chromium K`` tabs (default 3), spread over the class, and
+wire sessions for the rest; ``chromium``: every session a tab; ``wire``: no browser. Every
+session counts toward the targets. Before the class a throwaway run imports TensorFlow
+(``--no-warm``: a cold server). Session i opens
+``/train?dataset=spiral&depth=D&width=16&epochs=E&seed=i`` (D cycles through ``--depths``),
+the sessions sit ``--idle`` s, then all click Train, the clicks spread over
+``--click-spread`` s. Per session the bench reports:
 
 * click → first chart: when the websocket delivered the first message of a progress chart
-  with data points (frames decoded as Streamlit ``ForwardMsg``; the click time is the first
-  frame the page sent after the click), when the page got Streamlit's Plotly code from the
-  server (fetched at the first chart; a busy server delays it), and when the page first
-  drew a chart with traces (an init script polls ``.js-plotly-plot`` every 100 ms);
+  with data points (decoded as Streamlit ``ForwardMsg`` by one ``SessionWatcher`` for both
+  kinds; the click time is the first frame the session sent after the click), and for a tab
+  when the page got Streamlit's Plotly code from the server (fetched at the first chart; a
+  busy server delays it) and when the page first drew a chart with traces (an init script
+  polls ``.js-plotly-plot`` every 100 ms);
 * click → finish: a status line saying "Finished …" (``live.finished``), from the websocket;
-* its own network: layers in its per-layer gradient chart, from the websocket and, at the
-  end, from the drawn figure's ``_fullData``, against depth + 1;
-* exception boxes, from the websocket and ``[data-testid='stException']`` in the page;
+* its own network: layers in its per-layer gradient chart, from the websocket and, in a
+  tab, at the end, from the drawn figure's ``_fullData``, against depth + 1;
+* exception boxes, from the websocket and, in a tab, ``[data-testid='stException']``;
 
 and for the server (its pid and children, sampled every 0.5 s with psutil) peak RSS and
-thread count, with the CPU seconds of server, browsers and bench. ``--page compare`` opens
-``/compare`` (six activations each; "first chart" = first overlay). ``--burst-close N``
-opens N Train tabs, starts long runs, closes every tab at once, then polls until no
-training thread is left (busy ``nnlab-*`` threads in ``py-spy dump``, ``--thread-prefix``) and RSS is
-back within 150 MiB of its level before the class.
+thread count, with the CPU seconds of server, browsers and bench (with its wire sessions).
+``--page compare`` opens ``/compare`` (six activations each; "first chart" = first overlay).
+``--burst-close N`` opens N Train tabs (always Chromium), starts long runs, closes every tab
+at once, then polls until no training thread is left (busy ``nnlab-*`` threads in
+``py-spy dump``, ``--thread-prefix``) and RSS is back within 150 MiB of its level before the class.
 
-    python3 bench/classroom_load.py --sessions 8 --epochs 100 --page train
+    python3 bench/classroom_load.py --sessions 30 --epochs 100
     python3 bench/classroom_load.py --sessions 10 --epochs 100 --page compare
+    python3 bench/classroom_load.py --sessions 8 --clients chromium
     python3 bench/classroom_load.py --burst-close 30 --ttl 30
     python3 bench/classroom_load.py --sessions 16 --json out.json --server-env STREAMLIT_RUNNER_POST_SCRIPT_GC=false
 
@@ -72,6 +85,7 @@ from browser_support import (  # noqa: E402
     streamlit_server,
     unavailable_reason,
 )
+from wire_client import WireClient  # noqa: E402
 
 from nnlab.i18n import CATALOG  # noqa: E402
 
@@ -128,6 +142,7 @@ class Session:
     depth: int
     url: str
     expected_layers: int  # hidden layers + output layer
+    client: str = "chromium"  # or "wire": a websocket client that draws nothing (no DOM figures)
     click_at: float | None = None
     first_chart_at: float | None = None  # first chart message with data, as the websocket delivered it
     dom_chart_at: float | None = None  # first chart with traces in the page
@@ -165,7 +180,8 @@ class Session:
 
     @property
     def own_network(self) -> bool:
-        return self.layers_ws == self.expected_layers and self.layers_dom == self.expected_layers
+        drawn = self.client == "wire" or self.layers_dom == self.expected_layers
+        return self.layers_ws == self.expected_layers and drawn
 
     @property
     def exceptions(self) -> int:
@@ -192,8 +208,9 @@ def _points(trace: dict) -> int:
 
 
 class SessionWatcher:
-    """Decodes every ForwardMsg the server sends to one session (Playwright's websocket frames)
-    and records when its first chart with data, its layers, exception boxes and its end arrived."""
+    """Decodes every ForwardMsg the server sends to one session (Playwright's websocket frames,
+    or a ``WireClient``'s messages) and records when its first chart with data, its layers,
+    exception boxes and its end arrived."""
 
     def __init__(self, session: Session, kind: PageKind):
         self.s, self.kind = session, kind
@@ -229,8 +246,17 @@ class SessionWatcher:
             return
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+        now = time.time()
         try:
-            self._on_message(ForwardMsg.FromString(payload), time.time())
+            msg = ForwardMsg.FromString(payload)
+        except Exception as exc:
+            self.s.error = self.s.error or f"frame not understood: {exc!r}"
+            return
+        self.on_message(msg, now)
+
+    def on_message(self, msg, now: float) -> None:
+        try:
+            self._on_message(msg, now)
         except Exception as exc:  # a bench bug must not silently stop the measurement
             self.s.error = self.s.error or f"frame not understood: {exc!r}"
 
@@ -487,9 +513,12 @@ class Tab:
     watcher: SessionWatcher
     context: object = None
     page: object = None
+    wire: WireClient | None = None  # instead of context and page, for a wire session
 
 
 async def open_tab(browser, base_url: str, kind: PageKind, session: Session, timeout: float) -> Tab:
+    if session.client == "wire":
+        return await open_wire(base_url, kind, session, timeout)
     tab = Tab(session, SessionWatcher(session, kind))
     tab.context = await browser.new_context(viewport=VIEWPORT, locale="en-US")
     selector = ", ".join(f".st-key-{key} .js-plotly-plot" for key in kind.progress_charts)
@@ -500,6 +529,19 @@ async def open_tab(browser, base_url: str, kind: PageKind, session: Session, tim
         await asyncio.wait_for(_load(tab.page, base_url + session.url, kind, timeout), timeout)
     except Exception as exc:
         session.error = f"page did not open within {timeout:.0f} s: {type(exc).__name__}"
+    return tab
+
+
+async def open_wire(base_url: str, kind: PageKind, session: Session, timeout: float) -> Tab:
+    """A wire session: measured by the same ``SessionWatcher``, ready when its page drew the start button."""
+    watcher = SessionWatcher(session, kind)
+    tab = Tab(session, watcher, wire=WireClient(base_url, session.url, watcher.on_message, watcher.on_sent))
+    try:
+        await asyncio.wait_for(tab.wire.open(timeout), timeout)
+        await tab.wire.wait_for_button(kind.button_key, max(1.0, timeout - 1))
+    except Exception as exc:
+        lost = f" ({tab.wire.lost})" if tab.wire.lost else ""
+        session.error = f"session did not open within {timeout:.0f} s: {type(exc).__name__}{lost}"
     return tab
 
 
@@ -526,8 +568,12 @@ async def click_all(tabs: list[Tab], kind: PageKind, spread: float = 0.0) -> Non
     async def click(tab: Tab, delay: float) -> None:
         await asyncio.sleep(delay)
         tab.watcher.click_started = time.time()
-        try:  # a dispatched click: no actionability round trips, which a starved renderer makes slow
-            await tab.page.locator(f".st-key-{kind.button_key} button").first.dispatch_event("click", timeout=30_000)
+        try:
+            if tab.wire:  # click_at: when the click's BackMsg is sent (SessionWatcher.on_sent)
+                await tab.wire.click(kind.button_key)
+            else:  # a dispatched click: no actionability round trips, which a starved renderer makes slow
+                await tab.page.locator(f".st-key-{kind.button_key} button").first.dispatch_event("click",
+                                                                                              timeout=30_000)
         except Exception as exc:
             tab.session.error = f"click failed: {type(exc).__name__}"
             tab.watcher.click_started = None
@@ -544,6 +590,9 @@ async def wait_done(tabs: list[Tab], until: float, log, sampler: ServerSampler |
     clicked = [t.session for t in tabs if t.session.click_at is not None]
     next_print = time.time() + every
     for _ in range(int(max(0.0, until - time.time()) / 0.5) + 1):
+        for t in tabs:
+            if t.wire and t.wire.lost and t.session.done_at is None and not t.session.error:
+                t.session.error = f"connection lost: {t.wire.lost}"
         if all(s.done_at is not None or s.error for s in clicked) or time.time() >= until:
             return
         await asyncio.sleep(0.5)
@@ -583,6 +632,7 @@ async def read_dom(tab: Tab, kind: PageKind, timeout: float = 30.0) -> None:
 async def close_tabs(tabs: list[Tab], timeout: float = 60.0) -> None:
     with contextlib.suppress(Exception):
         await asyncio.wait_for(asyncio.gather(*(t.context.close() for t in tabs if t.context),
+                                              *(t.wire.close() for t in tabs if t.wire),
                                               return_exceptions=True), timeout)
 
 
@@ -598,8 +648,10 @@ async def open_root(browser, base_url: str) -> None:
 
 
 async def warm_up(browser, base_url: str, until: float, log) -> None:
-    """One throwaway run, as the teacher's demo before class: TensorFlow is imported by then."""
-    session = Session(-1, 2, session_url(PAGES["train"], 999, 2, 16, 2), expected_layers=3)
+    """One throwaway run, as the teacher's demo before class: TensorFlow is imported by then.
+    In a Chromium tab, or a wire session when there is no browser."""
+    session = Session(-1, 2, session_url(PAGES["train"], 999, 2, 16, 2), expected_layers=3,
+                      client="chromium" if browser else "wire")
     t0 = time.time()
     tab = await open_tab(browser, base_url, PAGES["train"], session, max(5.0, until - time.time()))
     try:
@@ -630,14 +682,20 @@ class Report:
     def passed(self) -> bool:
         return all(t.ok is not False for t in self.targets)
 
+    @property
+    def clients(self) -> str:
+        wire = sum(s.client == "wire" for s in self.sessions)
+        return f"{wire} wire + {len(self.sessions) - wire} Chromium"
+
     def as_dict(self) -> dict:
-        return {"mode": self.mode, "passed": self.passed, "server": self.server,
+        return {"mode": self.mode, "clients": self.clients, "passed": self.passed, "server": self.server,
                 "targets": [asdict(t) for t in self.targets], "sessions": [s.as_dict() for s in self.sessions]}
 
 
 @dataclass
 class Bench:
-    """What every phase needs: the server (url, pid, sampler), the browser, the hard deadline, the log."""
+    """What every phase needs: the server (url, pid, sampler), the browser (None: wire sessions only),
+    the hard deadline, the log."""
 
     url: str
     pid: int
@@ -653,29 +711,38 @@ class Bench:
         return max(now + 5.0, min(now + cap, self.hard - reserve))
 
 
-def make_sessions(kind: PageKind, n: int, depths: list[int], width: int, epochs: int) -> list[Session]:
+def make_sessions(kind: PageKind, n: int, depths: list[int], width: int, epochs: int,
+                  browsers: int | None = None) -> list[Session]:
+    """N sessions; ``browsers`` of them (None: all) Chromium tabs spread evenly over the class, the rest wire."""
+    chromium = set(range(n)) if browsers is None else {j * n // browsers for j in range(min(browsers, n))}
     return [Session(i, depths[i % len(depths)], session_url(kind, i, depths[i % len(depths)], width, epochs),
-                    expected_layers=depths[i % len(depths)] + 1) for i in range(n)]
+                    expected_layers=depths[i % len(depths)] + 1, client="chromium" if i in chromium else "wire")
+            for i in range(n)]
 
 
-def _run_bench(body, ttl: int, server_env: dict[str, str] | None, deadline: float, log, nice: int) -> None:
-    """Start the server and a Chromium at ``nice``, run ``await body(bench)``, stop both (even on error)."""
-    from playwright.async_api import async_playwright
-
+def _run_bench(body, ttl: int, server_env: dict[str, str] | None, deadline: float, log, nice: int,
+               browser: bool = True) -> None:
+    """Start the server and (``browser``) a Chromium at ``nice``, run ``await body(bench)``, stop both
+    (even on error)."""
     hard = time.time() + deadline
     env = {"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(ttl), **(server_env or {})}
     log(f"server: streamlit run app.py on 127.0.0.1, disconnectedSessionTTL={ttl} s, extra env {server_env or {}}")
 
     async def main(url: str, pid: int, sampler: ServerSampler) -> None:
+        if not browser:
+            await body(Bench(url, pid, sampler, None, hard, log))
+            return
+        from playwright.async_api import async_playwright
+
         async with async_playwright() as p:
             with niced_chromium(nice) as exe:
-                browser = await p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, timeout=60_000)
+                chromium = await p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, timeout=60_000)
                 try:
-                    await open_root(browser, url)
-                    await body(Bench(url, pid, sampler, browser, hard, log))
+                    await open_root(chromium, url)
+                    await body(Bench(url, pid, sampler, chromium, hard, log))
                 finally:
                     with contextlib.suppress(Exception):
-                        await asyncio.wait_for(browser.close(), 60)
+                        await asyncio.wait_for(chromium.close(), 60)
 
     with streamlit_server(env=env, timeout=90) as url:
         pid = SERVER_PID_BY_URL[url]
@@ -700,25 +767,34 @@ def _abort(pid: int) -> None:
     os._exit(3)
 
 
+CLIENTS = ("mixed", "chromium", "wire")  # which sessions are Chromium tabs: --chromium K of them, all, none
+DEFAULT_BROWSERS = 3
+
+
 def run_classroom(page: str = "train", sessions: int = 8, epochs: int = 100, width: int = 16,
                   depths: list[int] | None = None, ttl: int = 120, server_env: dict[str, str] | None = None,
                   warm: bool = True, idle: float = 5.0, click_spread: float = 1.0, run_timeout: float = 300,
-                  deadline: float = 1200, browser_nice: int = BROWSER_NICE, log=print) -> Report:
+                  deadline: float = 1200, browser_nice: int = BROWSER_NICE, log=print, clients: str = "mixed",
+                  browsers: int = DEFAULT_BROWSERS) -> Report:
     """N sessions open ``page``, wait ``idle`` s, click within ``click_spread`` s; returns the
-    per-session table, the server's figures and the targets."""
+    per-session table, the server's figures and the targets. ``clients``: "mixed" (``browsers``
+    Chromium tabs, the rest wire sessions), "chromium" (all tabs) or "wire" (no browser)."""
     kind = PAGES[page]
-    report = Report(mode=page, sessions=make_sessions(kind, sessions, depths or list(range(2, 10)), width, epochs))
+    k = {"mixed": min(browsers, sessions), "chromium": sessions, "wire": 0}[clients]
+    report = Report(mode=page, sessions=make_sessions(kind, sessions, depths or list(range(2, 10)), width, epochs, k))
 
     async def body(b: Bench) -> None:
-        b.log(f"class: {sessions} tabs on /{kind.path}, spiral, depths {sorted({s.depth for s in report.sessions})}, "
-              f"width {width}, {epochs} epochs; warm-up run {'on' if warm else 'off'}; tabs idle {idle:g} s, "
-              f"then the clicks spread over {click_spread:g} s; Chromium at SCHED_IDLE, nice {browser_nice}")
+        b.log(f"class: {sessions} sessions on /{kind.path} ({k} Chromium tabs at SCHED_IDLE, nice {browser_nice}; "
+              f"{sessions - k} wire sessions), spiral, depths {sorted({s.depth for s in report.sessions})}, "
+              f"width {width}, {epochs} epochs; warm-up run {'on' if warm else 'off'}; idle {idle:g} s, "
+              f"then the clicks spread over {click_spread:g} s")
         t0 = time.time()
         # The warm-up run trains while the tabs open; both end before the clicks.
         reserve = run_timeout + 120  # the run, then reading and closing the pages
-        warming = asyncio.create_task(warm_up(b.browser, b.url, b.until(240, reserve), b.log)) if warm else None
+        warm_browser = b.browser if clients == "chromium" else None  # a wire warm-up costs the bench less
+        warming = asyncio.create_task(warm_up(warm_browser, b.url, b.until(240, reserve), b.log)) if warm else None
         tabs = await open_tabs(b.browser, b.url, kind, report.sessions, b.until(60 + 10 * sessions, reserve))
-        b.log(f"{sum(not t.session.error for t in tabs)}/{len(tabs)} tabs open on /{kind.path} in "
+        b.log(f"{sum(not t.session.error for t in tabs)}/{len(tabs)} sessions open on /{kind.path} in "
               f"{time.time() - t0:.1f} s")
         try:
             if warming:
@@ -728,7 +804,7 @@ def run_classroom(page: str = "train", sessions: int = 8, epochs: int = 100, wid
         finally:
             await close_tabs(tabs)
 
-    _run_bench(body, ttl, server_env, deadline, log, browser_nice)
+    _run_bench(body, ttl, server_env, deadline, log, browser_nice, browser=k > 0)
     report.targets = (train_targets if page == "train" else compare_targets)(report)
     return report
 
@@ -862,8 +938,9 @@ def _common_targets(r: Report, chart_limit: float, chart_median: float | None, w
         out.append(Target(f"median first {what} ≤ {chart_median:g} s", _fmt(med, " s"),
                           med is not None and med <= chart_median))
     dom = [s.dom_chart_s for s in r.sessions if s.dom_chart_s is not None]
-    out.append(Target(f"first {what} in the page (DOM): median / max", f"{_fmt(statistics.median(dom) if dom else None)}"
-                      f" / {_fmt(max(dom) if dom else None)} s", None))
+    tabs = sum(s.client == "chromium" for s in r.sessions)
+    out.append(Target(f"first {what} in the page (DOM, {tabs} Chromium tabs): median / max",
+                      f"{_fmt(statistics.median(dom) if dom else None)} / {_fmt(max(dom) if dom else None)} s", None))
     return out
 
 
@@ -896,8 +973,8 @@ def burst_targets(r: Report, ttl: int) -> list[Target]:
 
 def session_table(sessions: list[Session]) -> str:
     first = min((s.click_at for s in sessions if s.click_at), default=None)
-    head = f"{'#':>3} {'depth':>5} {'click':>6} {'chart ws':>8} {'plotly.js':>9} {'chart dom':>9} {'finish':>7} " \
-           f"{'layers ws/dom/want':>18} {'exc':>3}  status"
+    head = f"{'#':>3} {'via':>4} {'depth':>5} {'click':>6} {'chart ws':>8} {'plotly.js':>9} {'chart dom':>9} " \
+           f"{'finish':>7} {'layers ws/dom/want':>18} {'exc':>3}  status"
     rows = [head]
     for s in sessions:
         click = "—" if s.click_at is None or first is None else f"+{s.click_at - first:.2f}"
@@ -908,7 +985,8 @@ def session_table(sessions: list[Session]) -> str:
             status += f" (page: {s.page_state})"
         if s.exception_text:
             status += f" [exception: {s.exception_text[:60]}]"
-        rows.append(f"{s.index:>3} {s.depth:>5} {click:>6} {_fmt(s.first_chart_s):>8} {_fmt(s.chart_code_s):>9} "
+        via = "wire" if s.client == "wire" else "tab"
+        rows.append(f"{s.index:>3} {via:>4} {s.depth:>5} {click:>6} {_fmt(s.first_chart_s):>8} {_fmt(s.chart_code_s):>9} "
                     f"{_fmt(s.dom_chart_s):>9} "
                     f"{_fmt(s.finish_s):>7} {layers:>18} {s.exceptions:>3}  {status}")
     return "\n".join(rows)
@@ -917,22 +995,30 @@ def session_table(sessions: list[Session]) -> str:
 def print_report(r: Report, log=print) -> None:
     if r.mode != "burst-close":
         log(session_table(r.sessions))
-        log("seconds after each session's click (click: after the first click); chart ws: first chart message "
-            "received; plotly.js: the page got Streamlit's chart code from the server; chart dom: chart drawn")
+        log("seconds after each session's click (click: after the first click); via: a Chromium tab or a wire "
+            "session (no page: its DOM columns are —); chart ws: first chart message received; plotly.js: the page "
+            "got Streamlit's chart code from the server; chart dom: chart drawn")
     log("server: " + json.dumps(r.server, default=str))
     log(f"targets (issue 10 item 5; stated for N = 30 Train / 10 Compare), {len(r.sessions)} sessions:")
     for t in r.targets:
         verdict = "    " if t.ok is None else ("PASS" if t.ok else "FAIL")
         log(f"  {verdict}  {t.name}: {t.value}")
     scored = [t for t in r.targets if t.ok is not None]
-    log(f"SUMMARY {r.mode} N={len(r.sessions)}: {'PASS' if r.passed else 'FAIL'} "
+    log(f"SUMMARY {r.mode} N={len(r.sessions)} ({r.clients}): {'PASS' if r.passed else 'FAIL'} "
         f"({sum(bool(t.ok) for t in scored)}/{len(scored)} targets met)")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--page", choices=sorted(PAGES), default="train")
-    ap.add_argument("--sessions", type=int, default=8)
+    ap.add_argument("--sessions", type=int, default=8, help="students in the class (default 8)")
+    ap.add_argument("--clients", choices=CLIENTS, default="mixed",
+                    help="who the sessions are: mixed (default): --chromium K headless-Chromium tabs that also check "
+                         "the drawn page, the rest wire sessions (a websocket client that speaks Streamlit's protocol "
+                         "like a tab and draws nothing, so the bench measures the server, not the browsers); "
+                         "chromium: every session a tab; wire: no browser. --burst-close always uses tabs")
+    ap.add_argument("--chromium", type=int, default=DEFAULT_BROWSERS, metavar="K",
+                    help=f"Chromium tabs in a mixed class (default {DEFAULT_BROWSERS})")
     ap.add_argument("--epochs", type=int, default=None, help="per run (default 100; 2000 with --burst-close)")
     ap.add_argument("--width", type=int, default=16)
     ap.add_argument("--depths", default="2-9", help="depths the sessions cycle through, e.g. 2-9 or 3,5")
@@ -941,9 +1027,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--server-env", action="append", default=[], metavar="NAME=VALUE",
                     help="extra environment for the server, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false")
     ap.add_argument("--no-warm", action="store_true", help="skip the throwaway run before the class (cold server)")
-    ap.add_argument("--idle", type=float, default=5.0, help="seconds the open tabs wait before the clicks")
+    ap.add_argument("--idle", type=float, default=5.0, help="seconds the open sessions wait before the clicks")
     ap.add_argument("--click-spread", type=float, default=1.0, help="the clicks arrive spread over this many s")
-    ap.add_argument("--browser-nice", type=int, default=BROWSER_NICE, help="Chromium's nice value (default 19)")
+    ap.add_argument("--browser-nice", type=int, default=BROWSER_NICE, help="Chromium's nice value (default 19; it also runs at SCHED_IDLE)")
     ap.add_argument("--run-timeout", type=float, default=300, help="seconds after the clicks to wait for the runs")
     ap.add_argument("--thread-prefix", default=TRAINING_THREAD_PREFIX,
                     help="training threads: busy threads whose name starts with this")
@@ -963,7 +1049,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         report = run_classroom(args.page, args.sessions, args.epochs or 100, args.width, depths, args.ttl, env,
                                not args.no_warm, args.idle, args.click_spread, args.run_timeout, args.deadline,
-                               args.browser_nice)
+                               args.browser_nice, clients=args.clients, browsers=args.chromium)
     print_report(report)
     print(f"({time.time() - started:.0f} s in all; the browsers and the bench share this machine's "
           f"{os.cpu_count()} cores with the server)")
