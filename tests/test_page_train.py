@@ -331,3 +331,20 @@ def test_pause_and_resume_leave_no_stray_element():
     at.button(key="stop_btn").click()
     at.run()
     assert job(at).wait(30)
+
+
+def test_the_redraw_interval_counts_open_tabs_not_only_training_runs(monkeypatch):
+    import weakref
+
+    from nnlab.ui import live
+
+    monkeypatch.setattr(live, "_SESSIONS", weakref.WeakSet())  # not the other tests' sessions
+    assert live.poll_interval() == live.POLL_SECONDS  # alone on the server
+    tabs = [live.SessionJobs(f"s{i}") for i in range(30)]  # a class opened the link
+    for holder in tabs:
+        live._SESSIONS.add(holder)
+    assert live.active_sessions() >= 30
+    assert live.poll_interval() == live.MAX_POLL_SECONDS  # before anyone pressed Train
+    for holder in tabs:
+        holder.heartbeat -= live.ACTIVE_SESSION_SECONDS + 1  # they left long ago
+    assert live.poll_interval() == live.POLL_SECONDS

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Callable
 
 import streamlit as st
@@ -108,6 +109,7 @@ def session_jobs() -> SessionJobs:
         except Exception:
             pass
         holder = st.session_state[_JOBS_KEY] = SessionJobs(getattr(ctx, "session_id", None))
+        _SESSIONS.add(holder)
     holder.heartbeat = time.time()
     _watch(holder)  # re-registers after a reconnect cleared the session cache
     return holder
@@ -139,9 +141,23 @@ def is_running(job: TrainingJob | None) -> bool:
 
 def poll_interval() -> float:
     """Seconds between live redraws: once a second for a few runs, slower when many runs
-    share the server (every redraw of every session costs the training threads CPU)."""
-    runs = runtime.SCHEDULER.running_count()
-    return min(MAX_POLL_SECONDS, POLL_SECONDS * max(1.0, runs / RELAXED_RUNS))
+    share the server (every redraw of every session costs the training threads CPU).
+
+    A view keeps the interval it started with until its run ends, so the tabs that are
+    open count too, not only the runs already training: in a class the first students to
+    press Train would otherwise redraw every second for their whole run."""
+    load = max(runtime.SCHEDULER.running_count(), active_sessions())
+    return min(MAX_POLL_SECONDS, POLL_SECONDS * max(1.0, load / RELAXED_RUNS))
+
+
+_SESSIONS: weakref.WeakSet[SessionJobs] = weakref.WeakSet()
+ACTIVE_SESSION_SECONDS = 120.0  # a tab that ran the app this recently counts as open
+
+
+def active_sessions() -> int:
+    """Sessions that used Train or Compare in the last ``ACTIVE_SESSION_SECONDS``."""
+    since = time.time() - ACTIVE_SESSION_SECONDS
+    return sum(1 for holder in list(_SESSIONS) if holder.heartbeat >= since)
 
 
 def _clock(key: str, jobs: list[TrainingJob]) -> dict:
