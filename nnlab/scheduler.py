@@ -5,7 +5,8 @@ A few worker threads (one per core) take the runs' turns in rotation, so thirty 
 all advance together instead of the last student waiting for everybody else's whole
 run. A run's first turn (loading the data, compiling a new network shape) comes before
 anyone's next turn, so every started run shows its first numbers within seconds.
-Background warm-ups get a turn only when no user's run wants one.
+Background warm-ups get a turn only when no user's run wants one, and only one warm-up
+turn runs at a time, so a worker is always free for a run that just started.
 
 Admission: at most ``Limits.max_active_runs`` units train at once (a comparison group is
 one unit: its runs start together); later units wait in line, first come first served,
@@ -187,6 +188,9 @@ class Scheduler:
                 if not job.background:
                     queue.remove(job)
                     return job
+        if any(j.background for j in self._in_turn) and self.workers > 1:
+            return None  # one warm-up at a time: a compile takes a worker for a second or more,
+            # and a class pressing Train meanwhile needs a free one for its first turns
         for queue in (self._fresh, self._ready):
             if queue:
                 return queue.popleft()

@@ -244,6 +244,24 @@ def test_warm_ups_take_no_place_in_line_and_a_stopped_one_ends_while_users_train
     scheduler.shutdown()
 
 
+def test_one_warm_up_turn_at_a_time_so_a_new_run_always_finds_a_free_worker(xor_data):
+    class Watched(Scheduler):
+        most = 0
+
+        def _turn(self, job):
+            with self._cv:
+                Watched.most = max(Watched.most, sum(1 for j in self._in_turn if j.background))
+            return Scheduler._turn(job)
+
+    scheduler = Watched(TrainerPool(), workers=2, limits=Limits(max_active_runs=4))
+    warm_ups = [scheduler.submit(RunConfig(dataset="xor", depth=d, width=8, epochs=200, batch_size=8),
+                                 data=xor_data, background=True) for d in (3, 4, 5, 6)]
+    assert all(w.wait(120) for w in warm_ups)
+    assert all(w.status() == "finished" for w in warm_ups)
+    assert Watched.most == 1, f"{Watched.most} warm-up turns ran at once on two workers"
+    scheduler.shutdown()
+
+
 def test_a_waiting_run_knows_its_place_and_an_estimated_wait(xor_data):
     scheduler = _scheduler(1)
     cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=400, batch_size=8)
