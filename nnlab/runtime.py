@@ -3,8 +3,10 @@
 ``POOL`` (compiled trainers, shared by runs of one shape), ``SCHEDULER`` (gives every
 run its turns on one worker thread per core; admission and run-size limits from
 ``nnlab.limits``) and ``WARMER`` (compiles the shapes the pages are about to train).
-``LATER`` runs delayed clean-ups on one thread. ``start()`` brings TensorFlow up in the background as soon as the server starts, so the
-first students do not wait for the import; ``shutdown()`` stops every run and joins every
+``LATER`` runs delayed clean-ups on one thread. ``start()`` brings TensorFlow up in the
+background as soon as the server starts, so the first students do not wait for the
+import, and from then on ``tidy()`` returns the memory of ended runs and closed tabs while
+no one trains; ``shutdown()`` stops every run and joins every
 thread NN Lab started (also registered at exit: a thread inside TensorFlow while the
 interpreter tears it down aborts the process).
 
@@ -14,6 +16,7 @@ Nothing here imports Streamlit; the pages reach these objects through ``nnlab.ui
 from __future__ import annotations
 
 import atexit
+import ctypes
 import gc
 import heapq
 import os
@@ -36,6 +39,7 @@ WARMER = Warmer(SCHEDULER, POOL, enabled=os.environ.get("NNLAB_PREWARM", "1") !=
 _lock = threading.Lock()
 _startup: threading.Thread | None = None
 _ready = threading.Event()
+_tidying = False
 
 
 class _Later:
@@ -84,11 +88,39 @@ class _Later:
 LATER = _Later()
 
 
+TIDY_SECONDS = 60.0  # while no user's run trains, memory is tidied this often (~0.1 s each time)
+
+
+def tidy() -> int:
+    """Collect garbage and give freed memory back to the OS; returns the objects collected.
+
+    Streamlit's after-script collection is off (see .streamlit/config.toml) and on a quiet
+    server the generational GC seldom reaches its oldest generation, so the sessions of a
+    class that has left (full of reference cycles) would stay in memory; and glibc keeps
+    what Python and TensorFlow free in its arenas unless asked to return it."""
+    found = gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+    return found
+
+
+def _tidy_when_quiet() -> None:
+    if not SCHEDULER.busy():  # never while students train: a collection holds the GIL
+        tidy()
+    LATER.call(TIDY_SECONDS, _tidy_when_quiet)
+
+
 def start() -> None:
     """Import TensorFlow and train a tiny network in the background, once per process
-    (not with NNLAB_PREWARM=0, which turns every warm-up off)."""
-    global _startup
+    (not with NNLAB_PREWARM=0, which turns every warm-up off). From then on, memory is
+    tidied every ``TIDY_SECONDS`` while no run trains."""
+    global _startup, _tidying
     with _lock:
+        if not _tidying:
+            _tidying = True
+            LATER.call(TIDY_SECONDS, _tidy_when_quiet)
         if _startup is not None or not WARMER.enabled:
             return
         _startup = threading.Thread(target=_bring_up, daemon=True, name="nnlab-startup")
@@ -142,4 +174,4 @@ def shutdown(timeout: float = 10.0) -> None:
 
 atexit.register(shutdown)
 
-__all__ = ["LATER", "POOL", "SCHEDULER", "WARMER", "ready", "shutdown", "start"]
+__all__ = ["LATER", "POOL", "SCHEDULER", "WARMER", "ready", "shutdown", "start", "tidy"]
