@@ -31,9 +31,17 @@ _DROPOUT_SEED_STRIDE = 64  # per-step seed space for the dropout masks of up to 
 USE_XLA = os.environ.get("NNLAB_XLA", "1") != "0"
 # XLA compiles for seconds but then runs a step about twice as fast: worth it for networks
 # with many weights (the MNIST MLP has 235k), not for the small classroom nets that would
-# spend longer compiling than training. The choice depends on the architecture only, so
-# a given RunConfig always trains the same way (reproducibility).
+# spend longer compiling than training. The choice depends on the architecture only (until
+# the budget below is spent), so a given RunConfig trains the same way (reproducibility).
 XLA_MIN_WEIGHTS = 50_000
+# TensorFlow never frees what XLA compiled, even after the function is gone (its compilation
+# cache has no eviction, tensorflow#64170): measured, about 8 MB per network shape. A server
+# that a class keeps trying new shapes on would fill up, so after this many XLA compiles a
+# process compiles new shapes without XLA (slower on big nets; the same numbers up to float
+# rounding). Explicit ``xla=True`` (benchmarks) is not counted.
+XLA_COMPILE_BUDGET = int(os.environ.get("NNLAB_XLA_COMPILES", "32"))
+_xla_compiles = 0
+_xla_lock = threading.Lock()
 TWIN_AFTER_MISSES = 3  # see TrainerPool.borrow
 
 
@@ -62,6 +70,30 @@ def _trace_locked(function):
     return call
 
 
+def _take_xla_compile() -> bool:
+    """True (and counted) while the process is within ``XLA_COMPILE_BUDGET``."""
+    global _xla_compiles
+    with _xla_lock:
+        if _xla_compiles >= XLA_COMPILE_BUDGET:
+            return False
+        _xla_compiles += 1
+        return True
+
+
+def _skip_all_reduce(optimizer) -> None:
+    """Make ``optimizer`` apply gradients without summing them over replicas (there is one).
+
+    Keras's TensorFlow optimizer sums the gradients with the replica context's
+    ``all_reduce``, which in a traced function registers a new ``CustomGradient-N`` in
+    TensorFlow's process-wide gradient registry whose closure holds tensors of the traced
+    graph. Every network shape ever compiled then stayed in memory after its trainer was
+    dropped: measured, about 5 MB per shape (11 MB with XLA) that no collection returned,
+    so a long class that tries many widths would fill the server. With one replica the
+    sum is the gradient itself."""
+    if hasattr(optimizer, "_all_reduce_sum_gradients"):
+        optimizer._all_reduce_sum_gradients = lambda grads_and_vars: list(grads_and_vars)
+
+
 class CompiledTrainer:
     def __init__(self, arch: Architecture, optimizer_name: str, instrument: bool = True, xla: bool | None = None):
         import keras
@@ -77,6 +109,7 @@ class CompiledTrainer:
         self.act = [self.model.get_layer(f"act_{i}") for i in range(1, n_hidden + 1)]
         self.saturation = [activations.saturation_intervals(a, SATURATION_THRESHOLD) for a in arch.activations]
         self.optimizer = optimizers.get(optimizer_name).make(0.01)
+        _skip_all_reduce(self.optimizer)
         self.optimizer.build(self.model.trainable_variables)
         self._optimizer_start = [v.numpy() for v in self.optimizer.variables]
         if arch.task == "classification":
@@ -89,7 +122,8 @@ class CompiledTrainer:
                            tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64)]
         # XLA fuses the many small ops of a step and of its statistics. It compiles once per
         # input shape, which a pooled trainer keeps across runs.
-        self.uses_xla = (USE_XLA and arch.n_kernel_weights >= XLA_MIN_WEIGHTS) if xla is None else xla
+        self.uses_xla = xla if xla is not None else (
+            USE_XLA and arch.n_kernel_weights >= XLA_MIN_WEIGHTS and _take_xla_compile())
         self._plain_chunk = _trace_locked(tf.function(self._chunk, input_signature=chunk_signature, autograph=False))
         # No input signature for XLA: it traces once per concrete shape (the run's data and
         # batch shape), so the per-step output arrays have a static size, as XLA requires.
