@@ -39,7 +39,7 @@ at once, then polls until no training thread is left (busy ``nnlab-*`` threads i
     python3 bench/classroom_load.py --sessions 30 --epochs 100
     python3 bench/classroom_load.py --sessions 10 --epochs 100 --page compare
     python3 bench/classroom_load.py --sessions 8 --clients chromium
-    python3 bench/classroom_load.py --burst-close 30 --ttl 30
+    python3 bench/classroom_load.py --burst-close 30 --ttl 30 --rounds 2
     python3 bench/classroom_load.py --sessions 16 --json out.json --server-env STREAMLIT_RUNNER_POST_SCRIPT_GC=false
 
 Bounded: every wait has a timeout, ``--deadline`` caps the whole run, traffic goes only to
@@ -843,24 +843,16 @@ async def _class(b: Bench, kind: PageKind, tabs: list[Tab], report: Report, spre
 def run_burst(sessions: int = 30, epochs: int = 2000, width: int = 16, depths: list[int] | None = None,
               ttl: int = 120, server_env: dict[str, str] | None = None, warm: bool = True,
               thread_prefix: str = TRAINING_THREAD_PREFIX, rss_margin_mib: float = 150, click_spread: float = 1.0,
-              deadline: float = 1200, browser_nice: int = BROWSER_NICE, log=print) -> Report:
+              deadline: float = 1200, browser_nice: int = BROWSER_NICE, log=print, rounds: int = 1) -> Report:
     """N Train tabs start long runs and all close at once: how long until the server has no training
-    thread left and its RSS is back within ``rss_margin_mib`` of its level before the class?"""
+    thread left and its RSS is back within ``rss_margin_mib`` of its level before the class?
+    With ``rounds`` > 1 the same class comes back that many times to the same server: what a
+    class leaves behind must not grow with every class."""
     kind = PAGES["train"]
-    report = Report(mode="burst-close",
-                    sessions=make_sessions(kind, sessions, depths or list(range(2, 10)), width, epochs))
+    depths = depths or list(range(2, 10))
+    report = Report(mode="burst-close", sessions=make_sessions(kind, sessions, depths, width, epochs))
 
-    async def body(b: Bench) -> None:
-        if warm:
-            await warm_up(b.browser, b.url, b.until(240, ttl + 400), b.log)
-        await asyncio.sleep(3)
-        rss0, threads0 = b.sampler.level()
-        busy = await asyncio.to_thread(training_threads, b.pid, thread_prefix)
-        r = report.server
-        r.update(ttl_s=ttl, thread_prefix=thread_prefix, rss_before_mib=rss0 / MIB, threads_before=threads0,
-                 training_threads_before=busy)
-        b.log(f"before the class: RSS {rss0 / MIB:.0f} MiB, {threads0} OS threads, "
-              f"{busy} busy '{thread_prefix}*' threads")
+    async def one_class(b: Bench, r: dict, rss0: int) -> None:
         tabs = await open_tabs(b.browser, b.url, kind, report.sessions, b.until(60 + 10 * sessions, ttl + 250))
         try:
             await click_all(tabs, kind, click_spread)
@@ -884,7 +876,28 @@ def run_burst(sessions: int = 30, epochs: int = 2000, width: int = 16, depths: l
         r["close_seconds"] = time.time() - closed
         await _watch_cleanup(b, r, closed, rss0, rss_margin_mib, thread_prefix, until=b.until(ttl + 90, 30))
 
-    _run_bench(body, ttl, server_env, deadline, log, browser_nice)
+    async def body(b: Bench) -> None:
+        if warm:
+            await warm_up(b.browser, b.url, b.until(240, ttl + 400), b.log)
+        await asyncio.sleep(3)
+        rss0, threads0 = b.sampler.level()
+        busy = await asyncio.to_thread(training_threads, b.pid, thread_prefix)
+        r = report.server
+        r.update(ttl_s=ttl, thread_prefix=thread_prefix, rss_before_mib=rss0 / MIB, threads_before=threads0,
+                 training_threads_before=busy, rounds=[])
+        b.log(f"before the class: RSS {rss0 / MIB:.0f} MiB, {threads0} OS threads, "
+              f"{busy} busy '{thread_prefix}*' threads")
+        for k in range(rounds):
+            if k:
+                report.sessions = make_sessions(kind, sessions, depths, width, epochs)
+                b.log(f"class {k + 1} of {rounds}: the same class again")
+            this = {}
+            await one_class(b, this, rss0)
+            r["rounds"].append(this)
+            if k == 0:
+                r.update(this)
+
+    _run_bench(body, ttl, server_env, deadline * rounds, log, browser_nice)
     report.targets = burst_targets(report, ttl)
     return report
 
@@ -965,10 +978,20 @@ def compare_targets(r: Report) -> list[Target]:
 def burst_targets(r: Report, ttl: int) -> list[Target]:
     b, limit = r.server, ttl + 60
     gone, back = b.get("threads_gone_after_s"), b.get("rss_back_after_s")
-    return [Target(f"no training thread left ≤ TTL + 60 = {limit} s after closing", _fmt(gone, " s"),
-                   gone is not None and gone <= limit),
-            Target(f"RSS within 150 MiB of before ({_fmt(b.get('rss_before_mib'))} MiB) ≤ {limit} s",
-                   _fmt(back, " s") + f" (end {_fmt(b.get('rss_end_mib'))} MiB)", back is not None and back <= limit)]
+    out = [Target(f"no training thread left ≤ TTL + 60 = {limit} s after closing", _fmt(gone, " s"),
+                  gone is not None and gone <= limit),
+           Target(f"RSS within 150 MiB of before ({_fmt(b.get('rss_before_mib'))} MiB) ≤ {limit} s",
+                  _fmt(back, " s") + f" (end {_fmt(b.get('rss_end_mib'))} MiB)", back is not None and back <= limit)]
+    rounds = b.get("rounds") or []
+    if len(rounds) > 1:
+        ends = [x.get("rss_end_mib") for x in rounds]
+        gone = [x.get("threads_gone_after_s") for x in rounds]
+        out.append(Target(f"every class: no training thread left ≤ {limit} s after closing",
+                          " / ".join(_fmt(g, " s") for g in gone), all(g is not None and g <= limit for g in gone)))
+        growth = None if None in ends else ends[-1] - ends[0]
+        out.append(Target(f"RSS after class {len(rounds)} within 50 MiB of after class 1 (nothing grows per class)",
+                          " → ".join(_fmt(e, " MiB") for e in ends), growth is not None and growth <= 50))
+    return out
 
 
 def session_table(sessions: list[Session]) -> str:
@@ -1023,6 +1046,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--width", type=int, default=16)
     ap.add_argument("--depths", default="2-9", help="depths the sessions cycle through, e.g. 2-9 or 3,5")
     ap.add_argument("--burst-close", type=int, metavar="N", help="open N Train tabs, start runs, close them all")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="with --burst-close: the same class comes back this many times (memory must not grow)")
     ap.add_argument("--ttl", type=int, default=120, help="server.disconnectedSessionTTL in seconds (default 120)")
     ap.add_argument("--server-env", action="append", default=[], metavar="NAME=VALUE",
                     help="extra environment for the server, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false")
@@ -1045,7 +1070,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.burst_close:
         report = run_burst(args.burst_close, args.epochs or 2000, args.width, depths, args.ttl, env,
                            not args.no_warm, args.thread_prefix, click_spread=args.click_spread,
-                           deadline=args.deadline, browser_nice=args.browser_nice)
+                           deadline=args.deadline, browser_nice=args.browser_nice, rounds=args.rounds)
     else:
         report = run_classroom(args.page, args.sessions, args.epochs or 100, args.width, depths, args.ttl, env,
                                not args.no_warm, args.idle, args.click_spread, args.run_timeout, args.deadline,
