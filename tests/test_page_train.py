@@ -278,6 +278,30 @@ def test_session_release_stops_jobs_only_when_the_session_is_gone(monkeypatch):
     assert other.stopped == 0
 
 
+def test_a_gone_session_about_to_expire_drops_its_jobs_and_is_closed(monkeypatch):
+    """Streamlit keeps an expired session until it next stores one: the tab's jobs and their
+    records must go when its time to come back runs out, and the session be closed."""
+    from streamlit.runtime import Runtime
+
+    from nnlab.ui import live
+
+    closed = []
+
+    class FakeRuntime:
+        def clear_user_info_for_session(self, session_id):
+            closed.append(session_id)
+
+    monkeypatch.setattr(Runtime, "instance", staticmethod(lambda: FakeRuntime()))
+    monkeypatch.setattr(live, "_session_gone", lambda holder: holder.session_id == "gone")
+    gone, back = live.SessionJobs(session_id="gone"), live.SessionJobs(session_id="back")
+    jobs = {holder.session_id: _FakeJob() for holder in (gone, back)}
+    for holder in (gone, back):
+        holder.put("train", jobs[holder.session_id])
+        live._close_if_gone(holder, released_at=time.time())
+    assert gone.all() == {} and jobs["gone"].stopped == 1 and closed == ["gone"]
+    assert back.all() == {"train": jobs["back"]} and jobs["back"].stopped == 0
+
+
 def test_status_text_covers_every_status():
     from nnlab.jobs import pending_snapshot
     from nnlab.ui.live import status_text
