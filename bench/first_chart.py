@@ -37,8 +37,9 @@ def click_to_chart(page, url: str, query: str, idle: float) -> float:
     wait_plots(page, lambda p: loss_points(p) >= 1 or grad_layers(p), timeout=120)
     seconds = time.monotonic() - clicked
     button(page, t("train.btn.stop")).click()
-    page.wait_for_function("t => document.body.innerText.includes(t)",
-                           arg=t("live.stopped", epoch="", epochs="").split(" ")[0], timeout=60_000)
+    ended = [t("live.stopped", epoch="", epochs="").split(" ")[0], t("live.finished", epochs="", seconds="").split(" ")[0]]
+    page.wait_for_function("ts => ts.some(t => document.body.innerText.includes(t))",  # a short run may finish first
+                           arg=ended, timeout=60_000)
     return seconds
 
 
