@@ -15,8 +15,9 @@ import numpy as np
 from common import MNIST_MLP, load, median, mlp_flops_per_sample, timed
 
 from nnlab import engine, optimizers
-from nnlab.compiled import POOL, TrainerPool
+from nnlab.compiled import TrainerPool
 from nnlab.model import build_model
+from nnlab.runtime import POOL
 
 GRAPH_POOL = TrainerPool(xla=False)
 

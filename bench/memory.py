@@ -22,7 +22,8 @@ sys.path.insert(0, {root!r})
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
 import psutil
 from nnlab import datasets, engine
-from nnlab.compiled import TrainerPool, POOL
+from nnlab.compiled import TrainerPool
+from nnlab.runtime import POOL
 from nnlab.config import RunConfig
 mode, runs = {mode!r}, {runs}
 base = RunConfig(dataset="xor", n_samples=200, depth=3, width=16, epochs=3, batch_size=16)
