@@ -114,6 +114,11 @@ class TerminalProgress:
             self.stream.write("\n")
 
 
+def _number(value) -> str:
+    """A test figure for the summary line; a diverged run has none."""
+    return "n/a" if value is None else f"{value:.4f}"
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     data = datasets.load(config)  # bad CSVs etc. fail here, before TensorFlow is imported
@@ -131,8 +136,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         record.keras_model().save(args.save_model)
     test = snap["test"]
     metric = record.metric
-    summary = (f"{snap['status']}: test {metric} {test.get(metric, float('nan')):.4f}, test loss "
-               f"{test.get('loss') if test.get('loss') is None else round(test['loss'], 4)} "
+    summary = (f"{snap['status']}: test {metric} {_number(test.get(metric))}, test loss {_number(test.get('loss'))} "
                f"({len(snap['history']['epoch'])} epochs, {snap['timing'].get('seconds', 0):.1f} s")
     sps = snap["timing"].get("samples_per_second")
     summary += f", {sps:,.0f} samples/s)" if sps else ")"

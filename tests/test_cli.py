@@ -71,6 +71,13 @@ def test_xor_flags_map_one_to_one_and_regression_uses_mae(tmp_path):
     assert set(rec["test"]) == {"loss", "mae"} and len(rec["history"]["val_mae"]) == 3
 
 
+def test_a_diverged_run_exits_3_with_its_step_and_a_hint_not_a_traceback():
+    out = nnlab("train", "--dataset", "diabetes", "--optimizer", "sgd", "--lr", "10", "--epochs", "5", "--quiet")
+    assert out.returncode == 3, out.stderr
+    assert out.stdout.startswith("diverged: test mae n/a, test loss n/a")
+    assert "diverged at step" in out.stderr and "Traceback" not in out.stderr
+
+
 def test_csv_in_digit_recognizer_layout(tmp_path):
     out_file = tmp_path / "c.json"
     out = nnlab("train", "--dataset", "csv", "--csv", "data/digit_recognizer_sample.csv", "--target", "label",
