@@ -18,7 +18,7 @@ from nnlab.config import RunConfig  # noqa: E402
 ACTS = ["sigmoid", "relu", "tanh"]
 TINY = RunConfig(dataset="xor", n_samples=200, depth=3, width=8, epochs=6, batch_size=32)
 OVERLAYS = ("Validation loss per epoch", "Validation accuracy per epoch", "Gradient profile",
-            "Gradient ratio L1 / out", "Dead units", "Saturated units")
+            "Gradient ratio L1 / last hidden", "Dead units", "Saturated units")
 
 
 def open_compare(config: RunConfig = TINY, language: str = "en") -> AppTest:
