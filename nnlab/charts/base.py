@@ -150,6 +150,22 @@ def pick(values, idx) -> list:
     return [values[i] for i in idx]
 
 
+def scaled(values, scale: float) -> list:
+    """``values`` times ``scale``, missing values kept as gaps."""
+    return [None if v is None else v * scale for v in values]
+
+
+def metric_scale(metric: str) -> float:
+    """Accuracy is recorded as a fraction and drawn in %; MAE as it is."""
+    return 100.0 if metric == "accuracy" else 1.0
+
+
+def metric_axis(metric: str, title: str) -> dict:
+    """The value axis of a metric: accuracy from 0 to 100 % (a little room for the top line),
+    MAE from 0."""
+    return axis(title, range=[0, 101]) if metric == "accuracy" else axis(title, rangemode="tozero")
+
+
 def positive(values) -> list:
     """Log axes cannot show 0, negatives or missing values: those become gaps."""
     return [v if v is not None and v > 0 and math.isfinite(v) else None for v in values]
@@ -341,5 +357,5 @@ def style(spec: dict | go.Figure, title: str, height: int = 420, legend: bool = 
 __all__ = ["BLUE", "BROWN", "CLASS_COLORS", "CYAN", "FONT_SIZE", "GREEN", "GREY", "HOVER_SIZE", "LABEL_SIZE",
            "LEGEND_SIZE", "MAX_POINTS", "MIN_TEXT", "OLIVE", "ORANGE", "PINK", "PURPLE", "RED", "SUBPLOT_TITLE_SIZE",
            "TEXT_SIZE", "TICK_SIZE", "TITLE_SIZE", "axis", "boundary_heatmap", "downsample_indices", "figure_spec",
-           "hline", "is_empty", "log_axis", "named_colorscale", "pick", "positive", "short_number", "style",
-           "subplot_grid", "waiting", "wrap_title"]
+           "hline", "is_empty", "log_axis", "metric_axis", "metric_scale", "named_colorscale", "pick", "positive",
+           "scaled", "short_number", "style", "subplot_grid", "waiting", "wrap_title"]

@@ -19,18 +19,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from nnlab import snapshot
+from nnlab.charts import base
 from nnlab.charts.base import (
-    BLUE,
-    BROWN,
     CLASS_COLORS,
-    CYAN,
-    GREEN,
-    GREY,
-    OLIVE,
-    ORANGE,
-    PINK,
-    PURPLE,
-    RED,
     SUBPLOT_TITLE_SIZE,
     axis,
     boundary_heatmap,
@@ -38,8 +29,11 @@ from nnlab.charts.base import (
     figure_spec,
     hline,
     is_empty,
+    metric_axis,
+    metric_scale,
     pick,
     positive,
+    scaled,
     style,
     subplot_grid,
     waiting,
@@ -47,10 +41,11 @@ from nnlab.charts.base import (
 from nnlab.i18n import t
 
 MAX_POINTS = 400  # per run: up to eight runs share a chart
-PALETTE = (RED, ORANGE, BLUE, GREEN, PURPLE, BROWN, PINK, CYAN, GREY, OLIVE)
+PALETTE = (base.RED, base.ORANGE, base.BLUE, base.GREEN, base.PURPLE, base.BROWN, base.PINK, base.CYAN, base.GREY,
+           base.OLIVE)
 # Well-known runs keep their colour whatever else is compared: sigmoid is always red, ReLU blue.
-PREFERRED = {"sigmoid": RED, "tanh": ORANGE, "relu": BLUE, "elu": GREEN, "gelu": PURPLE, "swish": BROWN,
-             "leaky_relu": CYAN, "selu": PINK}
+PREFERRED = {"sigmoid": base.RED, "tanh": base.ORANGE, "relu": base.BLUE, "elu": base.GREEN, "gelu": base.PURPLE,
+             "swish": base.BROWN, "leaky_relu": base.CYAN, "selu": base.PINK}
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -68,10 +63,17 @@ def run_colors(labels) -> dict[str, str]:
     return {label: out[label] for label in labels}
 
 
+def _runs(snaps: list[dict]) -> list[tuple[dict, str, str]]:
+    """(snapshot, label, colour) of each run, its colour fixed by its label (``run_colors``)."""
+    labels = [snapshot.label(s) for s in snaps]
+    colors = run_colors(labels)
+    return [(snap, label, colors[label]) for snap, label in zip(snaps, labels)]
+
+
 def _per_epoch(snap: dict, key: str, scale: float = 1.0) -> tuple[list, list]:
     epochs, values = snapshot.epochs(snap), snapshot.epoch_series(snap, key)
     idx = downsample_indices(min(len(epochs), len(values)), MAX_POINTS)
-    return pick(epochs, idx), [None if values[i] is None else values[i] * scale for i in idx]
+    return pick(epochs, idx), scaled(pick(values, idx), scale)
 
 
 def _line(x, y, label: str, color: str, hover: str) -> dict:
@@ -81,13 +83,7 @@ def _line(x, y, label: str, color: str, hover: str) -> dict:
 
 
 def _epoch_lines(snaps: list[dict], key: str, scale: float, hover: str) -> list[dict]:
-    colors = run_colors([snapshot.label(s) for s in snaps])
-    traces = []
-    for snap in snaps:
-        label = snapshot.label(snap)
-        x, y = _per_epoch(snap, key, scale)
-        traces.append(_line(x, y, label, colors[label], hover))
-    return traces
+    return [_line(*_per_epoch(snap, key, scale), label, color, hover) for snap, label, color in _runs(snaps)]
 
 
 # -- per-epoch curves ------------------------------------------------------------------------
@@ -107,13 +103,10 @@ def val_metric_figure(snaps: list[dict], lang: str = "en", target: float | None 
     """Validation accuracy (%) or MAE per epoch, one line per run; ``target`` (accuracy as a
     fraction, or MAE) is drawn as a dashed line."""
     metric = snapshot.shared_metric(snaps)
-    scale = 100.0 if metric == "accuracy" else 1.0
+    scale = metric_scale(metric)
     data = _epoch_lines(snaps, f"val_{metric}", scale, "%{y:.1f}%" if metric == "accuracy" else "%{y:.3f}")
-    if metric == "accuracy":
-        yaxis = axis(t("compare.chart.accuracy.y", lang), range=[0, 101])
-    else:
-        yaxis = axis(t("compare.chart.mae.y", lang), rangemode="tozero")
-    spec = figure_spec(data, axis(t("compare.chart.epoch", lang), rangemode="tozero"), yaxis)
+    spec = figure_spec(data, axis(t("compare.chart.epoch", lang), rangemode="tozero"),
+                       metric_axis(metric, t(f"compare.chart.{metric}.y", lang)))
     if is_empty(data):
         waiting(spec, lang)
     if target is not None:
@@ -140,13 +133,11 @@ def gradient_profile_figure(snaps: list[dict], lang: str = "en", epoch: int | No
     """x = layer (input → output), y = weight-gradient norm (log), one line per run, at
     ``epoch`` (None = each run's latest). Vanishing gradients show as lines that drop
     towards the input side."""
-    colors = run_colors([snapshot.label(s) for s in snaps])
     data = []
     shown = []
-    for snap in snaps:
-        label = snapshot.label(snap)
+    for snap, label, color in _runs(snaps):
         labels, values, at = snapshot.layer_stat(snap, "grad_norm", epoch)
-        data.append(_line(labels[: len(values)], positive(values), label, colors[label], "%{x} %{y:.2e}"))
+        data.append(_line(labels[: len(values)], positive(values), label, color, "%{x} %{y:.2e}"))
         if at is not None:
             shown.append(at)
     spec = figure_spec(data, axis(t("compare.chart.layer_axis", lang), type="category", categoryorder="array",
@@ -161,13 +152,11 @@ def gradient_profile_figure(snaps: list[dict], lang: str = "en", epoch: int | No
 def gradient_ratio_figure(snaps: list[dict], lang: str = "en") -> go.Figure:
     """The gradient ratio (first / last hidden layer, ``nnlab.snapshot.gradient_ratio``) per
     epoch on a log y-axis, one line per run; 1 = even. A run with one hidden layer has none."""
-    colors = run_colors([snapshot.label(s) for s in snaps])
     data = []
-    for snap in snaps:
-        label = snapshot.label(snap)
+    for snap, label, color in _runs(snaps):
         epochs, ratios = snapshot.gradient_ratio_series(snap)
         idx = downsample_indices(len(ratios), MAX_POINTS)
-        data.append(_line(pick(epochs, idx), positive(pick(ratios, idx)), label, colors[label], "%{y:.2e}"))
+        data.append(_line(pick(epochs, idx), positive(pick(ratios, idx)), label, color, "%{y:.2e}"))
     spec = figure_spec(data, axis(t("compare.chart.epoch", lang), rangemode="tozero"),
                        axis(t("compare.chart.ratio.y", lang), type="log"))
     if is_empty(data):
@@ -180,15 +169,13 @@ def activity_figure(snaps: list[dict], stat: str = "dead_fraction", lang: str = 
                     epoch: int | None = None) -> go.Figure:
     """Dead (``dead_fraction``) or saturated (``saturated_fraction``) units in % per hidden
     layer, one group of bars per layer, one bar colour per run."""
-    colors = run_colors([snapshot.label(s) for s in snaps])
     data = []
     any_data = False
-    for snap in snaps:
-        label = snapshot.label(snap)
+    for snap, label, color in _runs(snaps):
         labels, values = snapshot.hidden_percent(snap, stat, epoch)
         any_data = any_data or bool(values)
         data.append({"type": "bar", "x": labels[: len(values)], "y": [v or 0.0 for v in values], "name": label,
-                     "legendgroup": label, "marker": {"color": colors[label]},
+                     "legendgroup": label, "marker": {"color": color},
                      "hovertemplate": f"{label} %{{x}}: %{{y:.1f}}%<extra></extra>"})
     spec = figure_spec(data, axis(t("compare.chart.hidden_axis", lang), type="category", categoryorder="array",
                                   categoryarray=_layer_order(snaps)[:-1]),
@@ -207,9 +194,8 @@ def boundaries_figure(snaps: list[dict], data=None, lang: str = "en", columns: i
     n = max(1, len(snaps))
     cols = min(columns, n)
     rows = math.ceil(n / cols)
-    labels = [snapshot.label(s) for s in snaps]
-    colors = run_colors(labels)
-    titles = [f"<span style='color:{colors[label]}'><b>{label}</b></span>" for label in labels]
+    runs = _runs(snaps)
+    titles = [f"<span style='color:{color}'><b>{label}</b></span>" for _, label, color in runs]
     layout = subplot_grid(rows, cols, titles, horizontal_spacing=0.04, vertical_spacing=0.08 if rows > 1 else 0.05,
                           title_size=SUBPLOT_TITLE_SIZE)
     for name, ax in layout.items():
@@ -224,12 +210,12 @@ def boundaries_figure(snaps: list[dict], data=None, lang: str = "en", columns: i
         idx = downsample_indices(len(data.x_train), max_points)
         points = (np.asarray(data.x_train)[idx], np.asarray(data.y_train)[idx].astype(int))
     traces = []
-    for i, snap in enumerate(snaps):
+    for i, (snap, label, _) in enumerate(runs):
         cell = {"xaxis": f"x{i + 1}" if i else "x", "yaxis": f"y{i + 1}" if i else "y"}
         b = snap.get("boundary")
         if b:
             k = int(np.nanmax(np.asarray(b["z"], dtype=float))) + 1 if b.get("kind") != "probability" else 2
-            heat = boundary_heatmap(b, classes, lang, opacity=(0.8, 0.5), k=k) | {"name": labels[i]}
+            heat = boundary_heatmap(b, classes, lang, opacity=(0.8, 0.5), k=k) | {"name": label}
             if b.get("kind") == "probability":
                 heat |= {"showscale": i == 0}
                 heat["colorbar"]["len"] = 0.8

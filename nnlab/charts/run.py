@@ -32,9 +32,12 @@ from nnlab.charts.base import (
     boundary_heatmap,
     downsample_indices,
     figure_spec,
+    metric_axis,
+    metric_scale,
     named_colorscale,
     pick,
     positive,
+    scaled,
     short_number,
     style,
     waiting,
@@ -125,7 +128,7 @@ def loss_figure(snap: dict, lang: str = "en") -> go.Figure:
 def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Accuracy (in %) or mean absolute error per epoch, training and validation."""
     metric = snapshot.metric(snap)
-    scale = 100.0 if metric == "accuracy" else 1.0
+    scale = metric_scale(metric)
     data = []
     epochs = snapshot.epochs(snap)
     if epochs:
@@ -133,15 +136,12 @@ def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
         x = pick(epochs, idx)
         for key, name, color, dash in ((metric, "charts.train", TRAIN_COLOR, None),
                                        (f"val_{metric}", "charts.val", VAL_COLOR, "dot")):
-            y = [None if v is None else v * scale for v in pick(snapshot.epoch_series(snap, key) or [None] * len(epochs), idx)]
+            y = scaled(pick(snapshot.epoch_series(snap, key) or [None] * len(epochs), idx), scale)
             line = {"color": color, "width": 3, "dash": dash} if dash else {"color": color, "width": 3}
             data.append({"type": "scatter", "x": x, "y": y, "mode": "lines+markers", "name": t(name, lang),
                          "line": line, "marker": {"size": 5}})
-    if metric == "accuracy":
-        yaxis = axis(t("charts.accuracy.y", lang), range=[0, 101])
-    else:
-        yaxis = axis(t("charts.mae.y", lang), rangemode="tozero")
-    spec = figure_spec(data, axis(t("charts.epoch", lang), rangemode="tozero"), yaxis)
+    spec = figure_spec(data, axis(t("charts.epoch", lang), rangemode="tozero"),
+                       metric_axis(metric, t(f"charts.{metric}.y", lang)))
     if not epochs:
         waiting(spec, lang)
     return style(spec, t(f"charts.{metric}.title", lang))

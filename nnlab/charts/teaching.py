@@ -13,25 +13,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from nnlab import activations
-from nnlab.charts.base import (
-    BLUE,
-    BROWN,
-    CYAN,
-    GREEN,
-    GREY,
-    OLIVE,
-    ORANGE,
-    PINK,
-    PURPLE,
-    RED,
-    SUBPLOT_TITLE_SIZE,
-    style,
-)
+from nnlab.charts import base
+from nnlab.charts.base import SUBPLOT_TITLE_SIZE, style
 from nnlab.i18n import t
 
-COLORS = [BLUE, RED, GREEN, ORANGE, PURPLE, BROWN, PINK, CYAN, OLIVE, GREY, "#393b79", "#637939", "#8c6d31",
-          "#843c39"]
-RULE_COLORS = {"hand": ORANGE, "gradient": BLUE}
+COLORS = [base.BLUE, base.RED, base.GREEN, base.ORANGE, base.PURPLE, base.BROWN, base.PINK, base.CYAN, base.OLIVE,
+          base.GREY, "#393b79", "#637939", "#8c6d31", "#843c39"]
+RULE_COLORS = {"hand": base.ORANGE, "gradient": base.BLUE}
 # Axis zero lines (cheap: add_hline/add_vline on subplots cost ~0.1 s each in plotly 7).
 ZERO_LINE = {"zeroline": True, "zerolinecolor": "#444", "zerolinewidth": 1.5}
 # Curves that coincide (ReLU and Leaky ReLU for x > 0) are told apart by stacking: the first
