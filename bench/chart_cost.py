@@ -1,9 +1,10 @@
 """CPU cost of building the live charts, before and after a change to the chart builders.
 
 Loads the chart modules of a reference commit (``--before``, default: the last commit with
-the go.Figure builders) next to the working tree's, builds both from the same snapshots of
-small real runs, checks that the figures are the same (``fig.to_dict()`` as JSON) and times,
-in one process, the median of several repeats of:
+the go.Figure builders; a commit from before or after ``nnlab/charts/`` became a package)
+next to the working tree's (``nnlab.charts.run``, ``.compare``, ``.teaching``), builds both
+from the same snapshots of small real runs, checks that the figures are the same
+(``fig.to_dict()`` as JSON) and times, in one process, the median of several repeats of:
 
 - the 7 Train figures (loss, metric, gradient lines / dots / heatmap, activations, boundary),
 - the 7 Compare figures (3 runs),
@@ -30,29 +31,52 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import plotly.io as pio  # noqa: E402
 
-from nnlab import charts, compare_charts, replay, teaching, teaching_charts  # noqa: E402
+from nnlab import replay, teaching  # noqa: E402
+from nnlab.charts import compare as compare_charts  # noqa: E402
+from nnlab.charts import run as run_charts  # noqa: E402
+from nnlab.charts import teaching as teaching_charts  # noqa: E402
 from nnlab.config import RunConfig  # noqa: E402
 from nnlab.jobs import pending_snapshot  # noqa: E402
 
 BEFORE = "a5acba2"  # the go.Figure builders
-MODULES = ("chart_style", "charts", "compare_charts", "teaching_charts")
+# The chart modules of a commit, by role (run, compare, teaching) and file, in import order.
+FLAT = {"chart_style": "nnlab/chart_style.py", "compare": "nnlab/compare.py", "run": "nnlab/charts.py",
+        "compare_charts": "nnlab/compare_charts.py", "teaching": "nnlab/teaching_charts.py"}
+PACKAGE = {"snapshot": "nnlab/snapshot.py", "base": "nnlab/charts/base.py", "run": "nnlab/charts/run.py",
+           "compare": "nnlab/charts/compare.py", "teaching": "nnlab/charts/teaching.py"}
+# How those modules import each other: the text replaced to bind them to each other instead.
+IMPORTS = {"from nnlab.chart_style import": "from _before_chart_style import",
+           "from nnlab import compare\n": "import _before_compare as compare\n",
+           "from nnlab.charts.base import": "from _before_base import",
+           "from nnlab.charts import base\n": "import _before_base as base\n",
+           "from nnlab import snapshot\n": "import _before_snapshot as snapshot\n"}
 
 
 # -- the reference modules --------------------------------------------------------------------------
 
+def _show(rev: str, path: str) -> str | None:
+    out = subprocess.run(["git", "-C", ROOT, "show", f"{rev}:{path}"], capture_output=True, text=True)
+    return out.stdout if out.returncode == 0 else None
+
+
 def load_before(rev: str) -> dict[str, types.ModuleType]:
-    """``nnlab.<name>`` as of ``rev``, imported as ``_before_<name>`` (bound to each other)."""
+    """The chart modules as of ``rev``, imported as ``_before_<name>`` and bound to each other;
+    returns them by role: ``{"run", "compare", "teaching"}`` (and their helpers)."""
+    files = PACKAGE if _show(rev, PACKAGE["base"]) is not None else FLAT
     out = {}
-    for name in MODULES:
-        source = subprocess.run(["git", "-C", ROOT, "show", f"{rev}:nnlab/{name}.py"], check=True,
-                                capture_output=True, text=True).stdout
-        for other in MODULES:
-            source = source.replace(f"from nnlab.{other} import", f"from _before_{other} import")
+    for name, path in files.items():
+        source = _show(rev, path)
+        if source is None:
+            raise SystemExit(f"{rev} has no {path}")
+        for old, new in IMPORTS.items():
+            source = source.replace(old, new)
         module = types.ModuleType(f"_before_{name}")
-        module.__file__ = f"{rev}:nnlab/{name}.py"
+        module.__file__ = f"{rev}:{path}"
         sys.modules[module.__name__] = module
         exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 — our own git history
         out[name] = module
+    if files is FLAT:
+        out["compare"] = out["compare_charts"]
     return out
 
 
@@ -104,27 +128,35 @@ def snapshots() -> dict:
 
 # -- the figures --------------------------------------------------------------------------------------
 
+# A reference from before ``live_figures`` existed draws the same set, named here by builder.
+TRAIN_SET = {"loss": "loss_figure", "profile": "gradient_bar_figure", "lines": "gradient_lines_figure",
+             "heat": "gradient_heatmap_figure", "act": "activation_stats_figure", "metric": "metric_figure"}
+COMPARE_SET = {"loss": ("val_loss_figure", ()), "metric": ("val_metric_figure", ("target",)),
+               "profile": ("gradient_profile_figure", ("epoch",)), "ratio": ("gradient_ratio_figure", ()),
+               "dead": ("activity_figure", ("epoch",)), "saturated": ("activity_figure", ("epoch",))}
+
+
 def train_figures(mod, frame: dict, data, lang: str) -> dict:
-    """The Train page's live figures (``pages/train.py``)."""
-    figs = {"loss": mod.loss_figure(frame, lang), "profile": mod.gradient_bar_figure(frame, lang),
-            "lines": mod.gradient_lines_figure(frame, lang), "heat": mod.gradient_heatmap_figure(frame, lang),
-            "act": mod.activation_stats_figure(frame, lang), "metric": mod.metric_figure(frame, lang)}
-    if (frame.get("dataset") or {}).get("is_2d"):
-        figs["boundary"] = mod.boundary_figure(frame, data, lang)
-    return figs
+    """The Train page's live figures (``nnlab.charts.run.live_figures``)."""
+    if hasattr(mod, "live_figures"):
+        return mod.live_figures(frame, data, lang)
+    out = {key: getattr(mod, name)(frame, lang) for key, name in TRAIN_SET.items()}
+    return out | ({"boundary": mod.boundary_figure(frame, data, lang)} if (frame.get("dataset") or {}).get("is_2d")
+                  else {})
 
 
 def compare_figures(mod, frames: list[dict], data, lang: str, target=None, epoch=None) -> dict:
-    """The Compare page's live figures (``pages/compare.py``)."""
-    figs = {"loss": mod.val_loss_figure(frames, lang),
-            "metric": mod.val_metric_figure(frames, lang, target=target),
-            "profile": mod.gradient_profile_figure(frames, lang, epoch=epoch),
-            "ratio": mod.gradient_ratio_figure(frames, lang),
-            "dead": mod.activity_figure(frames, "dead_fraction", lang, epoch=epoch),
-            "saturated": mod.activity_figure(frames, "saturated_fraction", lang, epoch=epoch)}
+    """The Compare page's live figures (``nnlab.charts.compare.live_figures``)."""
+    if hasattr(mod, "live_figures"):
+        return mod.live_figures(frames, data, lang, target=target, epoch=epoch)
+    given = {"target": target, "epoch": epoch}
+    out = {}
+    for key, (name, kwargs) in COMPARE_SET.items():
+        stat = (f"{key}_fraction",) if name == "activity_figure" else ()
+        out[key] = getattr(mod, name)(frames, *stat, lang, **{k: given[k] for k in kwargs})
     if any((f.get("dataset") or {}).get("is_2d") for f in frames):
-        figs["boundaries"] = mod.boundaries_figure(frames, data, lang)
-    return figs
+        out["boundaries"] = mod.boundaries_figure(frames, data, lang)
+    return out
 
 
 def _teaching_figures(mod) -> dict:
@@ -146,7 +178,7 @@ def _teaching_figures(mod) -> dict:
 
 
 def every_case(s: dict) -> list[tuple[str, object]]:
-    """(name, build(charts, compare_charts, teaching_charts) -> {key: figure}) for the check."""
+    """(name, build(run, compare, teaching chart modules) -> {key: figure}) for the check."""
     pending = pending_snapshot(RunConfig(), "queued")
     half = replay.frame(s["spiral"], 12)
     group_mid = [replay.frame(g, 7) for g in s["group"]]
@@ -193,8 +225,8 @@ def _diff(a, b, path: str = "") -> list[str]:
 
 def check(before: dict, snaps: dict) -> int:
     """Number of figures whose JSON differs between the reference and the working tree."""
-    now = (charts, compare_charts, teaching_charts)
-    old = (before["charts"], before["compare_charts"], before["teaching_charts"])
+    now = (run_charts, compare_charts, teaching_charts)
+    old = (before["run"], before["compare"], before["teaching"])
     bad = total = 0
     for name, build in every_case(snaps):
         old_figs, new_figs = build(*old), build(*now)
@@ -239,11 +271,11 @@ def timing(before: dict, snaps: dict, repeat: int) -> None:
     frame, data = replay.frame(snaps["spiral"], 20), snaps["spiral_data"]
     frames, group_data = snaps["group"], snaps["group_data"]
     views = {
-        "Train (7 figures)": lambda mod: train_figures(mod["charts"], frame, data, "en"),
-        "Compare (7 figures, 3 runs)": lambda mod: compare_figures(mod["compare_charts"], frames, group_data, "en",
+        "Train (7 figures)": lambda mod: train_figures(mod["run"], frame, data, "en"),
+        "Compare (7 figures, 3 runs)": lambda mod: compare_figures(mod["compare"], frames, group_data, "en",
                                                                     target=0.8),
     }
-    after = {"charts": charts, "compare_charts": compare_charts}
+    after = {"run": run_charts, "compare": compare_charts}
     print(f"median of {repeat} repeats, ms (Train: spiral, depth 9, epoch 20 of 30; Compare: 3 runs of depth 5)")
     print(f"{'':40s}{'before':>9s}{'after':>9s}{'ratio':>8s}")
     for label, build in views.items():

@@ -3,20 +3,20 @@
 Owns: the table of variables a class can compare (activation, initializer, optimizer,
 depth) with their choices and defaults; ``variant_configs`` (one RunConfig per compared
 value, everything else — data split, seed, initial weights where shapes allow, batch
-order — shared); extraction from run snapshots of gradient profiles, first/last gradient
-ratios and dead/saturated percentages; ``summary_rows`` (the summary table) and
-``ensemble`` (accuracy of averaged test-set probabilities vs the best single run).
+order — shared); ``summary_rows`` (the summary table) and ``ensemble`` (accuracy of
+averaged test-set probabilities vs the best single run). Runs are read only through
+their snapshots (``nnlab.snapshot``: metric, gradient ratio, per-layer statistics,
+test-set outputs).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from nnlab import activations, initializers, optimizers
+from nnlab import activations, initializers, optimizers, snapshot
 from nnlab.config import RANGES, RunConfig
 
 MIN_VALUES, MAX_VALUES = 2, 8
@@ -91,74 +91,6 @@ def variant_configs(base: RunConfig, variable: str, values: Sequence) -> list[tu
     return out
 
 
-# -- reading snapshots ------------------------------------------------------------------------
-
-def metric_of(snap: dict) -> str:
-    task = (snap.get("dataset") or {}).get("task") or "classification"
-    return "accuracy" if task == "classification" else "mae"
-
-
-def layer_labels(snap: dict) -> list[str]:
-    return [layer["label"] for layer in snap.get("layers") or []]
-
-
-def _finite(v) -> float | None:
-    return float(v) if v is not None and math.isfinite(float(v)) else None
-
-
-def epoch_count(snap: dict) -> int:
-    return len((snap.get("history") or {}).get("epoch") or [])
-
-
-def layer_stat(snap: dict, stat: str, epoch: int | None = None) -> tuple[list[str], list[float | None], int | None]:
-    """(layer labels, per-layer ``stat``, epoch) at ``epoch`` (1-based; None or too large =
-    latest). Before the first epoch ends, the latest recorded step is used (epoch 0)."""
-    labels = layer_labels(snap)
-    h = snap.get("history") or {}
-    rows, epochs = h.get(stat) or [], h.get("epoch") or []
-    if rows and epochs:
-        i = len(rows) - 1 if epoch is None else max(0, min(int(epoch), len(rows)) - 1)
-        return labels, [_finite(v) for v in rows[i]], epochs[i]
-    steps = (snap.get("steps") or {}).get(stat) or []
-    if steps:
-        return labels, [_finite(v) for v in steps[-1]], 0
-    return labels, [], None
-
-
-def gradient_profile(snap: dict, epoch: int | None = None) -> tuple[list[str], list[float | None]]:
-    """Weight-gradient norm per Dense layer (input → output) at ``epoch`` (None = latest)."""
-    labels, values, _ = layer_stat(snap, "grad_norm", epoch)
-    return labels, values
-
-
-def _ratio(row) -> float | None:
-    if not row or len(row) < 2:
-        return None
-    first, last = _finite(row[0]), _finite(row[-1])
-    if first is None or not last:
-        return None
-    return first / last
-
-
-def gradient_ratio_series(snap: dict) -> tuple[list[int], list[float | None]]:
-    """(epochs, first-layer / last-layer gradient norm per epoch). Below 1e-3 means the
-    first layer barely learns: the vanishing gradient."""
-    h = snap.get("history") or {}
-    return list(h.get("epoch") or []), [_ratio(row) for row in h.get("grad_norm") or []]
-
-
-def gradient_ratio(snap: dict, epoch: int | None = None) -> float | None:
-    _, values, _ = layer_stat(snap, "grad_norm", epoch)
-    return _ratio(values)
-
-
-def hidden_percent(snap: dict, stat: str, epoch: int | None = None) -> tuple[list[str], list[float | None]]:
-    """(hidden-layer labels, ``stat`` in %) — stat is dead_fraction or saturated_fraction."""
-    labels, values, _ = layer_stat(snap, stat, epoch)
-    n = max(0, len(labels) - 1)  # the output layer has no hidden activation
-    return labels[:n], [None if v is None else 100.0 * v for v in values[:n]]
-
-
 def _mean(values) -> float | None:
     vals = [v for v in values if v is not None]
     return float(np.mean(vals)) if vals else None
@@ -186,71 +118,77 @@ def summary_rows(snapshots: Sequence[dict], target_metric: float | None) -> list
     ``train``/``val``/``test``: final metric (accuracy as a fraction, or MAE); ``best_epoch``:
     epoch of the best validation metric; ``epochs_to_target``/``seconds_to_target``: first
     epoch whose validation metric reaches ``target_metric`` (accuracy ≥ target, MAE ≤
-    target) and the wall time since the run started, None if never; ``grad_ratio``: first /
-    last layer gradient norm in the final epoch; ``dead_pct``/``saturated_pct``: mean over
-    hidden layers in the final epoch; ``diverged``: the loss became NaN/inf.
+    target) and the wall time since the run started, None if never; ``grad_ratio``: the
+    gradient ratio (first / last hidden layer, ``snapshot.gradient_ratio``) in the final
+    epoch; ``dead_pct``/``saturated_pct``: mean over hidden layers in the final epoch;
+    ``diverged``: the loss became NaN/inf.
     """
     rows = []
     for snap in snapshots:
-        metric = metric_of(snap)
-        h = snap.get("history") or {}
-        epochs = list(h.get("epoch") or [])
-        val = [_finite(v) for v in h.get(f"val_{metric}") or []]
+        metric = snapshot.metric(snap)
+        epochs = snapshot.epochs(snap)
+        val = [snapshot.finite(v) for v in snapshot.epoch_series(snap, f"val_{metric}")]
         best_epoch, best = None, None
         for e, v in zip(epochs, val):
             if v is not None and (best is None or _better(metric, v, best)):
                 best_epoch, best = e, v
         hit = next((i for i, v in enumerate(val) if _reached(metric, v, target_metric)), None)
-        seconds = h.get("seconds") or []
+        seconds = snapshot.epoch_series(snap, "seconds")
         timing = snap.get("timing") or {}
-        progress = snap.get("progress") or {}
-        train_values = h.get(metric) or []
+        progress = snapshot.progress(snap)
+        train_values = snapshot.epoch_series(snap, metric)
         rows.append({
-            "run": snap.get("label") or (snap.get("config") or {}).get("activation", "?"),
-            "status": snap.get("status"),
-            "train": _finite(train_values[-1]) if train_values else None,
+            "run": snapshot.label(snap),
+            "status": snapshot.status(snap),
+            "train": snapshot.finite(train_values[-1]) if train_values else None,
             "val": val[-1] if val else None,
-            "test": _finite((snap.get("test") or {}).get(metric)),
+            "test": snapshot.finite((snap.get("test") or {}).get(metric)),
             "best_epoch": best_epoch,
             "epochs_to_target": epochs[hit] if hit is not None else None,
             "seconds_to_target": float(seconds[hit]) if hit is not None and hit < len(seconds) else None,
             "epochs": len(epochs),
-            "seconds": _finite(timing.get("seconds")) if timing.get("seconds") is not None
+            "seconds": snapshot.finite(timing.get("seconds")) if timing.get("seconds") is not None
             else (float(seconds[-1]) if seconds else None),
-            "samples_per_second": _finite(timing.get("samples_per_second") or progress.get("samples_per_second")),
-            "grad_ratio": gradient_ratio(snap),
-            "dead_pct": _mean(hidden_percent(snap, "dead_fraction")[1]),
-            "saturated_pct": _mean(hidden_percent(snap, "saturated_fraction")[1]),
-            "diverged": snap.get("status") == "diverged",
+            "samples_per_second": snapshot.finite(timing.get("samples_per_second") or progress.get("samples_per_second")),
+            "grad_ratio": snapshot.gradient_ratio(snap),
+            "dead_pct": _mean(snapshot.hidden_percent(snap, "dead_fraction")[1]),
+            "saturated_pct": _mean(snapshot.hidden_percent(snap, "saturated_fraction")[1]),
+            "diverged": snapshot.status(snap) == "diverged",
         })
     return rows
 
 
 # -- ensemble ---------------------------------------------------------------------------------
 
-def ensemble(records: Mapping[str, object] | Sequence, y_test, statuses: tuple[str, ...] = ("finished",)) -> dict:
-    """Accuracy of averaging the members' test-set probabilities vs the best single member.
+def ensemble(snapshots: Sequence[dict], statuses: tuple[str, ...] = ("finished",)) -> dict:
+    """Accuracy of averaging the runs' test-set probabilities vs the best single run.
 
-    ``records``: {label: RunRecord (or anything with ``test_output``/``status``/``task``),
-    or a plain probability array}; a sequence is labelled by position. Members are the
-    classification runs in ``statuses`` with finite outputs of the right shape. Returns
-    ``{"ensemble_accuracy", "best_single": {"label", "accuracy"}, "members": [labels],
-    "single": {label: accuracy}}``; accuracies are None with fewer than 2 members.
+    Members are the classification runs in ``statuses`` whose snapshot carries finite
+    test-set probabilities (``snapshot.output_on_test_set``) of the shape of the test
+    labels (``snapshot.true_test_classes``; the runs of a comparison share one split).
+    Returns ``ensemble_accuracy`` (see ``ensemble_accuracy``), labelled by run."""
+    members: dict[str, np.ndarray] = {}
+    y_test = None
+    for snap in snapshots:
+        if snapshot.task(snap) != "classification" or snapshot.status(snap) not in statuses:
+            continue
+        out, y = snapshot.output_on_test_set(snap), snapshot.true_test_classes(snap)
+        if out is None or y is None:
+            continue
+        y_test = y if y_test is None else y_test
+        members[snapshot.label(snap)] = out
+    return ensemble_accuracy(members, y_test if y_test is not None else [])
+
+
+def ensemble_accuracy(outputs: Mapping[str, np.ndarray], y_test) -> dict:
+    """Accuracy of averaging class probabilities (``{label: [n_test, n_classes]}``) vs the
+    best single member. Outputs that are not finite or not of ``y_test``'s length are left
+    out. Returns ``{"ensemble_accuracy", "best_single": {"label", "accuracy"}, "members":
+    [labels], "single": {label: accuracy}}``; accuracies are None with fewer than 2 members.
     """
-    items = records.items() if isinstance(records, Mapping) else ((str(i), r) for i, r in enumerate(records))
     y = np.asarray(y_test).astype(int).ravel()
     probs: dict[str, np.ndarray] = {}
-    for label, rec in items:
-        if isinstance(rec, np.ndarray):
-            out = rec
-        else:
-            if getattr(rec, "task", "classification") != "classification":
-                continue
-            if getattr(rec, "status", "finished") not in statuses:
-                continue
-            out = getattr(rec, "test_output", None)
-        if out is None:
-            continue
+    for label, out in outputs.items():
         out = np.asarray(out, dtype=np.float64)
         if out.ndim != 2 or out.shape[0] != len(y) or out.shape[1] < 2 or not np.isfinite(out).all():
             continue
@@ -267,5 +205,4 @@ def ensemble(records: Mapping[str, object] | Sequence, y_test, statuses: tuple[s
 
 
 __all__ = ["DEPTH_CHOICES", "MAX_VALUES", "MIN_VALUES", "SUMMARY_COLUMNS", "VARIABLES", "Variable", "ensemble",
-           "epoch_count", "gradient_profile", "gradient_ratio", "gradient_ratio_series", "hidden_percent",
-           "layer_stat", "metric_of", "run_label", "summary_rows", "variant_configs"]
+           "ensemble_accuracy", "run_label", "summary_rows", "variant_configs"]

@@ -239,7 +239,8 @@ class RunRecord:
         return self.status in ENDED
 
     def snapshot(self) -> dict:
-        """The record as plain JSON-able data, plus ``boundary_frames`` for replay (not JSON).
+        """The record as plain JSON-able data, plus ``boundary_frames`` for replay and
+        ``test_output`` (the test-set probabilities, for the ensemble) as NumPy (not JSON).
 
         Read-only: it shares the parts the record never changes in place (the dataset
         facts, each epoch's per-layer lists, the boundary grids), so a UI polling the record
@@ -247,6 +248,7 @@ class RunRecord:
         with self._lock:
             snap = self._as_dict()
             snap["steps"] = self.steps.to_dict()
+            snap["test_output"] = self.test_output  # set once, at the end, never changed in place
             frames = list(self._boundary_frames)
         snap["boundary_frames"] = frames  # NumPy grids: converted only when a frame is drawn
         return snap
@@ -274,7 +276,7 @@ class RunRecord:
 
     def to_json(self, indent: int | None = 1) -> str:
         snap = self.snapshot()
-        del snap["boundary_frames"]  # for replay on the page; the boundary itself is kept
+        del snap["boundary_frames"], snap["test_output"]  # for the page only; the boundary itself is kept
         return json.dumps(snap, indent=indent, ensure_ascii=False, allow_nan=False)
 
     def keras_model(self):

@@ -36,10 +36,6 @@ class Pace:
         return max(0, min(trained_epochs, shown + step))
 
 
-def trained_epochs(snap: dict) -> int:
-    return len((snap.get("history") or {}).get("epoch") or [])
-
-
 def frame(snap: dict, epoch: int) -> dict:
     """``snap`` as of the end of ``epoch`` (1-based; 0 = before the first epoch ended).
 
@@ -96,4 +92,4 @@ def _count_at_most(sorted_values: list, limit) -> int:
     return lo
 
 
-__all__ = ["DEFAULT_PACE", "PACES", "Pace", "boundary_at", "frame", "trained_epochs"]
+__all__ = ["DEFAULT_PACE", "PACES", "Pace", "boundary_at", "frame"]

@@ -4,8 +4,9 @@ Storyboard: pick the variable (activation, initializer, optimizer or depth) and 
 values → every other setting from the shared sidebar (``nnlab.ui.sidebar``, the compared
 control hidden) → Compare loads the data once and submits one job group
 (``runtime.SCHEDULER.submit_group``) → live status per run and overlaid charts
-(``nnlab.compare_charts``) polled through ``nnlab.ui.live`` → summary table, CSV and the
-ensemble. Logic lives in ``nnlab.compare``; this file only lays out widgets.
+(``nnlab.charts.compare``) polled through ``nnlab.ui.live`` → summary table, CSV and the
+ensemble. Logic lives in ``nnlab.compare``; this file only lays out widgets and reads the
+runs only through their snapshots (``nnlab.snapshot``).
 """
 
 import math
@@ -13,10 +14,10 @@ import math
 import pandas as pd
 import streamlit as st
 
-from nnlab import compare, compare_charts, datasets, runtime
+from nnlab import compare, datasets, runtime, snapshot
+from nnlab.charts import compare as compare_charts
 from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
-from nnlab.record import ENDED
 from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
@@ -156,7 +157,7 @@ def _stop(slot: str) -> None:
 def _group_snapshot(snaps: list[dict]) -> dict:
     """The run the class is waiting for: a failed one first, else the least advanced one."""
     order = {"failed": 0, "diverged": 1, "queued": 2, "paused": 3, "running": 4, "stopped": 5, "finished": 6}
-    return min(snaps, key=lambda s: (order.get(s.get("status"), 4), (s.get("progress") or {}).get("fraction") or 0))
+    return min(snaps, key=lambda s: (order.get(snapshot.status(s), 4), snapshot.progress(s).get("fraction") or 0))
 
 
 def _runs_line(snaps: list[dict]) -> str:
@@ -164,18 +165,17 @@ def _runs_line(snaps: list[dict]) -> str:
     marks = {"finished": "✓", "stopped": "■", "diverged": "✗", "failed": "✗", "paused": "⏸", "queued": "…"}
     parts = []
     for snap in snaps:
-        label = live.markdown_literal(compare_charts.label_of(snap))
-        status = snap.get("status", "queued")
+        label = live.markdown_literal(snapshot.label(snap))
+        status = snapshot.status(snap)
         if status == "running":
-            p = snap.get("progress") or {}
-            parts.append(f"**{label}** {p.get('epoch', 0)}/{(snap.get('config') or {}).get('epochs', '?')}")
+            parts.append(f"**{label}** {snapshot.progress(snap).get('epoch', 0)}/{snapshot.total_epochs(snap)}")
         else:
             parts.append(f"**{label}** {marks.get(status, '')} {t(f'compare.status.{status}')}")
     return " · ".join(parts)
 
 
 def _gap_sentence(frames: list[dict], profile_epoch: int) -> str | None:
-    ratios = {compare_charts.label_of(s): compare.gradient_ratio(s, profile_epoch or None) for s in frames}
+    ratios = {snapshot.label(s): snapshot.gradient_ratio(s, profile_epoch or None) for s in frames}
     ratios = {k: v for k, v in ratios.items() if v}
     if len(ratios) < 2:
         return None
@@ -187,18 +187,10 @@ def _gap_sentence(frames: list[dict], profile_epoch: int) -> str | None:
              best_ratio=ratio_words(ratios[best], L), decades=decades)
 
 
-def _build(frames: list[dict], target_value, profile_epoch: int) -> dict:
-    epoch = profile_epoch or None
-    figs = {"loss": compare_charts.val_loss_figure(frames, L),
-            "metric": compare_charts.val_metric_figure(frames, L, target=target_value),
-            "profile": compare_charts.gradient_profile_figure(frames, L, epoch=epoch),
-            "ratio": compare_charts.gradient_ratio_figure(frames, L),
-            "dead": compare_charts.activity_figure(frames, "dead_fraction", L, epoch=epoch),
-            "saturated": compare_charts.activity_figure(frames, "saturated_fraction", L, epoch=epoch)}
-    if any((f.get("dataset") or {}).get("is_2d") for f in frames):
-        data = next((j.data for j in _jobs() if j.data is not None), None)
-        figs["boundaries"] = compare_charts.boundaries_figure(frames, data, L)
-    return figs
+def _target_value(metric: str) -> float | None:
+    """The target the user typed (accuracy in %, or MAE) in the units of ``metric``."""
+    target = st.session_state.get("compare_target")
+    return None if target is None else (target / 100.0 if metric == "accuracy" else target)
 
 
 def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
@@ -206,24 +198,22 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     with st.container():
         live.status_line(_group_snapshot(snaps))
         st.markdown(_runs_line(snaps))
-    if not any((s.get("steps") or {}).get("step") for s in snaps):
-        ended = all(s.get("status") in ENDED for s in snaps)
-        st.caption(t("live.ended_without_data") if ended else t("train.charts_soon"))
+    if not any(snapshot.has_numbers(s) for s in snaps):
+        st.caption(t("live.ended_without_data") if snapshot.all_ended(snaps) else t("train.charts_soon"))
         return
     replaying = [f for f in frames if f.get("replaying")]
     with st.container():
         if replaying:
-            shown = min(f["progress"]["epoch"] for f in replaying)
+            shown = min(snapshot.progress(f)["epoch"] for f in replaying)
             st.caption(t("play.showing", shown=shown, epochs=state["config"].epochs,
-                         trained=min(len(s["history"]["epoch"]) for s in snaps)))
+                         trained=min(snapshot.trained_epochs(s) for s in snaps)))
         elif frozen:
             st.caption(t("compare.frozen_note"))
-    target = st.session_state.get("compare_target")
-    metric = next((compare.metric_of(s) for s in snaps if s.get("dataset")), "accuracy")
-    target_value = None if target is None else (target / 100.0 if metric == "accuracy" else target)
+    target_value = _target_value(snapshot.shared_metric(snaps))
     profile_epoch = st.session_state.get("compare_profile_epoch", 0)
+    data = next((j.data for j in _jobs() if j.data is not None), None)  # the shared split's points
     figs = live.figures("compare", (frame_key, L, target_value, profile_epoch),
-                        lambda: _build(frames, target_value, profile_epoch))
+                        lambda: compare_charts.live_figures(frames, data, L, target_value, profile_epoch or None))
     with st.container():
         gap = _gap_sentence(frames, profile_epoch)
         if gap:
@@ -236,6 +226,7 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     show(figs["ratio"], key="compare_ratio", where=b)
     with st.expander(t("compare.grad.heading")):
         st.markdown(t("compare.grad.caption"))
+        st.markdown(t("ratio.definition"))
     st.subheader(t("compare.act.heading"))
     st.caption(t("compare.act.caption"))
     a, b = st.columns(2)
@@ -256,8 +247,7 @@ st.slider(t("compare.grad.epoch"), 0, int(state["config"].epochs), 0, key="compa
 
 # --- summary table and ensemble ------------------------------------------------------------------
 st.header(t("compare.summary.heading"))
-first = next((j.snapshot() for j in jobs if j.record is not None), None)
-metric = compare.metric_of(first) if first and first.get("dataset") else "accuracy"
+metric = snapshot.shared_metric([j.snapshot() for j in jobs])
 target_col, _ = st.columns([1, 3])
 if metric == "accuracy":
     target_col.number_input(t("compare.target.accuracy"), 1.0, 100.0, 90.0, step=1.0, key="compare_target",
@@ -268,9 +258,7 @@ else:
 
 
 def _table(snaps: list[dict]) -> pd.DataFrame:
-    target = st.session_state.get("compare_target")
-    target_value = None if target is None else (target / 100.0 if metric == "accuracy" else target)
-    rows = compare.summary_rows(snaps, target_value)
+    rows = compare.summary_rows(snaps, _target_value(metric))
     frame = pd.DataFrame(rows, columns=list(compare.SUMMARY_COLUMNS))
     if metric == "accuracy":
         for col in ("train", "val", "test"):
@@ -296,15 +284,13 @@ def render_summary(snaps: list[dict]) -> None:
     shown = [name for name, key in cols.items() if key in SHOWN_COLUMNS]
     st.dataframe(table, hide_index=True, width="stretch", column_config=config, column_order=shown,
                  key="compare_table")
-    st.caption(t("compare.summary.caption"))
+    st.caption(t("compare.summary.caption") + " " + t("ratio.definition"))
     st.download_button(t("compare.download"), table.to_csv(index=False).encode("utf-8"),
                        f"nnlab-compare-{state['variable']}.csv", "text/csv", key="compare_csv", on_click="ignore",
                        icon="⬇️")
 
     st.subheader(t("compare.ensemble.heading"))
-    finished = {j.label: j.record for j in _jobs() if j.record is not None and j.ended}
-    y_test = next((j.data.y_test for j in _jobs() if j.data is not None), None)
-    result = compare.ensemble(finished, y_test) if y_test is not None and metric == "accuracy" else None
+    result = compare.ensemble(snaps) if metric == "accuracy" else None
     if not result or result["ensemble_accuracy"] is None:
         st.info(t("compare.ensemble.wait"), icon="⏳")
         return

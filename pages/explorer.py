@@ -1,14 +1,14 @@
 """Activation explorer page: f and f′ of chosen activations, a property table, formulas,
 and the product of derivatives through depth (the vanishing-gradient argument, no training).
 
-Thin page: widgets → ``nnlab.teaching`` (maths) → ``nnlab.teaching_charts`` (figures).
+Thin page: widgets → ``nnlab.teaching`` (maths) → ``nnlab.charts.teaching`` (figures).
 """
 
 import pandas as pd
 import streamlit as st
 
 from nnlab import activations, initializers, teaching
-from nnlab import teaching_charts as charts
+from nnlab.charts import teaching as charts
 from nnlab.i18n import describe
 from nnlab.ui import plots
 from nnlab.ui.common import ensure_router, lang, t

@@ -1,14 +1,14 @@
 """Single-neuron lab (TF basics lecture): y = f(w·x + b) fitted to one target, with the
 lecture's hand rule and true gradient descent side by side, stepped or played.
 
-Thin page: widgets → ``nnlab.teaching.neuron_train`` → ``nnlab.teaching_charts.neuron_figure``.
+Thin page: widgets → ``nnlab.teaching.neuron_train`` → ``nnlab.charts.teaching.neuron_figure``.
 """
 
 import numpy as np
 import streamlit as st
 
 from nnlab import activations, teaching
-from nnlab import teaching_charts as charts
+from nnlab.charts import teaching as charts
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t

@@ -1,7 +1,7 @@
 """Softmax and backprop walkthrough: softmax computed step by step (own logits, or a small
 iris model trained on demand), and one forward/backward/update of a 2-2-1 network.
 
-Thin page: widgets → ``nnlab.teaching`` → ``nnlab.teaching_charts``. TensorFlow is imported
+Thin page: widgets → ``nnlab.teaching`` → ``nnlab.charts.teaching``. TensorFlow is imported
 only inside ``teaching.train_iris_softmax``, after the train button is clicked.
 """
 
@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from nnlab import teaching
-from nnlab import teaching_charts as charts
+from nnlab.charts import teaching as charts
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t

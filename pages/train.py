@@ -3,15 +3,16 @@
 Storyboard: sidebar settings (``nnlab.ui.sidebar``) → run controls and the replay pace →
 one live view (``nnlab.ui.live.live_view``): status, then the loss beside the per-layer
 gradient profile (the first screen after Train), then gradients over time, saturation
-and the decision boundary (``nnlab.charts``) → results (``nnlab.ui.results``). The job
-lives in session state, so it keeps training while the user visits another page.
+and the decision boundary (``nnlab.charts.run``) → results (``nnlab.ui.results``). The job
+lives in session state, so it keeps training while the user visits another page; the page
+reads it only through its snapshot (``nnlab.snapshot``).
 """
 
 import streamlit as st
 
-from nnlab import charts, runtime
+from nnlab import runtime, snapshot
+from nnlab.charts import run as run_charts
 from nnlab.i18n.numbers import ratio_words
-from nnlab.record import ENDED
 from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
@@ -82,27 +83,12 @@ if job is None:
 
 # --- live status and charts -----------------------------------------------------------------
 def _gradient_sentence(frame: dict) -> str | None:
-    """'Right now the gradient of L1 is about 1/560,000 that of L10' (first vs last hidden layer)."""
-    rows = (frame.get("steps") or {}).get("grad_norm") or []
-    layers = frame.get("layers") or []
-    if not rows or len(layers) < 3:
+    """'Right now the gradient of L1 is about 1/560,000 that of L10': the gradient ratio
+    (``nnlab.snapshot``: first / last hidden layer) at the step the profile beside it shows."""
+    ratio, layers = snapshot.gradient_ratio(frame, latest_step=True), snapshot.ratio_layers(frame)
+    if ratio is None or layers is None:
         return None
-    first, last = rows[-1][0], rows[-1][len(layers) - 2]
-    if not first or not last:
-        return None
-    return t("ratio.sentence", first=layers[0]["label"], last=layers[-2]["label"], words=ratio_words(first / last, L))
-
-
-def _build(frame: dict, first_screen: bool) -> dict:
-    """The figures of a frame; only the first screen's two while the server is crowded."""
-    figs = {"loss": charts.loss_figure(frame, L), "profile": charts.gradient_bar_figure(frame, L)}
-    if first_screen:
-        return figs
-    figs |= {"lines": charts.gradient_lines_figure(frame, L), "heat": charts.gradient_heatmap_figure(frame, L),
-             "act": charts.activation_stats_figure(frame, L), "metric": charts.metric_figure(frame, L)}
-    if (frame.get("dataset") or {}).get("is_2d"):
-        figs["boundary"] = charts.boundary_figure(frame, job.data, L)
-    return figs
+    return t("ratio.sentence", first=layers[0], last=layers[1], words=ratio_words(ratio, L))
 
 
 def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
@@ -111,20 +97,21 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     snap, frame = snaps[0], frames[0]
     with st.container():
         live.status_line(snap)
-    if not (snap.get("steps") or {}).get("step"):
-        if snap.get("status") in ENDED:
+    if not snapshot.has_numbers(snap):
+        if snapshot.is_ended(snap):
             st.caption(t("live.ended_without_data"))  # the status says what happened and what to try
         else:
             # Building figures holds the GIL: while the network compiles, drawing empty charts every
             # second slows the compile down. Draw them once the first numbers exist.
             st.caption(t("train.charts_soon"))
         return
-    first_screen = live.crowded() and snap.get("status") not in ENDED
-    figs = live.figures("train", (frame_key, L, first_screen), lambda: _build(frame, first_screen))
+    first_screen = live.crowded() and not snapshot.is_ended(snap)
+    figs = live.figures("train", (frame_key, L, first_screen),
+                        lambda: run_charts.live_figures(frame, job.data, L, first_screen))
     with st.container():
         if frame.get("replaying"):
-            st.caption(t("play.showing", shown=frame["progress"]["epoch"], epochs=snap["config"]["epochs"],
-                         trained=len(snap["history"]["epoch"])))
+            st.caption(t("play.showing", shown=snapshot.progress(frame)["epoch"], epochs=snapshot.total_epochs(snap),
+                         trained=snapshot.trained_epochs(snap)))
         elif frozen:
             st.caption(t("train.frozen_note"))
         sentence = _gradient_sentence(frame)
@@ -140,6 +127,7 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     show(figs["lines"], key="train_grad_lines", where=b)
     with st.expander(t("train.grad.heading"), expanded=False):
         st.markdown(t("train.grad.caption"))
+        st.markdown(t("ratio.definition"))
     a, b = st.columns(2)
     show(figs["heat"], key="train_grad_heat", where=a)
     with b:

@@ -1,4 +1,5 @@
-"""Unit tests for nnlab.charts: titles, log axes, trace counts, downsampling, languages."""
+"""Unit tests for nnlab.charts (run, compare, teaching on one base): titles, log axes, trace counts,
+downsampling, languages, and the rules every chart keeps (projector fonts, no bars on log axes)."""
 
 import json
 import re
@@ -7,7 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from nnlab import charts
+from nnlab.charts import run as charts
 from nnlab.config import RunConfig
 from nnlab.i18n import t
 from nnlab.jobs import pending_snapshot
@@ -217,7 +218,10 @@ def test_layer_colors_one_per_layer():
 
 # -- the shared style, over every builder of the three chart modules -------------------------------
 
-from nnlab import chart_style, compare_charts, teaching, teaching_charts  # noqa: E402
+from nnlab import teaching  # noqa: E402
+from nnlab.charts import base  # noqa: E402
+from nnlab.charts import compare as compare_charts  # noqa: E402
+from nnlab.charts import teaching as teaching_charts  # noqa: E402
 
 
 class _TwoClasses:
@@ -325,7 +329,7 @@ def test_log_axes_label_decades_or_sensible_ticks(name):
         assert hi - lo >= 1.0, name  # at least a decade: a 1.3x gap must not fill the axis
         if axis.tickvals is None:
             assert axis.dtick >= 1 and float(axis.dtick).is_integer() and axis.tick0 == 0, name
-            assert (hi - lo) / axis.dtick <= chart_style.MAX_LOG_TICKS + 1, name
+            assert (hi - lo) / axis.dtick <= base.MAX_LOG_TICKS + 1, name
         else:
             assert len(axis.tickvals) >= 2 and len(axis.ticktext) == len(axis.tickvals), name
 
@@ -347,7 +351,7 @@ def test_dragging_starts_off(name):
 
 @pytest.mark.parametrize("name", list(FIGURES))
 def test_figures_pass_plotly_validation_unchanged(name):
-    """The builders write plain dicts and skip Plotly's validation (``chart_style.style``):
+    """The builders write plain dicts and skip Plotly's validation (``base.style``):
     validating a figure must neither fail (a misspelt property) nor change anything (a
     value Plotly would have coerced, such as a named colour scale)."""
     spec = json.loads(FIGURES[name].to_json())
@@ -395,16 +399,16 @@ def test_explorer_relu_is_not_hidden_under_leaky_relu():
 
 
 def test_log_axis_ticks():
-    assert chart_style.log_axis([1e-3, 0.5])["dtick"] == 1
-    narrow = chart_style.log_axis([38.5, 50.0])
+    assert base.log_axis([1e-3, 0.5])["dtick"] == 1
+    narrow = base.log_axis([38.5, 50.0])
     assert narrow["ticktext"] == ["20", "50", "100"] and narrow["range"][1] - narrow["range"][0] >= 1
-    deep = chart_style.log_axis([1.0, 1e-30])
-    assert deep["dtick"] == 5 and (deep["range"][1] - deep["range"][0]) / deep["dtick"] <= chart_style.MAX_LOG_TICKS
-    assert chart_style.log_axis([0.0, None, float("nan")])["dtick"] == 1  # nothing to show yet
+    deep = base.log_axis([1.0, 1e-30])
+    assert deep["dtick"] == 5 and (deep["range"][1] - deep["range"][0]) / deep["dtick"] <= base.MAX_LOG_TICKS
+    assert base.log_axis([0.0, None, float("nan")])["dtick"] == 1  # nothing to show yet
 
 
 def test_long_titles_wrap_once_near_the_middle():
-    assert chart_style.wrap_title("Loss") == "Loss"
-    wrapped = chart_style.wrap_title("Gradient size after passing back through k layers (log scale)")
+    assert base.wrap_title("Loss") == "Loss"
+    wrapped = base.wrap_title("Gradient size after passing back through k layers (log scale)")
     assert wrapped.count("<br>") == 1 and all(len(p) < 40 for p in wrapped.split("<br>"))
-    assert "<br>" in chart_style.wrap_title("k개 층을 거꾸로 지난 뒤의 기울기 크기 (로그 축)")
+    assert "<br>" in base.wrap_title("k개 층을 거꾸로 지난 뒤의 기울기 크기 (로그 축)")

@@ -1,10 +1,12 @@
 """Comparison logic and charts: variant configs, identical initial weights, summary and
-ensemble maths on real small runs, chart traces (one per run), log axes and colours."""
+ensemble maths on real small runs (read through their snapshots), chart traces (one per
+run), log axes and colours."""
 
 import numpy as np
 import pytest
 
-from nnlab import compare, compare_charts
+from nnlab import compare, snapshot
+from nnlab.charts import compare as compare_charts
 from nnlab.compiled import TrainerPool
 from nnlab.config import RunConfig
 from nnlab.limits import Limits
@@ -127,7 +129,7 @@ def test_summary_rows_match_the_history(runs):
         assert row["epochs_to_target"] == 1 and row["seconds_to_target"] == pytest.approx(h["seconds"][0])
         assert row["epochs"] == TINY.epochs and row["seconds"] > 0 and row["samples_per_second"] > 0
         g = h["grad_norm"][-1]
-        assert row["grad_ratio"] == pytest.approx(g[0] / g[-1])
+        assert row["grad_ratio"] == pytest.approx(g[0] / g[-2])  # first / last hidden layer (L1 / L4)
         assert row["dead_pct"] == pytest.approx(100 * np.mean(h["dead_fraction"][-1][:-1]))
         assert row["saturated_pct"] == pytest.approx(100 * np.mean(h["saturated_fraction"][-1][:-1]))
         assert row["diverged"] is False
@@ -150,10 +152,11 @@ def test_summary_of_pending_and_diverged_runs():
 
 
 def test_ensemble_averages_probabilities(runs, spiral_data):
-    records = {j.label: j.record for j in runs}
-    result = compare.ensemble(records, spiral_data.y_test)
+    snaps = [j.snapshot() for j in runs]
+    result = compare.ensemble(snaps)  # test outputs and labels from the snapshots, not the records
     assert result["members"] == ACTS
-    probs = np.mean([records[a].test_output for a in ACTS], axis=0)
+    np.testing.assert_array_equal(snapshot.true_test_classes(snaps[0]), spiral_data.y_test)
+    probs = np.mean([j.record.test_output for j in runs], axis=0)
     assert result["ensemble_accuracy"] == pytest.approx(np.mean(probs.argmax(1) == spiral_data.y_test))
     tests = {j.label: j.snapshot()["test"]["accuracy"] for j in runs}
     best = max(tests, key=tests.get)
@@ -165,27 +168,45 @@ def test_ensemble_maths_on_hand_made_probabilities():
     y = np.array([0, 1, 1, 0])
     a = np.array([[0.9, 0.1], [0.3, 0.7], [0.6, 0.4], [0.6, 0.4]])  # 3/4 (wrong on the third)
     b = np.array([[0.6, 0.4], [0.55, 0.45], [0.1, 0.9], [0.7, 0.3]])  # 3/4 (wrong on the second)
-    result = compare.ensemble({"a": a, "b": b}, y)
+    result = compare.ensemble_accuracy({"a": a, "b": b}, y)
     assert result["ensemble_accuracy"] == 1.0
     assert result["best_single"] == {"label": "a", "accuracy": 0.75}
     bad = np.full((4, 2), np.nan)
-    only_one = compare.ensemble({"a": a, "nan": bad}, y)
+    only_one = compare.ensemble_accuracy({"a": a, "nan": bad}, y)
     assert only_one["ensemble_accuracy"] is None and only_one["members"] == ["a"]
+
+
+def _ended(label: str, status: str, probs, y, task: str = "classification") -> dict:
+    return {"label": label, "status": status, "dataset": {"task": task}, "test_output": np.asarray(probs),
+            "predictions": {"y_true": list(y), "y_pred": list(np.argmax(probs, axis=1))}}
+
+
+def test_ensemble_reads_finished_classification_snapshots_only():
+    y = [0, 1, 1, 0]
+    a = [[0.9, 0.1], [0.3, 0.7], [0.6, 0.4], [0.6, 0.4]]
+    b = [[0.6, 0.4], [0.55, 0.45], [0.1, 0.9], [0.7, 0.3]]
+    wrong = [[0.1, 0.9], [0.9, 0.1], [0.9, 0.1], [0.1, 0.9]]
+    snaps = [_ended("a", "finished", a, y), _ended("b", "finished", b, y), _ended("c", "stopped", wrong, y),
+             {"label": "d", "status": "running", "dataset": {"task": "classification"}}]
+    result = compare.ensemble(snaps)
+    assert result["members"] == ["a", "b"] and result["ensemble_accuracy"] == 1.0
+    assert compare.ensemble(snaps, statuses=("finished", "stopped"))["members"] == ["a", "b", "c"]
+    assert compare.ensemble([_ended("r", "finished", a, y, task="regression")] * 2)["members"] == []
 
 
 # --------------------------------------------------------------------------- extraction
 def test_gradient_profile_and_epoch_choice(runs):
     snap = runs[0].snapshot()
-    labels, latest = compare.gradient_profile(snap)
+    labels, latest = snapshot.gradient_profile(snap)
     assert labels == ["L1", "L2", "L3", "L4", "out"] and len(latest) == 5
     assert latest == pytest.approx(snap["history"]["grad_norm"][-1])
-    _, first = compare.gradient_profile(snap, epoch=1)
+    _, first = snapshot.gradient_profile(snap, epoch=1)
     assert first == pytest.approx(snap["history"]["grad_norm"][0])
-    _, clipped = compare.gradient_profile(snap, epoch=999)
+    _, clipped = snapshot.gradient_profile(snap, epoch=999)
     assert clipped == latest
-    epochs, ratios = compare.gradient_ratio_series(snap)
+    epochs, ratios = snapshot.gradient_ratio_series(snap)
     assert epochs == list(range(1, TINY.epochs + 1)) and len(ratios) == TINY.epochs
-    hidden, dead = compare.hidden_percent(snap, "dead_fraction")
+    hidden, dead = snapshot.hidden_percent(snap, "dead_fraction")
     assert hidden == ["L1", "L2", "L3", "L4"] and all(0 <= v <= 100 for v in dead)
 
 
@@ -236,9 +257,10 @@ def test_charts_wait_before_numbers_and_downsample():
                 compare_charts.activity_figure(pending), compare_charts.boundaries_figure(pending)):
         assert any("Waiting" in a.text for a in fig.layout.annotations)
     n = 3000
-    long = {"label": "relu", "dataset": {"task": "classification"}, "layers": [{"label": "L1"}, {"label": "out"}],
+    long = {"label": "relu", "dataset": {"task": "classification"},
+            "layers": [{"label": "L1"}, {"label": "L2"}, {"label": "out"}],
             "history": {"epoch": list(range(1, n + 1)), "val_loss": [1.0 / k for k in range(1, n + 1)],
-                        "grad_norm": [[1e-3, 1.0]] * n}}
+                        "grad_norm": [[1e-3, 1.0, 5.0]] * n}}
     assert len(compare_charts.val_loss_figure([long]).data[0].x) <= compare_charts.MAX_POINTS
     ratio = compare_charts.gradient_ratio_figure([long]).data[0]
     assert len(ratio.x) <= compare_charts.MAX_POINTS and ratio.x[-1] == n and ratio.y[0] == pytest.approx(1e-3)

@@ -91,7 +91,7 @@ def test_compare_six_activations_live(server):
         page.get_by_text("Ensemble test accuracy").wait_for(timeout=240_000)  # every run finished
         wait_for_app(page, timeout=60_000)
         assert page.locator("[data-testid='stDataFrame']").count() == 1
-        ratio = {tr["name"]: tr["y"] for tr in chart(page, "Gradient ratio L1 / out")}
+        ratio = {tr["name"]: tr["y"] for tr in chart(page, "Gradient ratio L1 / last hidden")}
         assert list(ratio) == SIX
         assert max(y for y in ratio["sigmoid"][:3] if y) < 1e-3  # vanished at the start
         assert min(y for y in ratio["relu"][:3] if y) > 1e-2

@@ -13,12 +13,14 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from nnlab import snapshot  # noqa: E402
 from nnlab.config import RunConfig  # noqa: E402
+from nnlab.i18n import t  # noqa: E402
 
 ACTS = ["sigmoid", "relu", "tanh"]
 TINY = RunConfig(dataset="xor", n_samples=200, depth=3, width=8, epochs=6, batch_size=32)
 OVERLAYS = ("Validation loss per epoch", "Validation accuracy per epoch", "Gradient profile",
-            "Gradient ratio L1 / out", "Dead units", "Saturated units")
+            "Gradient ratio L1 / last hidden", "Dead units", "Saturated units")
 
 
 def open_compare(config: RunConfig = TINY, language: str = "en") -> AppTest:
@@ -95,6 +97,11 @@ def test_three_activations_to_completion():
     boundaries = next(s for name, s in figs.items() if name.startswith("Decision boundary"))
     assert sum(tr["type"] == "heatmap" for tr in boundaries["data"]) == 3
     assert any(m.label == "Ensemble test accuracy" for m in at.metric)
+    # One definition of the gradient ratio (first / last hidden layer), stated as on Train.
+    ratios = {job.label: snapshot.gradient_ratio(job.snapshot()) for job in jobs.values()}
+    assert list(table["Gradient ratio L1/last hidden"]) == pytest.approx([ratios[a] for a in ACTS])
+    assert t("ratio.definition") in [m.value for m in at.markdown]
+    assert any(t("ratio.definition") in c.value for c in at.caption)
     assert any(b.label.startswith("Download") for b in at.get("download_button"))
     # Run again repeats the same comparison: same seed, same data, same numbers.
     first = list(table["Test accuracy %"])

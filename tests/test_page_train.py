@@ -10,9 +10,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from nnlab import presets
+from nnlab import presets, snapshot
 from nnlab.config import RunConfig
 from nnlab.i18n import t
+from nnlab.i18n.numbers import ratio_words
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TINY = {"sb.dataset": "xor", "sb.depth": 2, "sb.width": 8, "sb.epochs": 5}
@@ -152,6 +153,12 @@ def test_training_a_tiny_network_ends_with_charts_and_results():
     boundary = specs[t("charts.boundary.title")]
     assert boundary["data"][0]["type"] == "heatmap" and len(boundary["data"]) >= 3
     assert t("charts.cm.title") in specs
+    # The key sentence states the gradient ratio (first / last hidden layer) at the step the
+    # profile shows, and the page defines the ratio as the Compare page does.
+    ratio = snapshot.gradient_ratio(j.snapshot(), latest_step=True)
+    sentence = t("ratio.sentence", first="L1", last="L2", words=ratio_words(ratio))
+    markdown = [m.value for m in at.markdown]
+    assert f"**{sentence}**" in markdown and t("ratio.definition") in markdown
 
     assert [m.label for m in at.metric][:2] == [t("results.test_loss"), t("results.test_accuracy")]
     assert len(at.get("download_button")) == 3

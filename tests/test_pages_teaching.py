@@ -164,7 +164,7 @@ def test_charts_keep_their_own_style_and_a_small_toolbar(page):
 
 
 def test_every_text_key_used_exists_in_both_languages():
-    sources = [ROOT / p for p in PAGES] + [ROOT / "nnlab" / "teaching_charts.py"]
+    sources = [ROOT / p for p in PAGES] + [ROOT / "nnlab" / "charts" / "teaching.py"]
     used = set()
     for path in sources:
         used |= set(re.findall(r"""\bt\(\s*["']((?:explorer|neuron|softmax)\.[a-z0-9_.]+)["']""", path.read_text()))

@@ -1,4 +1,4 @@
-"""Unit tests for nnlab.teaching (NumPy maths of the teaching pages) and nnlab.teaching_charts."""
+"""Unit tests for nnlab.teaching (NumPy maths of the teaching pages) and nnlab.charts.teaching."""
 
 import subprocess
 import sys
@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from nnlab import activations, initializers, teaching  # noqa: E402
-from nnlab import teaching_charts as charts  # noqa: E402
+from nnlab.charts import teaching as charts  # noqa: E402
 
 
 # --------------------------------------------------------------------------- initializers
@@ -211,7 +211,7 @@ def test_charts_have_titles_axes_and_log_scale():
 
 
 def test_teaching_modules_do_not_import_tensorflow():
-    code = ("import sys; import nnlab.teaching, nnlab.teaching_charts; "
+    code = ("import sys; import nnlab.teaching, nnlab.charts.teaching; "
             "print('tensorflow' in sys.modules or 'keras' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -82,9 +82,9 @@ TEXT = {
     "compare.grad.epoch": {"en": "Epoch shown in the layer charts below (0 = latest)",
                            "ko": "아래 층별 차트에 보여 줄 에포크 (0 = 최신)"},
     "compare.grad.gap": {
-        "en": "First layer vs last layer: **{worst}** {worst_ratio} against **{best}** {best_ratio} — "
-              "a gap of {decades:.1f} orders of magnitude.",
-        "ko": "첫 층 대 마지막 층: **{worst}** {worst_ratio}, **{best}** {best_ratio} — "
+        "en": "Gradient of the first hidden layer vs the last: **{worst}** {worst_ratio} against **{best}** "
+              "{best_ratio} — a gap of {decades:.1f} orders of magnitude.",
+        "ko": "첫 은닉층 대 마지막 은닉층의 기울기: **{worst}** {worst_ratio}, **{best}** {best_ratio} — "
               "{decades:.1f}자릿수(10^{decades:.1f}배) 차이입니다.",
     },
     "compare.act.heading": {"en": "Dead and saturated units", "ko": "죽은 뉴런과 포화된 뉴런"},
@@ -98,11 +98,9 @@ TEXT = {
     "compare.boundary.heading": {"en": "Decision boundaries", "ko": "결정 경계"},
     "compare.summary.heading": {"en": "Summary", "ko": "요약"},
     "compare.summary.caption": {
-        "en": "Click a column header to sort. Gradient ratio = first-layer / last-layer gradient norm in the last "
-              "epoch (1 = even; 1e-4 = the first layer gets 10,000× less). Dead and saturated: mean over hidden "
-              "layers in the last epoch. None under the target columns: the run has not reached the target.",
-        "ko": "열 이름을 누르면 정렬됩니다. 기울기 비 = 마지막 에포크에서 첫 층 / 마지막 층 기울기 크기 (1 = 같음, "
-              "1e-4 = 첫 층이 10,000배 작은 기울기). 죽은/포화 뉴런: 마지막 에포크의 은닉층 평균. "
+        "en": "Click a column header to sort. Gradient ratio: in the last epoch. Dead and saturated: mean over "
+              "hidden layers in the last epoch. None under the target columns: the run has not reached the target.",
+        "ko": "열 이름을 누르면 정렬됩니다. 기울기 비: 마지막 에포크의 값. 죽은/포화 뉴런: 마지막 에포크의 은닉층 평균. "
               "목표 열의 None: 아직 목표에 닿지 못한 실행.",
     },
     "compare.target.accuracy": {"en": "Target validation accuracy (%)", "ko": "목표 검증 정확도 (%)"},
@@ -123,7 +121,7 @@ TEXT = {
     "compare.col.epochs": {"en": "Epochs", "ko": "에포크"},
     "compare.col.seconds": {"en": "Seconds", "ko": "초"},
     "compare.col.samples_per_second": {"en": "Samples/s", "ko": "샘플/초"},
-    "compare.col.grad_ratio": {"en": "Gradient ratio L1/out", "ko": "기울기 비 L1/out"},
+    "compare.col.grad_ratio": {"en": "Gradient ratio L1/last hidden", "ko": "기울기 비 L1/마지막 은닉층"},
     "compare.col.dead_pct": {"en": "Dead %", "ko": "죽은 뉴런 %"},
     "compare.col.saturated_pct": {"en": "Saturated %", "ko": "포화 %"},
     "compare.col.diverged": {"en": "Diverged", "ko": "발산"},
@@ -151,7 +149,6 @@ TEXT = {
     },
     "compare.ensemble.delta": {"en": "{delta:+.1f} pts vs best run", "ko": "{delta:+.1f}%p (최고 단일 대비)"},
     # -- charts ------------------------------------------------------------------------------
-    "compare.chart.waiting": {"en": "Waiting for the first numbers…", "ko": "첫 결과를 기다리는 중…"},
     "compare.chart.epoch": {"en": "Epoch", "ko": "에포크"},
     "compare.chart.loss.ce": {"en": "Validation loss (cross-entropy)", "ko": "검증 손실 (교차 엔트로피)"},
     "compare.chart.loss.mse": {"en": "Validation loss (MSE)", "ko": "검증 손실 (MSE)"},
@@ -167,8 +164,9 @@ TEXT = {
     "compare.chart.profile.title": {"en": "Gradient profile ({when})", "ko": "층별 기울기 프로필 ({when})"},
     "compare.chart.latest": {"en": "latest epoch", "ko": "최신 에포크"},
     "compare.chart.at_epoch": {"en": "epoch {epoch}", "ko": "에포크 {epoch}"},
-    "compare.chart.ratio.title": {"en": "Gradient ratio L1 / out per epoch", "ko": "에포크별 기울기 비 L1 / out"},
-    "compare.chart.ratio.y": {"en": "‖∂L/∂W₁‖ / ‖∂L/∂W_out‖ (log, ratio)", "ko": "‖∂L/∂W₁‖ / ‖∂L/∂W_out‖ (로그, 비율)"},
+    "compare.chart.ratio.title": {"en": "Gradient ratio L1 / last hidden layer", "ko": "기울기 비 L1 / 마지막 은닉층"},
+    "compare.chart.ratio.y": {"en": "‖∂L/∂W‖ of L1 ÷ last hidden layer (log)",
+                              "ko": "L1 ÷ 마지막 은닉층의 ‖∂L/∂W‖ (로그)"},
     "compare.chart.dead_fraction.title": {"en": "Dead units (output = 0)", "ko": "죽은 뉴런 (출력 = 0)"},
     "compare.chart.saturated_fraction.title": {"en": "Saturated units (slope < 5%)",
                                                "ko": "포화된 뉴런 (기울기 < 5%)"},
@@ -176,6 +174,5 @@ TEXT = {
     "compare.chart.saturated_fraction.y": {"en": "Saturated units (%)", "ko": "포화된 뉴런 (%)"},
     "compare.chart.boundary.title": {"en": "Decision boundary of each run (training points)",
                                      "ko": "실행별 결정 경계 (학습 데이터 점)"},
-    "compare.chart.boundary.prob": {"en": "P(class {cls})", "ko": "P(클래스 {cls})"},
     "compare.chart.boundary.points": {"en": "training points", "ko": "학습 데이터"},
 }

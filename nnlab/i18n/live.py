@@ -49,6 +49,14 @@ TEXT = {
                      "ko": "{epochs} 에포크 중 {shown} 에포크를 보여 주는 중 (학습 완료: {trained})."},
     "ratio.sentence": {"en": "Right now the gradient of {first} is {words} that of {last}.",
                        "ko": "지금 {first}의 기울기는 {last}의 {words}입니다."},
+    "ratio.definition": {
+        "en": "**Gradient ratio** = the weight-gradient size ‖∂L/∂W‖ of the first hidden layer ÷ that of the last "
+              "hidden layer (L1 ÷ L10 in a 10-layer net). 1 = even; 1e-4 = the first layer gets 10,000× less: the "
+              "vanishing gradient. The output layer is left out: its gradient comes straight from the loss.",
+        "ko": "**기울기 비** = 첫 은닉층의 가중치 기울기 크기 ‖∂L/∂W‖ ÷ 마지막 은닉층의 크기 (10층 신경망이면 "
+              "L1 ÷ L10). 1 = 같음, 1e-4 = 첫 층의 기울기가 10,000배 작음: 기울기 소실입니다. 출력층은 손실에서 "
+              "바로 기울기를 받으므로 비교에서 뺍니다.",
+    },
     "ratio.same": {"en": "about the same as", "ko": "거의 같은 크기"},
     "ratio.times": {"en": "about {n} times", "ko": "약 {n}배"},
     "ratio.percent": {"en": "about {n}% of", "ko": "약 {n}%"},

@@ -43,8 +43,6 @@ TEXT = {
               "sigmoid 신경망에서는 입력에 가까운 층(L1, L2, …, 어두운 색)의 기울기가 마지막 층보다 몇 자릿수나 "
               "작아져 거의 학습하지 못합니다. ReLU는 기울기 1을 유지합니다.",
     },
-    "train.grad.ratio": {"en": "Right now {first} gets {ratio} × the gradient of {last}.",
-                         "ko": "지금 {first}의 기울기는 {last}의 {ratio}배입니다."},
     "train.act.caption": {
         "en": "Saturated: the activation's slope is below 5% of its maximum (sigmoid/tanh far from 0), so almost "
               "no gradient passes. Dead: the output is exactly 0 (ReLU with a negative input).",
@@ -280,7 +278,7 @@ TEXT = {
                           "ko": "시드가 같으면 데이터, 분할, 초기 가중치, 배치 순서가 같아 학습을 똑같이 재현할 수 "
                                 "있습니다."},
     # -- charts ---------------------------------------------------------------------------------
-    "charts.waiting": {"en": "waiting for the first numbers…", "ko": "첫 결과를 기다리는 중…"},
+    "charts.waiting": {"en": "Waiting for the first numbers…", "ko": "첫 결과를 기다리는 중…"},
     "charts.epoch": {"en": "epoch", "ko": "에포크"},
     "charts.step": {"en": "training step (batches)", "ko": "학습 단계 (배치)"},
     "charts.train": {"en": "training", "ko": "학습"},

@@ -27,10 +27,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from nnlab import replay, runtime
+from nnlab import replay, runtime, snapshot
 from nnlab.config import RunConfig
 from nnlab.jobs import TrainingJob
-from nnlab.record import ENDED
 from nnlab.ui.common import lang, t
 
 POLL_SECONDS = 1.0
@@ -212,10 +211,10 @@ def _frames(jobs: list[TrainingJob], snaps: list[dict], clock: dict, pace: str, 
     step of ``pace`` when ``advance``), and a key that changes exactly when those frames do."""
     frames, keys = [], []
     for job, snap in zip(jobs, snaps):
-        trained = replay.trained_epochs(snap)
-        epochs = (snap.get("config") or {}).get("epochs") or trained
+        trained = snapshot.trained_epochs(snap)
+        epochs = snapshot.config(snap).get("epochs") or trained
         shown = clock["shown"].get(job.id, 0)
-        if advance and not frozen and snap["steps"].get("step"):
+        if advance and not frozen and snapshot.has_numbers(snap):
             shown = clock["shown"][job.id] = replay.Pace(pace).next_epoch(shown, epochs, trained)
         frame = replay.frame(snap, shown)
         frames.append(frame)
@@ -369,9 +368,9 @@ def _diverged_hint(snap: dict) -> str:
 def status_text(snap: dict) -> tuple[str, str]:
     """(level, text) for a snapshot; level is one of info, success, warning, error. The text
     is markdown-safe: values that came from a user (errors naming a CSV column) are escaped."""
-    status = snap.get("status", "queued")
-    p = snap.get("progress") or {}
-    epochs = (snap.get("config") or {}).get("epochs", "?")
+    status = snapshot.status(snap)
+    p = snapshot.progress(snap)
+    epochs = snapshot.total_epochs(snap)
     if status == "queued":
         pos = snap.get("queue_position") or 0
         if not pos:
@@ -382,7 +381,7 @@ def status_text(snap: dict) -> tuple[str, str]:
     if status == "running" and snap.get("paused_requested"):
         return "warning", t("live.pausing")
     if status == "running":
-        if not (snap.get("steps") or {}).get("step"):
+        if not snapshot.has_numbers(snap):
             return "info", t("live.compiling")
         return "info", t("live.running", epoch=p.get("epoch", 0), epochs=epochs)
     if status == "paused":
@@ -409,10 +408,10 @@ def status_line(snap: dict) -> None:
     level, text = status_text(snap)
     if level in ("warning", "error"):
         getattr(st, level)(text)
-    p = snap.get("progress") or {}
+    p = snapshot.progress(snap)
     sps = p.get("samples_per_second")
-    ended = snap.get("status") in ENDED
-    label = t("live.progress", epoch=p.get("epoch", 0), epochs=(snap.get("config") or {}).get("epochs", "?"),
+    ended = snapshot.is_ended(snap)
+    label = t("live.progress", epoch=p.get("epoch", 0), epochs=snapshot.total_epochs(snap),
               speed=f"{sps:,.0f}" if sps else "–", eta="–" if ended else _duration(p.get("eta_seconds")))
     if level in ("info", "success"):
         label = f"**{text}** · {label}"

@@ -9,7 +9,8 @@ import tempfile
 
 import streamlit as st
 
-from nnlab import charts, report
+from nnlab import report, snapshot
+from nnlab.charts import run as run_charts
 from nnlab.ui.common import lang, t
 from nnlab.ui.plots import show
 
@@ -32,7 +33,7 @@ def _metrics(snap: dict) -> None:
     test = snap.get("test") or {}
     cols = st.columns(3)
     cols[0].metric(t("results.test_loss"), f"{test['loss']:.4f}" if test.get("loss") is not None else "–")
-    if "accuracy" in test:
+    if snapshot.metric(snap) == "accuracy":
         acc = test.get("accuracy")
         cols[1].metric(t("results.test_accuracy"), f"{100 * acc:.1f}%" if acc is not None else "–")
     else:
@@ -44,9 +45,9 @@ def _metrics(snap: dict) -> None:
 
 def _classification(snap: dict) -> None:
     left, right = st.columns([1, 1])
-    show(charts.confusion_figure(snap, lang()), key="results_cm", where=left)
+    show(run_charts.confusion_figure(snap, lang()), key="results_cm", where=left)
     p = snap["predictions"]
-    classes = (snap.get("dataset") or {}).get("classes") or []
+    classes = snapshot.class_names(snap)
     table = report.classification_report_table(p["y_true"], p["y_pred"], classes, lang())
     formats = {"precision": "%.2f", "recall": "%.2f", "f1": "%.2f", "support": "%d"}
     columns = {report.header(c, lang()): st.column_config.NumberColumn(format=f) for c, f in formats.items()}
@@ -72,7 +73,7 @@ def _parameters(job) -> None:
 def _downloads(job, snap: dict) -> None:
     name = f"nnlab-{snap.get('config', {}).get('dataset', 'run')}-{job.id}"
     c1, c2, c3 = st.columns(3)
-    c1.download_button(t("results.dl.csv"), charts.history_frame(snap).to_csv(index=False).encode(),
+    c1.download_button(t("results.dl.csv"), run_charts.history_frame(snap).to_csv(index=False).encode(),
                        f"{name}-history.csv", "text/csv", key="dl_csv", on_click="ignore")
     c2.download_button(t("results.dl.json"), job.record.to_json().encode(), f"{name}.json", "application/json",
                        key="dl_json", on_click="ignore")
@@ -92,10 +93,10 @@ def results_section(job) -> None:
     st.header(t("results.title"))
     _metrics(snap)
     if snap.get("predictions"):
-        if snap["dataset"]["task"] == "classification":
+        if snapshot.task(snap) == "classification":
             _classification(snap)
         else:
-            show(charts.prediction_figure(snap, lang()), key="results_pred")
+            show(run_charts.prediction_figure(snap, lang()), key="results_pred")
     st.subheader(t("results.params"))
     _parameters(job)
     st.subheader(t("results.downloads"))

@@ -1,8 +1,11 @@
-"""The look every NN Lab chart shares: projector-sized text, compact legends, honest log axes.
+"""The one base of every NN Lab chart: style, fonts, colours and the helpers the builders share.
 
-Owns the style the chart builders (``nnlab.charts``, ``nnlab.compare_charts``,
-``nnlab.teaching_charts``) apply last, plus their small shared helpers (axis and subplot-grid
-dicts, downsampling, gaps for log axes, the "waiting" note). Pure Plotly, no Streamlit.
+``nnlab.charts.run`` (Train), ``nnlab.charts.compare`` (Compare) and ``nnlab.charts.teaching``
+(explorer, neuron, softmax) build on this module and copy nothing from each other: the
+look (projector-sized text, compact legends, honest log axes), the named colours and the
+class colours, the decision boundary's colour scale, downsampling, gaps for log axes, axis
+and subplot-grid dicts and the "waiting" note. Pure Plotly, no Streamlit. The builders read
+runs through ``nnlab.snapshot``.
 
 The live builders assemble a figure as a plain spec, ``{"data": [trace dicts with "type"],
 "layout": {...}}`` with explicit nested dicts, and ``style(spec, title)`` finishes it and wraps
@@ -15,7 +18,8 @@ Targets, at 1280×720 on a projector: tick labels ≥ 14 px, chart titles ≥ 18
 ≥ 12 px. Legends are one horizontal block under the plot (anchored to the figure's bottom
 edge so Plotly grows the bottom margin instead of covering the axis title). A log axis gets
 labelled decades, or 1-2-5 ticks when it spans less than two decades, and always shows at
-least one decade so that a 1.3× difference does not look like 20×.
+least one decade so that a 1.3× difference does not look like 20×. No chart draws bars on a
+log axis (a bar needs a zero, which a log axis does not have).
 """
 
 from __future__ import annotations
@@ -27,13 +31,24 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
+from nnlab.i18n import t
+
 TITLE_SIZE = 20
 FONT_SIZE = 16  # axis titles and the default for any text
 TICK_SIZE = 16
 LEGEND_SIZE = 15
 HOVER_SIZE = 15
-TEXT_SIZE = 14  # labels drawn on marks (bar values, annotations)
+TEXT_SIZE = 14  # the least for annotations
+LABEL_SIZE = 15  # value labels drawn on marks (bars, dots)
+SUBPLOT_TITLE_SIZE = 18
 MIN_TEXT = 13  # Plotly hides a bar label rather than shrink it below this
+MAX_POINTS = 500  # points per trace, at most (a comparison's traces: fewer, see nnlab.charts.compare)
+
+# Named colours (D3's category10), so every palette below says which colour it means.
+BLUE, ORANGE, GREEN, RED, PURPLE = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"
+BROWN, PINK, GREY, OLIVE, CYAN = "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"
+# Playground-like class colours: orange for class 0, blue for class 1, then more.
+CLASS_COLORS = ("#f59322", "#0877bd", GREEN, PURPLE, BROWN, PINK, CYAN, OLIVE, GREY, RED)
 _AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "zerolinewidth": 2,
          "ticks": "", "automargin": True, "title": {"standoff": 15}}
 # The layout half of Plotly's "plotly_white": setting the full template copied its defaults for
@@ -108,21 +123,47 @@ def hline(spec: dict, y: float, line: dict, text: str | None = None) -> dict:
     return spec
 
 
-def waiting(spec: dict, text: str) -> dict:
-    """A grey note in the middle of an empty chart."""
+def waiting(spec: dict, lang: str) -> dict:
+    """A grey note in the middle of an empty chart: waiting for the first numbers."""
     spec["layout"].setdefault("annotations", []).append(
-        {"text": text, "showarrow": False, "font": {"size": 18, "color": "#666"}, "xref": "paper", "yref": "paper",
-         "x": 0.5, "y": 0.5})
+        {"text": t("charts.waiting", lang), "showarrow": False, "font": {"size": 18, "color": "#666"},
+         "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5})
     return spec
+
+
+def is_empty(data: list[dict]) -> bool:
+    """True if no trace has a point yet."""
+    return not any(len(tr.get("x") if tr.get("x") is not None else ()) for tr in data)
 
 
 # -- helpers the builders share ----------------------------------------------------------------
 
-def downsample_indices(n: int, max_points: int) -> np.ndarray:
+def downsample_indices(n: int, max_points: int = MAX_POINTS) -> np.ndarray:
     """At most ``max_points`` evenly spread indices of ``range(n)``, always keeping the first and last."""
     if n <= max_points:
         return np.arange(n)
     return np.unique(np.round(np.linspace(0, n - 1, max_points)).astype(int))
+
+
+def pick(values, idx) -> list:
+    """``values`` at the indices ``idx`` (from ``downsample_indices``)."""
+    return [values[i] for i in idx]
+
+
+def scaled(values, scale: float) -> list:
+    """``values`` times ``scale``, missing values kept as gaps."""
+    return [None if v is None else v * scale for v in values]
+
+
+def metric_scale(metric: str) -> float:
+    """Accuracy is recorded as a fraction and drawn in %; MAE as it is."""
+    return 100.0 if metric == "accuracy" else 1.0
+
+
+def metric_axis(metric: str, title: str) -> dict:
+    """The value axis of a metric: accuracy from 0 to 100 % (a little room for the top line),
+    MAE from 0."""
+    return axis(title, range=[0, 101]) if metric == "accuracy" else axis(title, rangemode="tozero")
 
 
 def positive(values) -> list:
@@ -153,6 +194,28 @@ def wrap_title(text: str, limit: int = TITLE_CHARS) -> str:
     middle = _text_width(text) / 2
     cut = min(spaces, key=lambda i: abs(_text_width(text[:i]) - middle))
     return text[:cut] + "<br>" + text[cut + 1:]
+
+
+# -- the decision boundary's colours -------------------------------------------------------------
+
+def boundary_heatmap(boundary: dict, classes: list, lang: str, opacity: tuple[float, float], k: int = 2) -> dict:
+    """The heatmap trace of a decision boundary (``snap["boundary"]``) in the class colours:
+    P(class 1) from class 0's colour through white to class 1's, or the predicted class of
+    ``max(k, len(classes), 2)`` classes in flat bands. ``opacity``: (probability, classes)."""
+    heat = {"type": "heatmap", "x": boundary["x"], "y": boundary["y"], "z": boundary["z"]}
+    if boundary.get("kind") == "probability":
+        cls = classes[1] if len(classes) > 1 else "1"
+        return heat | {"zmin": 0, "zmax": 1, "colorscale": [[0.0, CLASS_COLORS[0]], [0.5, "#ffffff"],
+                                                            [1.0, CLASS_COLORS[1]]],
+                       "opacity": opacity[0], "colorbar": {"title": {"text": t("charts.boundary.prob", lang, cls=cls)}},
+                       "hovertemplate": "x1 %{x:.2f}, x2 %{y:.2f}: %{z:.2f}<extra></extra>"}
+    k = max(2, len(classes), k)
+    scale = []
+    for c in range(k):
+        color = CLASS_COLORS[c % len(CLASS_COLORS)]
+        scale += [[c / k, color], [(c + 1) / k, color]]
+    return heat | {"zmin": -0.5, "zmax": k - 0.5, "colorscale": scale, "opacity": opacity[1], "showscale": False,
+                   "hovertemplate": "x1 %{x:.2f}, x2 %{y:.2f}: %{z}<extra></extra>"}
 
 
 # -- log axes ------------------------------------------------------------------------------------
@@ -291,6 +354,8 @@ def style(spec: dict | go.Figure, title: str, height: int = 420, legend: bool = 
     return go.Figure(spec, _validate=False)
 
 
-__all__ = ["FONT_SIZE", "HOVER_SIZE", "LEGEND_SIZE", "MIN_TEXT", "TEXT_SIZE", "TICK_SIZE", "TITLE_SIZE",
-           "axis", "downsample_indices", "figure_spec", "hline", "log_axis", "named_colorscale", "positive",
-           "short_number", "style", "subplot_grid", "waiting", "wrap_title"]
+__all__ = ["BLUE", "BROWN", "CLASS_COLORS", "CYAN", "FONT_SIZE", "GREEN", "GREY", "HOVER_SIZE", "LABEL_SIZE",
+           "LEGEND_SIZE", "MAX_POINTS", "MIN_TEXT", "OLIVE", "ORANGE", "PINK", "PURPLE", "RED", "SUBPLOT_TITLE_SIZE",
+           "TEXT_SIZE", "TICK_SIZE", "TITLE_SIZE", "axis", "boundary_heatmap", "downsample_indices", "figure_spec",
+           "hline", "is_empty", "log_axis", "metric_axis", "metric_scale", "named_colorscale", "pick", "positive",
+           "scaled", "short_number", "style", "subplot_grid", "waiting", "wrap_title"]

@@ -1,7 +1,9 @@
-"""Plotly figure builders for the teaching pages (explorer, single neuron, softmax/backprop).
+"""Plotly figures of the teaching pages (explorer, single neuron, softmax/backprop).
 
-Pure functions: data in, ``go.Figure`` out, with titles, axis titles and legends in the
-chosen language (``lang``) and fonts large enough for a projector. No Streamlit here.
+Pure functions: data in (from ``nnlab.teaching``), ``go.Figure`` out, with titles, axis
+titles and legends in the chosen language (``lang``). Built with graph objects and finished
+by ``nnlab.charts.base.style``, which sets the projector-sized fonts. No Streamlit, no
+TensorFlow.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from nnlab import activations
-from nnlab.chart_style import style
+from nnlab.charts import base
+from nnlab.charts.base import SUBPLOT_TITLE_SIZE, style
 from nnlab.i18n import t
 
-COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
-          "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39"]
-RULE_COLORS = {"hand": "#ff7f0e", "gradient": "#1f77b4"}
+COLORS = [base.BLUE, base.RED, base.GREEN, base.ORANGE, base.PURPLE, base.BROWN, base.PINK, base.CYAN, base.OLIVE,
+          base.GREY, "#393b79", "#637939", "#8c6d31", "#843c39"]
+RULE_COLORS = {"hand": base.ORANGE, "gradient": base.BLUE}
 # Axis zero lines (cheap: add_hline/add_vline on subplots cost ~0.1 s each in plotly 7).
 ZERO_LINE = {"zeroline": True, "zerolinecolor": "#444", "zerolinewidth": 1.5}
 # Curves that coincide (ReLU and Leaky ReLU for x > 0) are told apart by stacking: the first
@@ -61,7 +64,7 @@ def activation_figure(names: list[str], x_min: float, x_max: float, lang: str = 
     fig.update_yaxes(**ZERO_LINE)
     fig.update_yaxes(title_text="f(x)", row=1, col=1)
     fig.update_yaxes(title_text="f′(x)", row=1, col=2)
-    fig.update_annotations(font_size=18)
+    fig.update_annotations(font_size=SUBPLOT_TITLE_SIZE)
     return style(fig, t("explorer.chart.title", lang), height=500, hovermode="x unified")
 
 
@@ -112,7 +115,7 @@ def neuron_figure(runs: dict, upto: int, lang: str = "en", use_bias: bool = True
     fig.update_yaxes(title_text="w", row=1, col=2)
     if use_bias:
         fig.update_yaxes(title_text="b", row=1, col=3)
-    fig.update_annotations(font_size=18)
+    fig.update_annotations(font_size=SUBPLOT_TITLE_SIZE)
     return style(fig, t("neuron.chart.title", lang, step=upto), height=460, hovermode="x unified")
 
 

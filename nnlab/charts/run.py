@@ -1,13 +1,13 @@
-"""Plotly figures of a training run, built from a run-record snapshot (see ``nnlab.record``).
+"""Plotly figures of one training run (the Train page), built from its snapshot.
 
 Pure functions: ``snapshot dict (+ lang) -> go.Figure``; no Streamlit here. Every figure
 has a title, axis titles with units and a legend in the chosen language, fonts sized for
 a projector, and at most ``MAX_POINTS`` points per trace (long series are downsampled).
-The Train and Compare pages draw these; the tests check their specs.
+``live_figures`` is the set the Train page draws for one frame.
 
-Each builder writes its figure as a plain spec (trace dicts and axis dicts, see
-``nnlab.chart_style``) and ``style()`` turns it into the ``go.Figure`` in one step: the live
-Train page rebuilds seven of these per redraw for every student watching.
+Each builder reads the run through ``nnlab.snapshot``, writes its figure as a plain spec
+(trace and axis dicts) and lets ``nnlab.charts.base.style`` turn it into the ``go.Figure``
+in one step: the live Train page rebuilds seven of these per redraw for every student.
 """
 
 from __future__ import annotations
@@ -20,25 +20,36 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from nnlab.chart_style import axis, figure_spec, named_colorscale, positive, short_number, style, waiting
-from nnlab.chart_style import downsample_indices as _downsample
+from nnlab import snapshot
+from nnlab.charts.base import (
+    BLUE,
+    CLASS_COLORS,
+    LABEL_SIZE,
+    MAX_POINTS,
+    ORANGE,
+    RED,
+    axis,
+    boundary_heatmap,
+    downsample_indices,
+    figure_spec,
+    metric_axis,
+    metric_scale,
+    named_colorscale,
+    pick,
+    positive,
+    scaled,
+    short_number,
+    style,
+    waiting,
+)
 from nnlab.i18n import t
 
-MAX_POINTS = 500
-TRAIN_COLOR, VAL_COLOR = "#1f77b4", "#d62728"
+TRAIN_COLOR, VAL_COLOR = BLUE, RED
 STEP_COLOR = "#6baed6"  # per-step loss: a lighter blue behind the per-epoch line
-# Playground-like class colours: orange for class 0, blue for class 1, then more.
-CLASS_COLORS = ["#f59322", "#0877bd", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
-                "#7f7f7f", "#d62728"]
 VIRIDIS, BLUES = named_colorscale("Viridis"), named_colorscale("Blues")
 
 
 # -- helpers ---------------------------------------------------------------------------------
-
-def downsample_indices(n: int, max_points: int = MAX_POINTS) -> np.ndarray:
-    """At most ``max_points`` evenly spread indices of ``range(n)``, always keeping the first and last."""
-    return _downsample(n, max_points)
-
 
 def log_buckets(x: list, rows: list[list], n_buckets: int) -> tuple[list, list[list]]:
     """Average ``rows`` (points × layers, positive numbers) over at most ``n_buckets`` consecutive
@@ -70,10 +81,6 @@ def log_buckets(x: list, rows: list[list], n_buckets: int) -> tuple[list, list[l
             [[float(10.0 ** m) if math.isfinite(m) else None for m in row] for row in means])
 
 
-def _pick(values, idx) -> list:
-    return [values[i] for i in idx]
-
-
 def layer_colors(n: int) -> list[str]:
     """One colour per layer from input (dark purple) to output (orange): depth reads as colour."""
     return list(_layer_colors(n))
@@ -86,75 +93,57 @@ def _layer_colors(n: int) -> tuple[str, ...]:
     return tuple(sample_colorscale("Plasma", [0.85 * i / (n - 1) for i in range(n)]))
 
 
-def _waiting(spec: dict, lang: str) -> dict:
-    return waiting(spec, t("charts.waiting", lang))
-
-
-def _metric(snap: dict) -> str:
-    task = (snap.get("dataset") or {}).get("task", "classification")
-    return "accuracy" if task == "classification" else "mae"
-
-
-def _labels(snap: dict) -> list[str]:
-    return [layer["label"] for layer in snap.get("layers") or []]
-
-
 # -- loss and metric --------------------------------------------------------------------------
 
 def loss_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Training loss per step (thin), training and validation loss per epoch; x in epochs."""
-    h, steps = snap.get("history") or {}, snap.get("steps") or {}
     data = []
-    per_epoch = (snap.get("timing") or {}).get("steps_per_epoch") or 0
-    step_x = steps.get("step") or []
-    epochs = h.get("epoch") or []
+    per_epoch = snapshot.steps_per_epoch(snap)
+    step_x = snapshot.step_numbers(snap)
+    epochs = snapshot.epochs(snap)
     if step_x and per_epoch:
         idx = downsample_indices(len(step_x))
         # Behind the per-epoch lines the noisy per-step line is pale; before the first epoch
         # ends it is the only line and must read on its own.
-        data.append({"type": "scatter", "x": [step_x[i] / per_epoch for i in idx], "y": _pick(steps["loss"], idx),
+        data.append({"type": "scatter", "x": [step_x[i] / per_epoch for i in idx], "y": pick(snapshot.step_series(snap, "loss"), idx),
                      "mode": "lines", "name": t("charts.train_steps", lang),
                      "line": {"color": STEP_COLOR if epochs else TRAIN_COLOR, "width": 2 if epochs else 3},
                      "opacity": 0.8 if epochs else 1.0})
     if epochs:
         idx = downsample_indices(len(epochs))
-        x = _pick(epochs, idx)
-        data.append({"type": "scatter", "x": x, "y": _pick(h["loss"], idx), "mode": "lines+markers",
+        x = pick(epochs, idx)
+        data.append({"type": "scatter", "x": x, "y": pick(snapshot.epoch_series(snap, "loss"), idx), "mode": "lines+markers",
                      "name": t("charts.train", lang), "line": {"color": TRAIN_COLOR, "width": 3},
                      "marker": {"size": 5}})
-        data.append({"type": "scatter", "x": x, "y": _pick(h["val_loss"], idx), "mode": "lines+markers",
+        data.append({"type": "scatter", "x": x, "y": pick(snapshot.epoch_series(snap, "val_loss"), idx), "mode": "lines+markers",
                      "name": t("charts.val", lang), "line": {"color": VAL_COLOR, "width": 3, "dash": "dot"},
                      "marker": {"size": 5}})
-    loss_name = t("charts.loss.ce" if _metric(snap) == "accuracy" else "charts.loss.mse", lang)
+    loss_name = t("charts.loss.ce" if snapshot.metric(snap) == "accuracy" else "charts.loss.mse", lang)
     spec = figure_spec(data, axis(t("charts.epoch", lang), rangemode="tozero"), axis(loss_name, rangemode="tozero"))
     if not data:
-        _waiting(spec, lang)
+        waiting(spec, lang)
     return style(spec, t("charts.loss.title", lang))
 
 
 def metric_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Accuracy (in %) or mean absolute error per epoch, training and validation."""
-    h = snap.get("history") or {}
-    metric = _metric(snap)
-    scale = 100.0 if metric == "accuracy" else 1.0
+    metric = snapshot.metric(snap)
+    scale = metric_scale(metric)
     data = []
-    epochs = h.get("epoch") or []
+    epochs = snapshot.epochs(snap)
     if epochs:
         idx = downsample_indices(len(epochs))
-        x = _pick(epochs, idx)
+        x = pick(epochs, idx)
         for key, name, color, dash in ((metric, "charts.train", TRAIN_COLOR, None),
                                        (f"val_{metric}", "charts.val", VAL_COLOR, "dot")):
-            y = [None if v is None else v * scale for v in _pick(h.get(key) or [None] * len(epochs), idx)]
+            y = scaled(pick(snapshot.epoch_series(snap, key) or [None] * len(epochs), idx), scale)
             line = {"color": color, "width": 3, "dash": dash} if dash else {"color": color, "width": 3}
             data.append({"type": "scatter", "x": x, "y": y, "mode": "lines+markers", "name": t(name, lang),
                          "line": line, "marker": {"size": 5}})
-    if metric == "accuracy":
-        yaxis = axis(t("charts.accuracy.y", lang), range=[0, 101])
-    else:
-        yaxis = axis(t("charts.mae.y", lang), rangemode="tozero")
-    spec = figure_spec(data, axis(t("charts.epoch", lang), rangemode="tozero"), yaxis)
+    spec = figure_spec(data, axis(t("charts.epoch", lang), rangemode="tozero"),
+                       metric_axis(metric, t(f"charts.{metric}.y", lang)))
     if not epochs:
-        _waiting(spec, lang)
+        waiting(spec, lang)
     return style(spec, t(f"charts.{metric}.title", lang))
 
 
@@ -165,11 +154,10 @@ def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm",
 
     Long series are averaged over at most ``buckets`` runs of consecutive steps (geometric
     mean): per-step gradients are noisy, and the gap between layers is what matters."""
-    steps = snap.get("steps") or {}
-    labels = _labels(snap)
+    labels = snapshot.layer_labels(snap)
     data = []
-    step_x = steps.get("step") or []
-    rows = steps.get(stat) or []
+    step_x = snapshot.step_numbers(snap)
+    rows = snapshot.step_series(snap, stat)
     if step_x and rows:
         x, rows = log_buckets(step_x, rows, min(buckets, MAX_POINTS))
         colors = layer_colors(len(labels))
@@ -180,16 +168,15 @@ def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm",
                          "hovertemplate": f"{labels[j]}: %{{y:.2e}}<extra></extra>"})
     spec = figure_spec(data, axis(t("charts.step", lang)), axis(t("charts.grad.y", lang), type="log"))
     if not (step_x and rows):
-        _waiting(spec, lang)
+        waiting(spec, lang)
     return style(spec, t("charts.grad.lines.title", lang), height=460)
 
 
 def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -> go.Figure:
     """Layer × epoch heatmap of the gradient norm on a log colour scale, input layer at the bottom."""
-    h = snap.get("history") or {}
-    labels = _labels(snap)
-    epochs = h.get("epoch") or []
-    rows = h.get(stat) or []
+    labels = snapshot.layer_labels(snap)
+    epochs = snapshot.epochs(snap)
+    rows = snapshot.epoch_series(snap, stat)
     data = []
     if epochs and rows:
         idx = downsample_indices(len(epochs))
@@ -201,7 +188,7 @@ def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm
         hi = max(hi, lo + 1)
         ticks = list(range(lo, hi + 1, max(1, (hi - lo + 5) // 6)))
         data.append({
-            "type": "heatmap", "x": _pick(epochs, idx), "y": labels,
+            "type": "heatmap", "x": pick(epochs, idx), "y": labels,
             "z": np.where(np.isfinite(logz), logz, None).tolist(), "zmin": lo, "zmax": hi, "colorscale": VIRIDIS,
             "colorbar": {"title": {"text": t("charts.grad.colorbar", lang), "side": "right"},
                          "tickvals": ticks, "ticktext": [f"10<sup>{k}</sup>" for k in ticks]},
@@ -209,7 +196,7 @@ def gradient_heatmap_figure(snap: dict, lang: str = "en", stat: str = "grad_norm
             "hovertemplate": t("charts.epoch", lang) + " %{x}, %{y}: %{customdata:.2e}<extra></extra>"})
     spec = figure_spec(data, axis(t("charts.epoch", lang)), axis(t("charts.layer_axis", lang), type="category"))
     if not data:
-        _waiting(spec, lang)
+        waiting(spec, lang)
     return style(spec, t("charts.grad.heat.title", lang), height=440, legend=False)
 
 
@@ -218,45 +205,41 @@ def gradient_bar_figure(snap: dict, lang: str = "en", stat: str = "grad_norm") -
 
     Dots, not bars: a bar needs a zero and a log axis has none, so bar lengths there are
     meaningless (a 1.3× gap looked 20×). A thin grey line joins the dots into the profile."""
-    steps = snap.get("steps") or {}
-    labels = _labels(snap)
-    rows = steps.get(stat) or []
+    labels, latest, step = snapshot.latest_step_stat(snap, stat)
     data = []
-    step = None
-    if rows:
-        latest = positive(rows[-1])
-        step = (steps.get("step") or [None])[-1]
+    if step is not None:
+        latest = positive(latest)
         data.append({
             "type": "scatter", "x": labels, "y": latest,
             "mode": "lines+markers+text" if len(labels) <= 8 else "lines+markers",
             "line": {"color": "#bbbbbb", "width": 2}, "name": t("charts.grad.y", lang),
             "marker": {"color": layer_colors(len(labels)), "size": 18, "line": {"color": "white", "width": 1.5}},
             "text": [short_number(v) if v else "" for v in latest], "textposition": "top center",
-            "textfont": {"size": 15}, "cliponaxis": False, "hovertemplate": "%{x}: %{y:.2e}<extra></extra>"})
+            "textfont": {"size": LABEL_SIZE}, "cliponaxis": False,
+            "hovertemplate": "%{x}: %{y:.2e}<extra></extra>"})
     # Half a category of room at each end, so the first and last dots are not cut in half.
     xaxis = axis(t("charts.layer_axis_x", lang), type="category", range=[-0.5, max(len(labels), 1) - 0.5])
     spec = figure_spec(data, xaxis, axis(t("charts.grad.y", lang), type="log"))
-    if not rows:
-        _waiting(spec, lang)
+    if step is None:
+        waiting(spec, lang)
     title = t("charts.grad.bar.title", lang, step=step if step is not None else "–")
     return style(spec, title, height=440, legend=False)
 
 
 def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Saturated and dead units (%) per hidden layer at the latest recorded step."""
-    steps = snap.get("steps") or {}
-    labels = _labels(snap)[:-1]  # hidden layers only: the output layer has no hidden activation
+    labels = snapshot.hidden_labels(snap)  # the output layer has no hidden activation
     data = []
-    sat, dead = steps.get("saturated_fraction") or [], steps.get("dead_fraction") or []
+    sat, dead = snapshot.step_series(snap, "saturated_fraction"), snapshot.step_series(snap, "dead_fraction")
     if sat and dead and labels:
         n = len(labels)
-        for values, name, color in ((sat[-1][:n], "charts.act.saturated", "#ff7f0e"),
+        for values, name, color in ((sat[-1][:n], "charts.act.saturated", ORANGE),
                                     (dead[-1][:n], "charts.act.dead", "#555555")):
             y = [100 * (v or 0) for v in values]
             # Value labels only while each fits over its own bar (style() hides any that would
             # shrink below MIN_TEXT, so neighbours never run together).
             bar = {"type": "bar", "x": labels, "y": y, "name": t(name, lang), "marker": {"color": color},
-                   "textposition": "outside", "textfont": {"size": 15}, "cliponaxis": False,
+                   "textposition": "outside", "textfont": {"size": LABEL_SIZE}, "cliponaxis": False,
                    "hovertemplate": "%{x}: %{y:.1f}%<extra></extra>"}
             if n <= 12:
                 bar["text"] = [f"{v:.0f}%" for v in y]
@@ -264,7 +247,7 @@ def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
     spec = figure_spec(data, axis(t("charts.layer_axis_x", lang), type="category"),
                        axis(t("charts.act.y", lang), range=[0, 105]), barmode="group")
     if not data:
-        _waiting(spec, lang)
+        waiting(spec, lang)
     return style(spec, t("charts.act.title", lang), height=440)
 
 
@@ -278,24 +261,9 @@ def boundary_figure(snap: dict, data=None, lang: str = "en", max_points: int = 1
     """
     b = snap.get("boundary")
     traces = []
-    classes = list(getattr(data, "class_names", None) or (snap.get("dataset") or {}).get("classes") or [])
+    classes = list(getattr(data, "class_names", None) or snapshot.class_names(snap))
     if b:
-        heat = {"type": "heatmap", "x": b["x"], "y": b["y"], "z": b["z"]}
-        if b.get("kind") == "probability":
-            scale = [[0.0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1.0, CLASS_COLORS[1]]]
-            cls = classes[1] if len(classes) > 1 else "1"
-            heat |= {"zmin": 0, "zmax": 1, "colorscale": scale, "opacity": 0.75,
-                     "colorbar": {"title": {"text": t("charts.boundary.prob", lang, cls=cls)}},
-                     "hovertemplate": "x1 %{x:.2f}, x2 %{y:.2f}: %{z:.2f}<extra></extra>"}
-        else:
-            k = max(2, len(classes))
-            scale = []
-            for c in range(k):
-                color = CLASS_COLORS[c % len(CLASS_COLORS)]
-                scale += [[c / k, color], [(c + 1) / k, color]]
-            heat |= {"zmin": -0.5, "zmax": k - 0.5, "colorscale": scale, "opacity": 0.45, "showscale": False,
-                     "hovertemplate": "x1 %{x:.2f}, x2 %{y:.2f}: %{z}<extra></extra>"}
-        traces.append(heat)
+        traces.append(boundary_heatmap(b, classes, lang, opacity=(0.75, 0.45)))
     if data is not None:
         for split, x_all, y_all, symbol in (("train", data.x_train, data.y_train, "circle"),
                                             ("test", data.x_test, data.y_test, "diamond")):
@@ -313,7 +281,7 @@ def boundary_figure(snap: dict, data=None, lang: str = "en", max_points: int = 1
     spec = figure_spec(traces, axis(t("charts.boundary.x", lang), constrain="domain"),
                        axis(t("charts.boundary.y", lang), scaleanchor="x", scaleratio=1, constrain="domain"))
     if not traces:
-        _waiting(spec, lang)
+        waiting(spec, lang)
     return style(spec, t("charts.boundary.title", lang), height=540)
 
 
@@ -322,7 +290,7 @@ def boundary_figure(snap: dict, data=None, lang: str = "en", max_points: int = 1
 def confusion_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Confusion matrix of the test set: true class down, predicted class across, counts written in."""
     cm = snap.get("confusion_matrix") or []
-    classes = list((snap.get("dataset") or {}).get("classes") or [str(i) for i in range(len(cm))])
+    classes = snapshot.class_names(snap) or [str(i) for i in range(len(cm))]
     data = []
     if cm:
         data.append({"type": "heatmap", "z": cm, "x": classes, "y": classes, "colorscale": BLUES,
@@ -348,7 +316,7 @@ def prediction_figure(snap: dict, lang: str = "en") -> go.Figure:
         data.append({"type": "scatter", "x": y_true, "y": y_pred, "mode": "markers",
                      "name": t("charts.pred.points", lang),
                      "marker": {"color": TRAIN_COLOR, "size": 8, "opacity": 0.7}})
-    target = (snap.get("dataset") or {}).get("target") or ""
+    target = snapshot.dataset(snap).get("target") or ""
     spec = figure_spec(data, axis(t("charts.pred.x", lang, target=target).strip()),
                        axis(t("charts.pred.y", lang, target=target).strip()))
     return style(spec, t("charts.pred.title", lang), height=460)
@@ -356,9 +324,9 @@ def prediction_figure(snap: dict, lang: str = "en") -> go.Figure:
 
 def history_frame(snap: dict) -> pd.DataFrame:
     """Per-epoch history as a table: loss, metric, time and every per-layer statistic as columns."""
-    h = snap.get("history") or {}
-    epochs = h.get("epoch") or []
-    labels = _labels(snap)
+    h = snapshot.history(snap)
+    epochs = snapshot.epochs(snap)
+    labels = snapshot.layer_labels(snap)
     cols: dict[str, list] = {"epoch": epochs}
     for key, values in h.items():
         if key == "epoch" or not isinstance(values, list) or len(values) != len(epochs):
@@ -371,6 +339,23 @@ def history_frame(snap: dict) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
+# -- the Train page's set ------------------------------------------------------------------------
+
+def live_figures(frame: dict, data=None, lang: str = "en", first_screen: bool = False) -> dict[str, go.Figure]:
+    """The Train page's live figures of one frame: the loss and the gradient profile (the
+    first screen), then the metric, gradient lines and heatmap, activations and, for a 2-D
+    data set, the decision boundary over ``data``'s points. ``first_screen``: only the first
+    two (a crowded server redraws the rest when the run ends)."""
+    figs = {"loss": loss_figure(frame, lang), "profile": gradient_bar_figure(frame, lang)}
+    if first_screen:
+        return figs
+    figs |= {"lines": gradient_lines_figure(frame, lang), "heat": gradient_heatmap_figure(frame, lang),
+             "act": activation_stats_figure(frame, lang), "metric": metric_figure(frame, lang)}
+    if snapshot.is_2d(frame):
+        figs["boundary"] = boundary_figure(frame, data, lang)
+    return figs
+
+
 __all__ = ["MAX_POINTS", "activation_stats_figure", "boundary_figure", "confusion_figure", "downsample_indices",
            "gradient_bar_figure", "gradient_heatmap_figure", "gradient_lines_figure", "history_frame",
-           "layer_colors", "log_buckets", "loss_figure", "metric_figure", "prediction_figure"]
+           "layer_colors", "live_figures", "log_buckets", "loss_figure", "metric_figure", "prediction_figure"]
