@@ -133,17 +133,19 @@ TEXT = {
               "지나면 거의 남지 않아 손실이 움직이지 않습니다. He 등(2015)은 분산을 두 배(2/fan_in)로 늘렸고, 같은 "
               "신경망이 학습합니다.",
     },
-    "lesson.xavier_vs_he.claim": {"en": "training loss went down by {xavier:.1f}% with Xavier and {he:.1f}% with He",
-                                  "ko": "학습 손실 감소: Xavier {xavier:.1f}%, He {he:.1f}%"},
+    "lesson.xavier_vs_he.claim": {"en": "the training loss got {xavier:.1f}% below its first epoch with Xavier and "
+                                        "{he:.1f}% with He",
+                                  "ko": "학습 손실이 첫 에포크보다 Xavier는 {xavier:.1f}%, He는 {he:.1f}% 낮아졌습니다"},
     "lesson.glorot_bengio.title": {"en": "Glorot & Bengio 2010: softsign, tanh, sigmoid",
                                    "ko": "Glorot & Bengio 2010: softsign, tanh, sigmoid 비교"},
     "lesson.glorot_bengio.watch": {
-        "en": "Five hidden layers on MNIST digits, the paper's comparison scaled down. Sigmoid is not centred "
-              "on zero, and its top hidden layer is pushed towards 0 where it barely passes gradients, so it "
-              "learns slowest; tanh and softsign do better. Look at the saturation chart.",
-        "ko": "MNIST 숫자에 은닉층 5개, 논문의 비교를 작게 줄인 실험입니다. sigmoid는 0을 중심으로 하지 않고, 맨 위 "
-              "은닉층이 0 쪽으로 밀려 기울기를 거의 전하지 못해 가장 느리게 배웁니다. tanh와 softsign이 더 "
-              "낫습니다. 포화 그래프를 보세요.",
+        "en": "Five hidden layers on MNIST digits, the paper's comparison scaled down. Sigmoid outputs are not "
+              "centred on zero and its slope is at most 0.25, so the signal that trains the lower layers fades "
+              "and it learns slowest of the three; the zero-centred tanh and softsign do far better. Compare the "
+              "gradient profiles and the activation means per layer.",
+        "ko": "MNIST 숫자에 은닉층 5개, 논문의 비교를 작게 줄인 실험입니다. sigmoid의 출력은 0을 중심으로 하지 않고 "
+              "기울기는 최대 0.25라서, 아래쪽 층을 학습시키는 신호가 약해져 셋 중 가장 느리게 배웁니다. 0을 중심으로 "
+              "하는 tanh와 softsign은 훨씬 잘 배웁니다. 층별 기울기와 활성값 평균을 비교하세요.",
     },
     "lesson.glorot_bengio.claim": {
         "en": "validation accuracy: softsign {softsign:.0%}, tanh {tanh:.0%}, sigmoid {sigmoid:.0%}",
@@ -191,8 +193,10 @@ TEXT = {
               "정확도는 오르지 않습니다(과적합). 드롭아웃은 단계마다 유닛의 절반을 무작위로 꺼서 어떤 유닛도 다른 "
               "유닛에 기댈 수 없게 합니다. 학습과 검증 사이의 차이가 줄어듭니다.",
     },
-    "lesson.dropout.claim": {"en": "training − validation accuracy: without {plain:+.0%}, with dropout {dropout:+.0%}",
-                             "ko": "학습 − 검증 정확도: 드롭아웃 없이 {plain:+.0%}, 드롭아웃과 함께 {dropout:+.0%}"},
+    "lesson.dropout.claim": {"en": "training − validation accuracy over the last quarter of the epochs: without "
+                                   "{plain:+.0%}, with dropout {dropout:+.0%}",
+                             "ko": "마지막 4분의 1 에포크 동안 학습 − 검증 정확도: 드롭아웃 없이 {plain:+.0%}, 드롭아웃과 "
+                                   "함께 {dropout:+.0%}"},
     "lesson.optimizer_race.title": {"en": "Optimizer race", "ko": "옵티마이저 경주"},
     "lesson.optimizer_race.watch": {
         "en": "Six optimizers from the same start with the same learning rate. Plain SGD crawls, momentum and "
