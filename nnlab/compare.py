@@ -1,7 +1,7 @@
 """Comparison logic of the Compare page (no Streamlit, no Plotly).
 
 Owns: the table of variables a class can compare (activation, initializer, optimizer,
-depth) with their choices and defaults; ``variant_configs`` (one RunConfig per compared
+depth, batch size, learning rate, dropout, BatchNorm) with their choices and defaults; ``variant_configs`` (one RunConfig per compared
 value, everything else — data split, seed, initial weights where shapes allow, batch
 order — shared); ``summary_rows`` (the summary table) and ``ensemble`` (accuracy of
 averaged test-set probabilities vs the best single run). Runs are read only through
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnlab import activations, initializers, optimizers, snapshot
-from nnlab.config import RANGES, RunConfig
+from nnlab.config import RunConfig
 
 MIN_VALUES, MAX_VALUES = 2, 8
 DEPTH_CHOICES = tuple(range(1, 21))
@@ -47,12 +47,22 @@ VARIABLES: dict[str, Variable] = {v.name: v for v in [
     Variable("optimizer", tuple(optimizers.names()), ("sgd", "momentum", "rmsprop", "adam"),
              frozenset({"optimizer"})),
     Variable("depth", DEPTH_CHOICES, (1, 2, 4, 8), frozenset({"depth", "layer_widths", "layer_activations"})),
+    Variable("batch_size", (1, 4, 8, 16, 32, 64, 100, 150, 256, 512), (8, 32, 150), frozenset({"batch_size"})),
+    Variable("learning_rate", (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0), (0.001, 0.01, 0.1),
+             frozenset({"learning_rate"})),
+    Variable("dropout", (0.0, 0.1, 0.2, 0.3, 0.5, 0.7), (0.0, 0.5), frozenset({"dropout"})),
+    Variable("batchnorm", (False, True), (False, True), frozenset({"batchnorm"})),
 ]}
+_TYPES = {"depth": int, "batch_size": int, "learning_rate": float, "dropout": float,
+          "batchnorm": lambda v: v if isinstance(v, bool) else str(v).lower() in ("1", "true", "yes", "on")}
 
 
 def run_label(variable: str, value) -> str:
-    """The run's name in legends and the table: the value itself ('sigmoid', 'adam', 'depth=8')."""
-    return f"depth={int(value)}" if variable == "depth" else str(value)
+    """The run's name in legends and the table: the value itself ('sigmoid', 'adam', 'depth=8',
+    'batch_size=32')."""
+    if variable in _REGISTRIES:
+        return str(value)
+    return f"{variable}={value:g}" if isinstance(value, float) else f"{variable}={value}"
 
 
 def variant_configs(base: RunConfig, variable: str, values: Sequence) -> list[tuple[str, RunConfig]]:
@@ -66,27 +76,28 @@ def variant_configs(base: RunConfig, variable: str, values: Sequence) -> list[tu
     var = VARIABLES[variable]
     distinct: list = []
     for v in values:
-        v = int(v) if variable == "depth" else str(v)
+        v = _TYPES.get(variable, str)(v)
         if v not in distinct:
             distinct.append(v)
     if not MIN_VALUES <= len(distinct) <= MAX_VALUES:
         raise ValueError(f"compare between {MIN_VALUES} and {MAX_VALUES} values of {variable}, got {len(distinct)}")
     out = []
     for v in distinct:
-        if variable == "depth":
-            low, high = RANGES["depth"]
-            if not low <= v <= high:
-                raise ValueError(f"depth={v} is invalid: must be between {low:g} and {high:g}")
-            width = base.layer_widths[0] if base.layer_widths else base.width
-            cfg = base.replace(depth=v, width=width, layer_widths=(), layer_activations=())
-        elif v not in var.choices:
+        if variable in _REGISTRIES and v not in var.choices:
             raise ValueError(f"unknown {variable} {v!r}; choose one of: {', '.join(map(str, var.choices))}")
+        if variable == "depth":
+            width = base.layer_widths[0] if base.layer_widths else base.width
+            changes = dict(depth=v, width=width, layer_widths=(), layer_activations=())
         elif variable == "activation":
-            cfg = base.replace(activation=v, layer_activations=())
+            changes = dict(activation=v, layer_activations=())
         elif variable == "initializer":
-            cfg = base.replace(initializer=v, init_param=0.0)
+            changes = dict(initializer=v, init_param=0.0)
         else:
-            cfg = base.replace(optimizer=v)
+            changes = {variable: v}
+        try:
+            cfg = base.replace(**changes)
+        except ValueError as exc:  # a ConfigError naming the bad value and its range
+            raise ValueError(f"{variable}={v} is invalid: {exc}") from None
         out.append((run_label(variable, v), cfg))
     return out
 

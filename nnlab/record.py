@@ -124,6 +124,7 @@ class RunRecord:
         self.confusion_matrix: list | None = None
         self.test_output: np.ndarray | None = None  # probabilities (or values) on the test set
         self.weights: list[np.ndarray] | None = None
+        self.unit_spread: list[float] | None = None  # per dense layer, see finish()
         self.architecture = arch
         self.y_test = data.y_test
 
@@ -217,6 +218,11 @@ class RunRecord:
             self.test = {"loss": _num(test_loss), self.metric: _num(test_metric)}
             self.test_output = test_output
             self.weights = weights
+            # How different the units of each dense layer ended up: the largest gap between two
+            # units' weights from the same input. 0 means the layer's units are copies of each
+            # other (what an all-zero or constant initialisation never escapes).
+            self.unit_spread = [float(np.ptp(w, axis=1).max()) if w.shape[1] > 1 else 0.0
+                                for w in weights if np.ndim(w) == 2]
             self.timing["seconds"] = seconds
             self.timing.setdefault("samples_per_second", self.progress.get("samples_per_second"))
             y_true = np.asarray(self.y_test)
@@ -272,6 +278,7 @@ class RunRecord:
             "boundary": self.boundary,
             "predictions": self.predictions,
             "confusion_matrix": self.confusion_matrix,
+            "unit_spread": self.unit_spread,
         }
 
     def to_json(self, indent: int | None = 1) -> str:

@@ -20,6 +20,10 @@ TEXT = {
     "compare.var.initializer": {"en": "Weight initializer", "ko": "가중치 초기화"},
     "compare.var.optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
     "compare.var.depth": {"en": "Depth (hidden layers)", "ko": "깊이 (은닉층 수)"},
+    "compare.var.batch_size": {"en": "Batch size", "ko": "배치 크기"},
+    "compare.var.learning_rate": {"en": "Learning rate", "ko": "학습률"},
+    "compare.var.dropout": {"en": "Dropout rate", "ko": "드롭아웃 비율"},
+    "compare.var.batchnorm": {"en": "BatchNorm (off / on)", "ko": "배치 정규화 (끔 / 켬)"},
     "compare.values": {"en": "Values to compare (2–8)", "ko": "비교할 값 (2–8개)"},
     "compare.values.help": {
         "en": "Each value becomes one run, drawn in its own colour in every chart.",
@@ -44,6 +48,27 @@ TEXT = {
               "every {w}×{w} layer and the output layer use the same seeds).",
         "ko": "깊이가 달라도 모양이 같은 층은 똑같은 가중치에서 출발합니다 (첫 층, {w}×{w} 층들, 출력층이 같은 "
               "시드를 씁니다).",
+    },
+    "compare.same.batch_size": {
+        "en": "Same initial weights and the same shuffled order of the data; only how many examples make one "
+              "step differs (small batches: more steps per epoch, each noisier).",
+        "ko": "초기 가중치와 데이터를 섞는 순서는 같고, 한 번의 업데이트에 쓰는 예제 수만 다릅니다 (작은 배치: 에포크당 "
+              "업데이트가 많고, 하나하나가 더 들쭉날쭉합니다).",
+    },
+    "compare.same.learning_rate": {
+        "en": "Same initial weights and batch order; only the step size differs.",
+        "ko": "초기 가중치와 배치 순서는 같고, 한 걸음의 크기(학습률)만 다릅니다.",
+    },
+    "compare.same.dropout": {
+        "en": "Same initial weights and batch order; only the share of units switched off in each training step "
+              "differs (dropout is off when the network is evaluated).",
+        "ko": "초기 가중치와 배치 순서는 같고, 학습 단계마다 꺼 두는 유닛의 비율만 다릅니다 (평가할 때는 드롭아웃을 "
+              "쓰지 않습니다).",
+    },
+    "compare.same.batchnorm": {
+        "en": "Same initial weights for the dense layers and the same batch order; one run normalises every "
+              "hidden layer's inputs with BatchNorm.",
+        "ko": "Dense 층의 초기 가중치와 배치 순서는 같고, 한 실행만 모든 은닉층의 입력을 배치 정규화합니다.",
     },
     "compare.btn.compare": {"en": "Compare", "ko": "비교 시작"},
     "compare.btn.compare_help": {"en": "Train one network per value, all at the same time.",

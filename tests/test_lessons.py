@@ -1,0 +1,61 @@
+"""Lessons: every lesson is a valid setup with texts in both languages, and every claim a
+lesson makes holds when the lesson is trained (at its reduced, seeded size)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nnlab import compare, lessons
+from nnlab.i18n import CATALOG, t
+
+CLAIMED = [name for name in lessons.names() if lessons.get(name).claim]
+
+
+@pytest.mark.parametrize("name", lessons.names())
+def test_every_lesson_is_a_valid_setup(name):
+    lesson = lessons.get(name)
+    assert lesson.topic in lessons.TOPICS and lesson.page in lessons.PAGES
+    for quick in (False, True):
+        runs = lesson.run_configs(quick) if lesson.page in ("train", "compare") else []
+        if lesson.page == "compare":
+            assert compare.MIN_VALUES <= len(runs) <= compare.MAX_VALUES
+            assert len({label for label, _ in runs}) == len(runs)
+            if lesson.variable:  # the runs differ in that one setting only, as on the Compare page
+                assert lesson.variable in compare.VARIABLES
+                values = [getattr(cfg, lesson.variable) for _, cfg in runs]
+                assert [label for label, _ in compare.variant_configs(lesson.config(quick), lesson.variable, values)] \
+                    == [compare.run_label(lesson.variable, v) for v in values]
+                others = [cfg.replace(**{lesson.variable: getattr(runs[0][1], lesson.variable)}) for _, cfg in runs]
+                assert all(o == others[0] for o in others)
+        elif lesson.page == "train":
+            assert len(runs) == 1
+    if lesson.page in ("train", "compare"):
+        assert lesson.config().epochs >= lesson.config(quick=True).epochs
+
+
+@pytest.mark.parametrize("name", lessons.names())
+def test_every_lesson_has_its_texts_in_english_and_korean(name):
+    for part in ("title", "watch", "claim"):
+        entry = CATALOG.get(f"lesson.{name}.{part}")
+        assert entry and entry.get("en") and entry.get("ko"), f"lesson.{name}.{part}"
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in entry["ko"]), f"lesson.{name}.{part} is not Korean"
+    assert t(f"lesson.topic.{lessons.get(name).topic}", "ko") != f"lesson.topic.{lessons.get(name).topic}"
+
+
+def test_unknown_lesson_names_the_choices():
+    with pytest.raises(ValueError, match="vanishing_gradients"):
+        lessons.get("nope")
+
+
+@pytest.mark.parametrize("name", CLAIMED)
+def test_the_lesson_shows_what_it_claims(name):
+    lesson = lessons.get(name)
+    snaps = {}
+    if lesson.page in ("train", "compare"):
+        records = lessons.run_lesson(lesson, quick=True)
+        assert all(r.status == "finished" for r in records.values()), {k: r.status for k, r in records.items()}
+        snaps = {label: r.snapshot() for label, r in records.items()}
+    verdict = lesson.check(snaps)
+    for lang in ("en", "ko"):  # the claim's wording takes exactly the numbers the check measured
+        print(lang, t(f"lesson.{name}.claim", lang, **verdict.seen))
+    assert verdict.held, f"{name}: {verdict.seen}"
