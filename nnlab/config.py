@@ -165,8 +165,10 @@ class RunConfig:
                      shown_if=_csv_data)
     csv_sha256: str = spec("", "text", pattern="|[0-9a-f]{64}", pattern_code="sha256", in_url=False)
     # network
-    depth: int = spec(3, "int", range=(1, MAX_DEPTH), section="network", widget="slider", ui_range=(1, 30))
-    width: int = spec(16, "int", range=(1, MAX_WIDTH), section="network", widget="slider", ui_range=(1, 256))
+    depth: int = spec(3, "int", range=(1, MAX_DEPTH), section="network", widget="slider", ui_range=(1, 30),
+                      ui_step=1)
+    width: int = spec(16, "int", range=(1, MAX_WIDTH), section="network", widget="slider", ui_range=(1, 256),
+                      ui_step=1)
     activation: str = spec("relu", "choice", choices="activations", section="network", widget="select")
     layer_widths: tuple[int, ...] = spec((), "int_list", item_range=(1, MAX_WIDTH), max_items=MAX_DEPTH,
                                          section="network", widget="text", group="advanced",
@@ -231,14 +233,16 @@ class RunConfig:
     def edit(self, **changes) -> "RunConfig":
         """``replace`` as a person means it (the sidebar, a link, CLI flags): explicit layer
         widths set the depth (a depth given with them is ignored); a depth or width without
-        layer widths means the uniform shape; leaving the csv data set forgets the file."""
+        layer widths means the uniform shape; leaving the csv data set forgets its file (unless
+        one is given)."""
         changes = dict(changes)
         if changes.get("layer_widths"):
             changes.pop("depth", None)
         elif "layer_widths" not in changes and ("depth" in changes or "width" in changes):
             changes["layer_widths"] = ()
-        if changes.get("dataset", "csv") != "csv":
-            changes.update(csv_path="", csv_sha256="")
+        if self.dataset == "csv" and changes.get("dataset", "csv") != "csv":
+            changes.setdefault("csv_path", "")
+            changes.setdefault("csv_sha256", "")
         return dataclasses.replace(self, **changes)
 
     # -- derived views -------------------------------------------------------------

@@ -248,7 +248,7 @@ def test_korean_page_renders():
     at.run()
     assert not at.exception, at.exception
     assert at.title[0].value == t("train.title", "ko")
-    assert widget(at, "sb.dataset").label == t("sidebar.dataset", "ko")
+    assert widget(at, "sb.dataset").label == t("field.dataset", "ko")
 
 
 class _FakeJob:

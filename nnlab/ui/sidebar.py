@@ -315,12 +315,12 @@ def _section(form: _Form, section: str) -> None:
     st.subheader(t(f"sidebar.section.{section}"))
     names = [name for name, fs in FIELD_SPECS.items() if fs.section == section]
     for group, members in itertools.groupby(names, key=lambda name: FIELD_SPECS[name].group):
-        members = [name for name in members if _shown(form, name)]
-        if not members:
-            continue
         if not group:
             for name in members:
                 _field(form, name)
+            continue
+        members = [name for name in members if _shown(form, name)]  # (the fields before are drawn by now)
+        if not members:
             continue
         changed = any(getattr(form.config, name) != getattr(DEFAULT, name) for name in members)
         with st.expander(t(f"sidebar.{group}"), expanded=changed):
@@ -334,7 +334,7 @@ def _shown(form: _Form, name: str) -> bool:
 
 
 def _field(form: _Form, name: str) -> None:
-    if not _shown(form, name):  # a field drawn before may have changed whether this one matters
+    if not _shown(form, name):  # asked as it is drawn: a field drawn before may decide it (the data set)
         return
     drawer = _DRAWERS.get(name)
     if drawer is not None:
@@ -418,7 +418,8 @@ def _shape_slider(form: _Form, name: str) -> None:
     low, high = FIELD_SPECS[name].ui_bounds()
     if name == "depth" and cfg.layer_widths:
         st.session_state[form.k("depth")] = cfg.depth
-    value = st.slider(form.label(name), low, max(high, current), key=form.seed(name, current),
+    value = st.slider(form.label(name), low, max(high, current), step=FIELD_SPECS[name].ui_step,
+                      key=form.seed(name, current),
                       help=form.help(name), disabled=form.locked or bool(cfg.layer_widths))
     if not cfg.layer_widths:
         form.values[name] = value
