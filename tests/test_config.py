@@ -246,3 +246,23 @@ def test_shuffle_is_a_plain_bool_field_on_every_door():
     with pytest.raises(ConfigError) as err:
         RunConfig.from_flat({"shuffle": "sometimes"})
     assert (err.value.field, err.value.code) == ("shuffle", "bool")
+
+
+def test_every_link_field_round_trips_through_the_url_and_file_fields_stay_out():
+    from nnlab.config import FIELD_SPECS, parse_query, to_query
+
+    changed = RunConfig(dataset="iris", noise=0.3, n_samples=99, test_fraction=0.3, val_fraction=0.1, scaling="minmax",
+                        target="y", task="regression", layer_widths=(5, 6), layer_activations=("tanh", "elu"),
+                        activation="gelu", initializer="random_normal", init_param=0.5, dropout=0.2, batchnorm=True,
+                        l2=0.01, optimizer="adam", learning_rate=0.1, batch_size=7, shuffle=False, epochs=3, seed=11,
+                        width=9)
+    query = to_query(changed)
+    link_fields = {name for name, fs in FIELD_SPECS.items() if fs.in_url}
+    assert set(query) == link_fields  # every field a link carries (changed from its default) is in it
+    config, issues = parse_query(list(query.items()))
+    assert issues == [] and config == changed
+    upload = RunConfig(dataset="csv", csv_path="upload:a.csv", csv_sha256="ab" * 32, target="y", depth=5)
+    assert to_query(upload) == {"depth": "5"}  # a link cannot carry the file, nor what only fits it
+    _, issues = parse_query([("csv_sha256", "ab" * 32), ("csv", "a.csv"), ("dataset", "CSV")])
+    assert [(i.kind, i.key) for i in issues] == [("no_file", "csv_sha256"), ("no_file", "csv_path"),
+                                                  ("no_file", "dataset")]
