@@ -10,8 +10,9 @@ widget in its spec appears with no change here.
 The canonical settings live in ``st.session_state[state_key]`` as a RunConfig (not in
 widget state, which Streamlit deletes when a page stops drawing the widget), so they
 survive page switches; widgets are re-seeded from it whenever their own state is
-missing. Rules between fields are RunConfig's (``RunConfig.edit``). The config round-trips through the URL query string (changed fields
-only), so a link can share a preset.
+missing. Rules between fields are RunConfig's (``RunConfig.edit``). The config
+round-trips through the URL query string (changed fields only), so a link can share a
+preset.
 
 Bad input never raises here. A link is read field by field (``parse_query``): an unknown
 key, a repeated key, a bad value, a combination that does not fit and a file chosen by a
@@ -203,7 +204,11 @@ def sync_query_params(config: RunConfig) -> None:
 # -- widgets ------------------------------------------------------------------------------------
 
 class _Form:
-    """The widgets of one sidebar run: their keys, seeds and values (field name → value)."""
+    """The widgets of one sidebar run: their keys, seeds and values (field name → value).
+
+    Option labels bind the language when drawn (``lambda v, L=lang(): …``): Streamlit's
+    AppTest formats options again outside the session, where ``lang()`` would say "en".
+    """
 
     def __init__(self, config: RunConfig, key: str, locked: bool, exclude: frozenset[str], state_key: str):
         self.config, self.key, self.locked, self.exclude, self.state_key = config, key, locked, exclude, state_key
