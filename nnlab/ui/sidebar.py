@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from nnlab import activations, datasets, i18n, initializers, presets
+from nnlab import datasets, i18n, initializers, presets
 from nnlab.config import (
     DEFAULT,
     FIELD_SPECS,
@@ -50,6 +50,7 @@ from nnlab.config import (
     visible,
 )
 from nnlab.config import parse_query as parse_link
+from nnlab.fields import FieldSpec
 from nnlab.i18n import describe
 from nnlab.ui.common import lang, t
 
@@ -236,10 +237,11 @@ class _Form:
     def label(self, name: str) -> str:
         return t(FIELD_SPECS[name].label)
 
-    def help(self, name: str, entry=None) -> str:
+    def help(self, name: str, choice: str | None = None) -> str:
+        """The field's help; for a registry choice, the chosen entry's name and summary too."""
         text = t(FIELD_SPECS[name].help)
-        if entry is not None:
-            text += f"\n\n**{entry.display}** — {describe(entry, lang())}"
+        if choice is not None and FIELD_SPECS[name].registry is not None:
+            text += "\n\n" + _entry_summary(FIELD_SPECS[name], choice, lang())
         return text
 
     def draw(self, name: str) -> None:
@@ -278,22 +280,28 @@ class _Form:
     def select(self, name: str) -> str:
         fs = FIELD_SPECS[name]
         options = fs.options()
-        registry = fs.registry
         value = getattr(self.config, name)
         if st.session_state.get(self.k(name)) not in options:
             st.session_state.pop(self.k(name), None)
         key = self.seed(name, value if value in options else options[0])
-        if registry is not None:
-            def shown(n):
-                return registry.get(n).display
-            entry = registry.get(st.session_state[key])
-        else:
-            def shown(n, L=lang()):
-                return i18n.t(fs.option_key.format(n), L) if fs.option_key else n
-            entry = None
         self.values[name] = st.selectbox(self.label(name), options, key=key, disabled=self.locked,
-                                         format_func=shown, help=self.help(name, entry))
+                                         format_func=lambda n, L=lang(): _choice_label(fs, n, L),
+                                         help=self.help(name, st.session_state[key]))
         return self.values[name]
+
+
+def _choice_label(fs: FieldSpec, value: str, language: str) -> str:
+    """A choice's display name: its registry entry's (``get(name).display``), else the catalog's
+    option text (``FieldSpec.option_key``), else the name itself."""
+    if fs.registry is not None:
+        return fs.registry.get(value).display
+    return i18n.t(fs.option_key.format(value), language) if fs.option_key else value
+
+
+def _entry_summary(fs: FieldSpec, value: str, language: str) -> str:
+    """"**Display name** — one-line summary" of a registry choice, for its help tooltip."""
+    entry = fs.registry.get(value)
+    return f"**{entry.display}** — {describe(entry, language)}"
 
 
 def _preset_box(form: _Form, state_key: str) -> None:
@@ -438,13 +446,14 @@ def _per_layer_activations(form: _Form) -> None:
         form.values["layer_activations"] = ()
         return
     depth = _effective_depth(form)
+    fs = FIELD_SPECS["layer_activations"]
     main = form.value("activation")
     chosen = []
     for i in range(depth):
         default = cfg.layer_activations[i] if i < len(cfg.layer_activations) else main
         key = form.seed(f"layer_act.{i}", default)
-        chosen.append(st.selectbox(t("sidebar.layer_n", n=i + 1), activations.names(), key=key, disabled=form.locked,
-                                   format_func=lambda n: activations.get(n).display))
+        chosen.append(st.selectbox(t("sidebar.layer_n", n=i + 1), fs.options(), key=key, disabled=form.locked,
+                                   format_func=lambda n, L=lang(): _choice_label(fs, n, L)))
     form.values["layer_activations"] = tuple(chosen)
 
 
