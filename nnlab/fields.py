@@ -39,15 +39,17 @@ class FieldSpec:
 
     kind: "bool", "int", "float", "text", "choice" (a lower-case name), "int_list" or
       "name_list" (comma-separated in text form, tuples in a RunConfig).
-    range: inclusive (low, high) of a number; item_range/max_items: of a list's items.
+    range: inclusive (low, high) of a number; item_range/max_items: of a list's items and
+      their count (ConfigError codes ``layer_width``/``layer_count``: only layer widths have them).
     choices: the allowed names (of a choice or a name list): a tuple, or the name of a
       registry module (``"activations"`` → ``activations.names()``).
     pattern: a text value must match this regular expression whole ("" = any text);
       ``pattern_code`` is the ConfigError code when it does not.
     alias: a short name, also a CLI flag and a URL key (``"lr"`` → ``--lr``, ``?lr=``).
     in_url: whether a link may carry the field (a file cannot travel in a link).
-    section/widget/group: where and how the sidebar draws it ("" widget = not drawn);
-      fields of one ``group`` share an expander (label ``sidebar.<group>``).
+    section/widget/group: where and how the sidebar draws it ("" widget = not drawn by the
+      sidebar's generic code; a few fields have drawing code of their own there); fields
+      of one ``group`` share an expander (label ``sidebar.<group>``).
     ui_range/ui_step/ui_options/ui_zero/ui_placeholder: the widget's narrower range, its
       step, the stops of a select slider, the catalog key shown for 0, a text placeholder.
     option_key: catalog key of a non-registry choice's display name, "{}" = the value.
