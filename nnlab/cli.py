@@ -1,9 +1,12 @@
 """Command line: ``python -m nnlab list`` and ``python -m nnlab train --flags … --out run.json``.
 
-Train flags are generated from RunConfig's fields (``--batch-size`` ↔ ``batch_size``), plus
-the short aliases of ``config.FLAT_ALIASES`` (``--lr``, ``--csv``), which links accept too.
-Bad input ends with exit code 2 and one line on stderr; a run that diverges still writes
-its record and exits with 3.
+Train flags are generated from the RunConfig field specs (``config.FIELD_SPECS``): one flag
+per field (``--batch-size`` ↔ ``batch_size``) plus its short alias (``--lr``, ``--csv``, which
+links accept too), its help text from the catalog (English) with the allowed values and
+the default. Values are parsed by ``RunConfig.from_flat``, so a bad value gives the same
+ConfigError as a link or the constructor. A CSV run records the file's content hash
+(``csv_sha256``). Bad input ends with exit code 2 and one line on stderr; a run that
+diverges still writes its record and exits with 3.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ import argparse
 import sys
 import time
 
-from nnlab import activations, datasets, initializers, optimizers
-from nnlab.config import FIELD_NAMES, FIELD_TYPES, FLAT_ALIASES, HELP, ConfigError, RunConfig
+from nnlab import activations, datasets, i18n, initializers, optimizers
+from nnlab.config import FIELD_SPECS, ConfigError, RunConfig
+from nnlab.fields import FieldSpec
 
-ALIASES = {field: ["--" + alias] for alias, field in FLAT_ALIASES.items()}  # the URL accepts the same short names
+ALIASES = {name: fs.flags[1:] for name, fs in FIELD_SPECS.items() if fs.alias}  # the URL accepts the same short names
 EXIT_USAGE = 2
 EXIT_DIVERGED = 3
 
@@ -29,8 +33,17 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see: python -m nnlab {self.prog.split()[-1]} --help)")
 
 
-def _flag(name: str) -> str:
-    return "--" + name.replace("_", "-")
+def field_help(fs: FieldSpec, default: str) -> str:
+    """A field's ``--help`` line: the catalog's help text, then what is allowed and the default."""
+    allowed = ""
+    if fs.range is not None:
+        allowed = f"{fs.range[0]:g} to {fs.range[1]:g}; "
+    elif fs.kind in ("choice", "name_list"):
+        allowed = f"one of: {', '.join(fs.options())}; "
+    elif fs.kind == "bool":
+        allowed = "true or false; "
+    text = f"{i18n.t(fs.help, 'en')} ({allowed}default: {default or 'none'})"
+    return text.replace("%", "%%")  # argparse formats help with %
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,11 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="show every activation, initializer, optimizer and dataset")
     train = sub.add_parser("train", help="train one network and write its JSON run record")
     defaults = RunConfig().to_flat()
-    for name in FIELD_NAMES:
-        kind = FIELD_TYPES[name]
-        shown = defaults[name] or "none"
-        train.add_argument(_flag(name), *ALIASES.get(name, []), dest=name, metavar=kind.split("[")[0].upper(),
-                           help=f"{HELP[name]} (default: {shown})")
+    for name, fs in FIELD_SPECS.items():
+        train.add_argument(*fs.flags, dest=name, metavar=fs.metavar, help=field_help(fs, defaults[name]))
     train.add_argument("--out", help="write the JSON run record here")
     train.add_argument("--save-model", help="also save the trained Keras model (.keras)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -51,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def config_from_args(args: argparse.Namespace) -> RunConfig:
-    flat = {name: getattr(args, name) for name in FIELD_NAMES if getattr(args, name) is not None}
+    flat = {name: getattr(args, name) for name in FIELD_SPECS if getattr(args, name) is not None}
     return RunConfig.from_flat(flat)
 
 
@@ -122,6 +132,7 @@ def _number(value) -> str:
 def cmd_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     data = datasets.load(config)  # bad CSVs etc. fail here, before TensorFlow is imported
+    config = datasets.pin_csv(config, data)  # the record names the exact file it was trained on
     from nnlab import engine
 
     progress = None if args.quiet else TerminalProgress()

@@ -2,7 +2,12 @@
 
 The sidebar builds it, the URL query string and the CLI flags round-trip it through a
 flat ``dict[str, str]``, and the JSON run record embeds it. Every field is declared once,
-in ``RunConfig``; its range and help text live in ``RANGES`` and ``HELP`` below it.
+in ``RunConfig``, with its spec (``nnlab.fields``: type, range, choices, CLI alias, in a
+link or not, sidebar widget; label and help in the catalog, ``field.<name>``): the CLI,
+the URL round-trip, validation and the sidebar are derived from ``FIELD_SPECS``. Rules
+between fields (layer widths set the depth, one activation per layer, the csv data set
+needs a file, the splits leave data to train on) live in ``RunConfig`` itself:
+``validate`` checks them and ``edit`` applies them when a person changes some fields.
 
 Bad settings raise ``ConfigError``, which carries a code and parameters as well as an
 English message, so the UI can say the same thing in the user's language (catalog keys
@@ -18,7 +23,6 @@ import dataclasses
 import difflib
 import itertools
 import json
-import math
 import numbers
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nnlab import i18n
+from nnlab.fields import FieldSpec, spec, specs_of
 
 MAX_SHOWN_CHARS = 80  # a value quoted back in a message is cut to about this many characters
 MAX_SHOWN_ITEMS = 30  # a list quoted back in a message shows this many items (every registry fits)
@@ -108,47 +113,137 @@ class ConfigError(ValueError):
 
 SCALINGS = ("standard", "minmax", "none")
 TASKS = ("auto", "classification", "regression")
+MAX_DEPTH = 50
+MAX_WIDTH = 1024
+LR_STOPS = (1e-5, 3e-5, 1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+BATCH_STOPS = (1, 2, 4, 8, 16, 32, 64, 100, 128, 256, 512, 1024, 2048)
+L2_STOPS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1)
+
+
+# When the sidebar shows a field (``shown_if``): ``value(name)`` is a field's current value.
+def _generated_data(value) -> bool:
+    from nnlab import datasets
+
+    try:
+        return datasets.get(value("dataset")).uses_noise
+    except KeyError:
+        return False
+
+
+def _csv_data(value) -> bool:
+    return value("dataset") == "csv"
+
+
+def _initializer_has_param(value) -> bool:
+    from nnlab import initializers
+
+    try:
+        return bool(initializers.get(value("initializer")).param_name)
+    except KeyError:
+        return False
 
 
 @dataclass(frozen=True)
 class RunConfig:
+    """Every setting of a run. Each field is one ``spec(default, kind, …)`` (``nnlab.fields``)
+    plus its label and help in ``nnlab/i18n/fields.py``; nothing else needs to know it."""
+
     # data
-    dataset: str = "spiral"
-    noise: float = 0.1
-    n_samples: int = 600
-    test_fraction: float = 0.2
-    val_fraction: float = 0.2
-    scaling: str = "standard"
-    csv_path: str = ""
-    target: str = ""
-    task: str = "auto"
+    dataset: str = spec("spiral", "choice", choices="datasets", section="data", widget="select")
+    noise: float = spec(0.1, "float", range=(0.0, 2.0), section="data", widget="slider", ui_range=(0.0, 1.0),
+                        ui_step=0.05, shown_if=_generated_data)
+    n_samples: int = spec(600, "int", range=(20, 20000), section="data", widget="slider", ui_range=(100, 3000),
+                          ui_step=50, shown_if=_generated_data)
+    test_fraction: float = spec(0.2, "float", range=(0.05, 0.5), section="data", widget="slider", ui_step=0.05)
+    val_fraction: float = spec(0.2, "float", range=(0.0, 0.5))
+    scaling: str = spec("standard", "choice", choices=SCALINGS, section="data", widget="select",
+                        option_key="sidebar.scaling.{}")
+    # a CSV file: the sidebar's uploader sets csv_path ("upload:<name>") and csv_sha256
+    csv_path: str = spec("", "text", alias="csv", in_url=False, section="data", shown_if=_csv_data)
+    target: str = spec("", "text", section="data", shown_if=_csv_data)
+    task: str = spec("auto", "choice", choices=TASKS, section="data", widget="select", option_key="sidebar.task.{}",
+                     shown_if=_csv_data)
+    csv_sha256: str = spec("", "text", pattern="|[0-9a-f]{64}", pattern_code="sha256", in_url=False)
     # network
-    depth: int = 3
-    width: int = 16
-    layer_widths: tuple[int, ...] = ()
-    activation: str = "relu"
-    layer_activations: tuple[str, ...] = ()
-    initializer: str = "he_normal"
-    init_param: float = 0.0
-    dropout: float = 0.0
-    batchnorm: bool = False
-    l2: float = 0.0
+    depth: int = spec(3, "int", range=(1, MAX_DEPTH), section="network", widget="slider", ui_range=(1, 30),
+                      ui_step=1)
+    width: int = spec(16, "int", range=(1, MAX_WIDTH), section="network", widget="slider", ui_range=(1, 256),
+                      ui_step=1)
+    activation: str = spec("relu", "choice", choices="activations", section="network", widget="select")
+    layer_widths: tuple[int, ...] = spec((), "int_list", item_range=(1, MAX_WIDTH), max_items=MAX_DEPTH,
+                                         section="network", widget="text", group="advanced",
+                                         ui_placeholder="256,128")
+    layer_activations: tuple[str, ...] = spec((), "name_list", choices="activations", section="network",
+                                              widget="toggle", group="advanced")
+    initializer: str = spec("he_normal", "choice", choices="initializers", section="network", widget="select")
+    init_param: float = spec(0.0, "float", range=(0.0, 100.0), section="network", widget="number", ui_step=0.01,
+                             shown_if=_initializer_has_param)
+    dropout: float = spec(0.0, "float", range=(0.0, 0.95), section="network", widget="slider", ui_range=(0.0, 0.9),
+                          ui_step=0.05)
+    batchnorm: bool = spec(False, "bool", section="network", widget="toggle")
+    l2: float = spec(0.0, "float", range=(0.0, 1.0), section="network", widget="select_slider", ui_options=L2_STOPS,
+                     ui_zero="sidebar.off")
     # training
     # SGD with momentum 0.9 at 0.03, measured on the spiral set in 50 epochs: a 3×16 ReLU
     # net reaches 98% test accuracy; with 8 layers ReLU/ELU reach 98–100%, GELU/swish/tanh
     # 82–87%, while sigmoid stays at 50% with first-layer gradients four orders of
     # magnitude smaller. Adam's per-weight scaling would hide that gap by the end of a run.
-    optimizer: str = "momentum"
-    learning_rate: float = 0.03
-    batch_size: int = 32
-    epochs: int = 50
-    seed: int = 0
+    optimizer: str = spec("momentum", "choice", choices="optimizers", section="training", widget="select")
+    learning_rate: float = spec(0.03, "float", range=(1e-6, 10.0), alias="lr", section="training",
+                                widget="select_slider", ui_options=LR_STOPS)
+    batch_size: int = spec(32, "int", range=(1, 8192), section="training", widget="select_slider",
+                           ui_options=BATCH_STOPS)
+    shuffle: bool = spec(True, "bool", section="training", widget="toggle")
+    epochs: int = spec(50, "int", range=(1, 5000), section="training", widget="number", ui_step=10)
+    seed: int = spec(0, "int", range=(0, 2**31 - 1), section="training", widget="number", ui_range=(0, 1_000_000),
+                     ui_step=1)
 
     def __post_init__(self):
-        _normalise_types(self)  # wrong types (a hand-edited JSON record) raise ConfigError, not TypeError
+        for name, fs in FIELD_SPECS.items():  # wrong types (a hand-edited JSON record) raise ConfigError
+            value = getattr(self, name)
+            try:
+                typed = fs.coerce(value)
+            except TypeError:
+                raise ConfigError(name, value, fs.type_code) from None
+            except OverflowError:
+                raise ConfigError(name, value, "finite", low=fs.range[0], high=fs.range[1]) from None
+            if typed is not value:
+                object.__setattr__(self, name, typed)
         if self.layer_widths:
             object.__setattr__(self, "depth", len(self.layer_widths))
-        validate(self)
+        self.validate()
+
+    # -- rules between fields: the one place they live ------------------------------------------
+    # Fields that take part in a rule (``parse_flat`` drops the fewest of them to satisfy the rules).
+    RULE_FIELDS = ("dataset", "csv_path", "test_fraction", "val_fraction", "depth", "layer_widths",
+                   "layer_activations")
+
+    def validate(self) -> None:
+        """Raise ConfigError for the first invalid field (explicit layer widths before the depth
+        they set), then for the first rule between fields that does not hold."""
+        for name in ("layer_widths", *FIELD_NAMES):
+            check_field(name, getattr(self, name))
+        if self.layer_activations and len(self.layer_activations) != self.depth:
+            raise ConfigError("layer_activations", ",".join(self.layer_activations), "per_layer", depth=self.depth)
+        if self.dataset == "csv" and not self.csv_path:
+            raise ConfigError("csv_path", self.csv_path, "csv_file")
+        if self.test_fraction + self.val_fraction >= 0.8:
+            raise ConfigError("val_fraction", self.val_fraction, "fractions")
+
+    def edit(self, **changes) -> "RunConfig":
+        """``replace`` as a person means it (the sidebar, a link, CLI flags): explicit layer
+        widths set the depth (a depth given with them is ignored); a depth or width without
+        layer widths means the uniform shape; leaving the csv data set forgets its file (unless
+        one is given)."""
+        changes = dict(changes)
+        if changes.get("layer_widths"):
+            changes.pop("depth", None)
+        elif "layer_widths" not in changes and ("depth" in changes or "width" in changes):
+            changes["layer_widths"] = ()
+        if self.dataset == "csv" and changes.get("dataset", "csv") != "csv":
+            changes.setdefault("csv_path", "")
+            changes.setdefault("csv_sha256", "")
+        return dataclasses.replace(self, **changes)
 
     # -- derived views -------------------------------------------------------------
     @property
@@ -190,13 +285,12 @@ class RunConfig:
 
     def to_flat(self, only_changed: bool = False) -> dict[str, str]:
         """Every field as a string (for URL query params and CLI flags)."""
-        default = RunConfig()
         out = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if only_changed and value == getattr(default, f.name):
+        for name, fs in FIELD_SPECS.items():
+            value = getattr(self, name)
+            if only_changed and value == getattr(DEFAULT, name):
                 continue
-            out[f.name] = _format(value)
+            out[name] = fs.format(value)
         return out
 
     @classmethod
@@ -216,43 +310,56 @@ class RunConfig:
             if name in seen:
                 raise ConfigError(name, text, "twice", keys=[seen[name], str(key)])
             seen[name] = str(key)
-            changes[name] = _parse(name, str(text))
-        return _build(base, changes)
+            changes[name] = parse_value(name, str(text))
+        return base.edit(**changes)
 
 
-FIELD_NAMES = tuple(f.name for f in dataclasses.fields(RunConfig))
-FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(RunConfig)}
+FIELD_SPECS: dict[str, FieldSpec] = specs_of(RunConfig)
+FIELD_NAMES = tuple(FIELD_SPECS)
 # Short names accepted for a field by the CLI (``--lr``) and the URL (``?lr=``).
-FLAT_ALIASES = {"lr": "learning_rate", "csv": "csv_path"}
-CHOICE_FIELDS = ("dataset", "scaling", "task", "activation", "initializer", "optimizer")
-# Fields that take part in a rule about several fields (see ``_check_combination``).
-COMBINED_FIELDS = ("dataset", "csv_path", "test_fraction", "val_fraction", "depth", "layer_widths",
-                   "layer_activations")
+FLAT_ALIASES = {fs.alias: name for name, fs in FIELD_SPECS.items() if fs.alias}
+# Validation ranges: (low, high) inclusive. The UI may offer a narrower range (``FieldSpec.ui_range``).
+RANGES: dict[str, tuple[float, float]] = {name: fs.range for name, fs in FIELD_SPECS.items() if fs.range}
 
 
 def field_for_key(key: str) -> str | None:
     """The field a flat key (field name or alias) sets, or None for an unknown key."""
     key = str(key)
-    return key if key in FIELD_TYPES else FLAT_ALIASES.get(key)
+    return key if key in FIELD_SPECS else FLAT_ALIASES.get(key)
 
 
-def _build(base: RunConfig, changes: dict[str, Any]) -> RunConfig:
-    changes = dict(changes)
-    if "layer_widths" not in changes and ("depth" in changes or "width" in changes):
-        changes["layer_widths"] = ()  # a depth or width from the URL/CLI means the uniform shape
-    return dataclasses.replace(base, **changes)
+def parse_value(name: str, text: str) -> Any:
+    """Field ``name``'s value from its text form; ConfigError (the field's type code) when it is not one."""
+    fs = FIELD_SPECS[name]
+    try:
+        return fs.parse(text)
+    except ValueError:
+        raise ConfigError(name, text, fs.type_code) from None
+
+
+def check_field(name: str, value: Any) -> None:
+    """Raise ConfigError when ``value`` is invalid for ``name`` whatever the other fields are."""
+    problem = FIELD_SPECS[name].problem(value)
+    if problem is not None:
+        code, shown, params = problem
+        raise ConfigError(name, shown, code, **params)
+
+
+DEFAULT = RunConfig()
 
 
 # -- lenient parsing (URL query strings) -------------------------------------------------------
 
 @dataclass(frozen=True)
 class FlatIssue:
-    """One thing ``parse_flat`` ignored.
+    """One thing ``parse_flat`` or ``parse_query`` ignored.
 
     kind: "unknown" (``key`` is no setting; ``suggestion`` is a close field name or ""),
     "repeated" (``key`` was given ``count`` times; the last value, ``value``, is used),
     "invalid" (``value`` is not valid for ``key`` on its own: ``error`` says why),
-    "conflict" (``value`` is valid alone, but not together with the others: ``error``).
+    "conflict" (``value`` is valid alone, but not together with the others: ``error``),
+    "no_file" (a link cannot choose a file: ``key`` is a field a link does not carry, or
+    the csv data set).
     """
 
     kind: str
@@ -300,8 +407,8 @@ def parse_flat(items: Mapping[str, str] | Iterable[tuple[str, str]],
         if len(texts) > 1:
             issues.append(FlatIssue("repeated", name, text, count=len(texts)))
         try:
-            value = _parse(name, text)
-            _check_field(name, value)
+            value = parse_value(name, text)
+            check_field(name, value)
         except ConfigError as exc:
             issues.append(FlatIssue("invalid", name, text, exc))
         else:
@@ -313,191 +420,56 @@ def parse_flat(items: Mapping[str, str] | Iterable[tuple[str, str]],
 
 def _fewest_drops(base: RunConfig, values: dict[str, Any]) -> tuple[RunConfig, tuple[str, ...], ConfigError | None]:
     try:
-        return _build(base, values), (), None
+        return base.edit(**values), (), None
     except ConfigError as exc:
         first = exc
-    # Every field is valid alone, so only fields in a combined rule can be at fault. Try
-    # dropping 1, then 2, … of them; among drops of one size, those that hold more of the
-    # fields the errors so far have named come first.
-    suspects = [n for n in FIELD_NAMES if n in values and n in COMBINED_FIELDS]
+    # Every field is valid alone, so only fields in a rule can be at fault. Try dropping
+    # 1, then 2, … of them; among drops of one size, those that hold more of the fields the
+    # errors so far have named come first.
+    suspects = [n for n in FIELD_NAMES if n in values and n in RunConfig.RULE_FIELDS]
     named = [first.field]
     for size in range(1, len(suspects) + 1):
         ranked = sorted(itertools.combinations(suspects, size), key=lambda d: -sum(n in d for n in named))
         for drop in ranked:
             try:
-                return _build(base, {k: v for k, v in values.items() if k not in drop}), drop, first
+                return base.edit(**{k: v for k, v in values.items() if k not in drop}), drop, first
             except ConfigError as exc:
                 if exc.field not in named:
                     named.append(exc.field)
     return base, tuple(values), first  # not reached while ``base`` is valid; kept as a safe floor
 
 
-def _format(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, tuple):
-        return ",".join(str(v) for v in value)
-    if isinstance(value, float):
-        return repr(value)  # repr round-trips floats exactly
-    return str(value)
+# -- links: the query string of a page ---------------------------------------------------------------
+
+# With the csv data set a link carries none of these: the file itself cannot travel in a link.
+CSV_ONLY_IN_LINKS = ("dataset", "target", "task")
 
 
-_KIND = {"bool": "bool", "int": "int", "float": "float", "str": "text", "tuple[int, ...]": "int_list",
-         "tuple[str, ...]": "name_list"}
+def parse_query(pairs: Iterable[tuple[str, str]]) -> tuple[RunConfig, list[FlatIssue]]:
+    """The settings of a link's (key, value) pairs and what was ignored (``parse_flat``).
 
-
-def _parse(name: str, text: str) -> Any:
-    type_name = FIELD_TYPES[name]
-    try:
-        if type_name == "bool":
-            low = text.strip().lower()
-            if low in ("1", "true", "yes", "on"):
-                return True
-            if low in ("0", "false", "no", "off"):
-                return False
-            raise ValueError
-        if type_name == "int":
-            return int(_ascii_number(text))
-        if type_name == "float":
-            return float(_ascii_number(text))
-        if type_name == "tuple[int, ...]":
-            return tuple(int(_ascii_number(t)) for t in text.split(",") if t.strip())
-        if type_name == "tuple[str, ...]":
-            return tuple(t.strip().lower() for t in text.split(",") if t.strip())
-        if name in CHOICE_FIELDS:
-            return text.strip().lower()  # names are lower case; "ReLU" in a link means relu
-        return text
-    except ValueError:
-        raise ConfigError(name, text, _KIND[type_name]) from None
-
-
-def _ascii_number(text: str) -> str:
-    """Refuse digits other than 0-9 (Python's int() reads "٣" and "３"), underscores and
-    more than 40 characters: a number in a link or flag is plain ASCII."""
-    stripped = text.strip()
-    if not stripped or len(stripped) > 40 or not stripped.isascii() or "_" in stripped:
-        raise ValueError(text)
-    return stripped
-
-
-def _normalise_types(cfg: RunConfig) -> None:
-    for name, type_name in FIELD_TYPES.items():
-        value = getattr(cfg, name)
-        ok = True
-        if type_name == "bool":
-            ok = isinstance(value, bool)
-        elif type_name == "int":
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif type_name == "float":
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            if ok and not isinstance(value, float):
-                try:
-                    object.__setattr__(cfg, name, float(value))
-                except OverflowError:
-                    raise ConfigError(name, value, "finite", low=RANGES[name][0], high=RANGES[name][1]) from None
-        elif type_name == "str":
-            ok = isinstance(value, str)
+    A field a link cannot carry (``in_url`` is false: a file path, a file's hash), and
+    ``dataset=csv`` (which needs a file), give an issue of kind "no_file" instead.
+    """
+    kept, no_file = [], []
+    for key, value in pairs:
+        name = field_for_key(key)
+        if name is not None and (not FIELD_SPECS[name].in_url
+                                 or (name == "dataset" and str(value).strip().lower() == "csv")):
+            no_file.append(FlatIssue("no_file", name, str(value)))
         else:
-            item = str if type_name == "tuple[str, ...]" else int
-            ok = isinstance(value, (list, tuple)) and all(
-                isinstance(v, item) and not isinstance(v, bool) for v in value)
-            if ok:
-                object.__setattr__(cfg, name, tuple(value))
-        if not ok:
-            raise ConfigError(name, value, _KIND[type_name])
+            kept.append((key, value))
+    config, issues = parse_flat(kept)
+    return config, no_file + issues
 
 
-# Ranges: (low, high) inclusive. The UI may offer a narrower range than these.
-RANGES: dict[str, tuple[float, float]] = {
-    "noise": (0.0, 2.0),
-    "n_samples": (20, 20000),
-    "test_fraction": (0.05, 0.5),
-    "val_fraction": (0.0, 0.5),
-    "depth": (1, 50),
-    "width": (1, 1024),
-    "init_param": (0.0, 100.0),
-    "dropout": (0.0, 0.95),
-    "l2": (0.0, 1.0),
-    "learning_rate": (1e-6, 10.0),
-    "batch_size": (1, 8192),
-    "epochs": (1, 5000),
-    "seed": (0, 2**31 - 1),
-}
+def to_query(config: RunConfig) -> dict[str, str]:
+    """The changed fields of ``config`` that a link carries (``parse_query`` reads them back)."""
+    skip = CSV_ONLY_IN_LINKS if config.dataset == "csv" else ()
+    return {name: text for name, text in config.to_flat(only_changed=True).items()
+            if FIELD_SPECS[name].in_url and name not in skip}
 
 
-def _choices(name: str) -> list[str]:
-    from nnlab import activations, datasets, initializers, optimizers
-
-    return {"dataset": datasets.names, "scaling": lambda: list(SCALINGS), "task": lambda: list(TASKS),
-            "activation": activations.names, "layer_activations": activations.names,
-            "initializer": initializers.names, "optimizer": optimizers.names}[name]()
-
-
-def _check_field(name: str, value: Any) -> None:
-    """Raise ConfigError when ``value`` is invalid for ``name`` whatever the other fields are."""
-    if name in RANGES:
-        low, high = RANGES[name]
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ConfigError(name, value, "finite", low=low, high=high)
-        if not (low <= value <= high):
-            raise ConfigError(name, value, "range", low=low, high=high)
-    elif name == "layer_widths":
-        shown = ",".join(map(str, value))
-        if not all(1 <= w <= RANGES["width"][1] for w in value):
-            raise ConfigError(name, shown, "layer_width", high=int(RANGES["width"][1]))
-        if len(value) > RANGES["depth"][1]:
-            raise ConfigError(name, shown, "layer_count", high=int(RANGES["depth"][1]))
-    elif name == "layer_activations":
-        for a in value:
-            if a not in _choices(name):
-                raise ConfigError(name, ",".join(value), "choice", choices=_choices(name))
-    elif name in CHOICE_FIELDS:
-        if value not in _choices(name):
-            raise ConfigError(name, value, "choice", choices=_choices(name))
-
-
-def _check_combination(cfg: RunConfig) -> None:
-    if cfg.layer_activations and len(cfg.layer_activations) != cfg.depth:
-        raise ConfigError("layer_activations", ",".join(cfg.layer_activations), "per_layer", depth=cfg.depth)
-    if cfg.dataset == "csv" and not cfg.csv_path:
-        raise ConfigError("csv_path", cfg.csv_path, "csv_file")
-    if cfg.test_fraction + cfg.val_fraction >= 0.8:
-        raise ConfigError("val_fraction", cfg.val_fraction, "fractions")
-
-
-def validate(cfg: RunConfig) -> None:
-    """Raise ConfigError for the first invalid field (explicit layer widths before the depth they set)."""
-    _check_field("layer_widths", cfg.layer_widths)
-    for name in FIELD_NAMES:
-        _check_field(name, getattr(cfg, name))
-    _check_combination(cfg)
-
-
-# One-line help per field: CLI --help, sidebar tooltips (English; the UI catalog
-# translates by field name).
-HELP: dict[str, str] = {
-    "dataset": "Which data to learn from.",
-    "noise": "How much random noise is added to generated 2-D data sets.",
-    "n_samples": "How many points a generated 2-D data set has.",
-    "test_fraction": "Share of the data held out for the final test.",
-    "val_fraction": "Share of the remaining data used to validate after every epoch.",
-    "scaling": "How features are scaled (fit on the training split only).",
-    "csv_path": "Path of a CSV file (dataset=csv).",
-    "target": "Target column of the CSV file.",
-    "task": "classification or regression; auto decides from the target column.",
-    "depth": "Number of hidden layers.",
-    "width": "Neurons per hidden layer.",
-    "layer_widths": "Explicit hidden widths, e.g. 256,128 (overrides depth and width).",
-    "activation": "Activation function of every hidden layer.",
-    "layer_activations": "One activation per hidden layer, e.g. sigmoid,relu (overrides activation).",
-    "initializer": "How the initial weights are drawn.",
-    "init_param": "Parameter of the initializer: stddev (random_normal), limit (random_uniform), value (constant); 0 = default.",
-    "dropout": "Fraction of hidden units switched off at random in each training step.",
-    "batchnorm": "Normalise every hidden layer's pre-activations over the batch.",
-    "l2": "Weight decay: L2 penalty on the kernels added to the loss.",
-    "optimizer": "The update rule.",
-    "learning_rate": "Step size of every update.",
-    "batch_size": "Samples per gradient step.",
-    "epochs": "Passes over the training data.",
-    "seed": "Random seed: the same seed gives the same data split, weights and batch order.",
-}
+def query_keys() -> tuple[str, ...]:
+    """Every query key that sets a field (names and aliases)."""
+    return (*FIELD_NAMES, *FLAT_ALIASES)

@@ -28,6 +28,12 @@ is the whole rule set for a table (these rules plus enough rows to split); ``loa
 it, and the sidebar applies it when a file is uploaded, so a table is refused at upload
 rather than after Train.
 
+A CSV table read by ``load_csv_frame`` carries the SHA-256 hash of the file's bytes
+(``frame.attrs["sha256"]``, then ``Dataset.sha256``). When the config names a hash
+(``csv_sha256``), ``load`` refuses a file with another one (``csv_changed``); ``pin_csv``
+writes the hash of the file actually read into the config, so a run record can be replayed
+on exactly its data.
+
 Every ``DatasetError`` carries a code and parameters (catalog ``data.err.<code>``): its
 message is English for the CLI, and the UI shows the same in the user's language.
 
@@ -37,6 +43,7 @@ NumPy/pandas only at import time; scikit-learn, mlxtend and Keras are imported l
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import os
 import re
@@ -91,6 +98,7 @@ class Dataset:
     image_shape: tuple[int, int] | None = None  # (rows, cols) when every row is an image
     target_name: str = ""
     scaling: str = "none"
+    sha256: str = ""  # content hash of the CSV file the rows came from ("" for built-in data)
     # x_scaled = (x_raw - x_offset) / x_scale, x_raw in the source's units (e.g. 0..255 pixels)
     x_offset: np.ndarray | None = field(default=None, repr=False)
     x_scale: np.ndarray | None = field(default=None, repr=False)
@@ -128,6 +136,7 @@ class RawData:
     pixel_max: float = 1.0  # image data: divide by this to get [0, 1]
     image_shape: tuple[int, int] | None = None
     target_name: str = ""
+    sha256: str = ""  # content hash of the CSV file ("" for built-in data)
 
 
 @dataclass(frozen=True)
@@ -392,7 +401,31 @@ def load_csv_frame(path_or_buffer) -> pd.DataFrame:
         raise DatasetError("csv_no_rows", file=file, min_rows=MIN_ROWS)
     if frame.shape[1] < 2:
         raise DatasetError("csv_one_column", file=file, column=str(frame.columns[0]))
+    frame.attrs["sha256"] = file_sha256(path_or_buffer)
     return frame
+
+
+def file_sha256(path_or_buffer) -> str:
+    """SHA-256 (hex) of a file's bytes: a path, or a file-like object (its position is kept)."""
+    digest = hashlib.sha256()
+    if isinstance(path_or_buffer, (str, os.PathLike)):
+        with open(path_or_buffer, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    elif hasattr(path_or_buffer, "getvalue"):
+        data = path_or_buffer.getvalue()
+        digest.update(data.encode("utf-8") if isinstance(data, str) else data)
+    else:
+        start = path_or_buffer.tell()
+        path_or_buffer.seek(0)
+        data = path_or_buffer.read()
+        path_or_buffer.seek(start)
+        digest.update(data.encode("utf-8") if isinstance(data, str) else data)
+    return digest.hexdigest()
+
+
+def _short(digest: str) -> str:
+    return digest[:12] + "…" if len(digest) > 12 else digest
 
 
 def _pick_target(frame: pd.DataFrame, wanted: str) -> str:
@@ -504,7 +537,21 @@ def _load_csv(config, frame=None) -> RawData:
         frame = load_csv_frame(config.csv_path)
     elif not isinstance(frame, pd.DataFrame):
         frame = load_csv_frame(frame)
-    return check_table(frame, config.target, config.task, config.test_fraction, config.val_fraction)
+    digest = frame.attrs.get("sha256", "")
+    if config.csv_sha256 and digest and digest != config.csv_sha256:
+        raise DatasetError("csv_changed", file=config.csv_path.removeprefix("upload:"), actual=_short(digest),
+                           expected=_short(config.csv_sha256))
+    raw = check_table(frame, config.target, config.task, config.test_fraction, config.val_fraction)
+    raw.sha256 = digest
+    return raw
+
+
+def pin_csv(config, data: Dataset):
+    """``config`` with ``csv_sha256`` set to the hash of the CSV file ``data`` was read from
+    (unchanged for built-in data sets or when it already names that hash)."""
+    if config.dataset != "csv" or not data.sha256 or config.csv_sha256 == data.sha256:
+        return config
+    return config.replace(csv_sha256=data.sha256)
 
 
 # -- the registry --------------------------------------------------------------------------
@@ -692,7 +739,7 @@ def load(config, frame: pd.DataFrame | None = None) -> Dataset:
         x_train=xs(train), y_train=ys(train), x_val=xs(val), y_val=ys(val), x_test=xs(test), y_test=ys(test),
         feature_names=list(raw.feature_names), class_names=list(raw.class_names) if classification else [],
         is_2d=raw.kind == "2d", kind=raw.kind, image_shape=raw.image_shape, target_name=raw.target_name,
-        scaling=config.scaling, x_offset=offset, x_scale=scale)
+        scaling=config.scaling, sha256=raw.sha256, x_offset=offset, x_scale=scale)
 
 
 def grid_for(dataset: Dataset, resolution: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -714,6 +761,6 @@ def grid_for(dataset: Dataset, resolution: int = 60) -> tuple[np.ndarray, np.nda
     return xs, ys, np.column_stack([gx.ravel(), gy.ravel()]).astype(np.float32)
 
 
-__all__ = ["Dataset", "DatasetError", "DatasetInfo", "REGISTRY", "RawData", "check_table", "fit_scaling",
-           "frame_to_raw", "get", "grid_for", "load", "load_csv_frame", "load_mnist_npz", "names", "split_indices",
-           "split_sizes"]
+__all__ = ["Dataset", "DatasetError", "DatasetInfo", "REGISTRY", "RawData", "check_table", "file_sha256",
+           "fit_scaling", "frame_to_raw", "get", "grid_for", "load", "load_csv_frame", "load_mnist_npz", "names",
+           "pin_csv", "split_indices", "split_sizes"]

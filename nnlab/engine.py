@@ -5,8 +5,9 @@ chunk. Between chunks it hands fresh numbers to the observer (the terminal progr
 a background job), checks the control for stop and pause, and detects divergence. Chunk
 length adapts so one compiled call takes about ``TARGET_CHUNK_SECONDS``: live charts get
 fresh numbers several times a second and Stop is quick. Shuffling uses NumPy seeded by
-the config, dropout is stateless, initial weights are seeded: the same RunConfig gives
-the same history in any thread.
+the config (``shuffle`` off: every epoch uses the first epoch's batch order), dropout is
+stateless, initial weights are seeded: the same RunConfig gives the same history in any
+thread.
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
         record.timing["steps_per_epoch"] = steps_per_epoch
         for epoch in range(config.epochs):
-            batches = epoch_batches(len(data.x_train), config.batch_size, config.seed, epoch)
+            batches = epoch_batches(len(data.x_train), config.batch_size, config.seed, epoch if config.shuffle else 0)
             epoch_idx = tf.constant(batches)
             ep_loss, ep_metric, ep_stats = [], [], []
             pos = 0

@@ -52,14 +52,14 @@ class Lesson:
 
     def config(self, quick: bool = False) -> RunConfig:
         """The lesson's base RunConfig (the Train run, or what every Compare run shares)."""
-        return RunConfig().replace(**{**self.changes, **(self.quick if quick else {})})
+        return RunConfig().edit(**{**self.changes, **(self.quick if quick else {})})
 
     def run_configs(self, quick: bool = False) -> list[tuple[str, RunConfig]]:
         """(label, RunConfig) of every run the lesson trains: one for Train, several for Compare."""
         base = self.config(quick)
         if self.page == "train":
             return [(self.name, base)]
-        return [(label, base.replace(**changes)) for label, changes in self.runs]
+        return [(label, base.edit(**changes)) for label, changes in self.runs]
 
     def check(self, snapshots: dict[str, dict]) -> Verdict | None:
         """The claim's verdict on finished runs (snapshots by run label); None without a claim."""

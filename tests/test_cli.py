@@ -1,15 +1,19 @@
 """The command line end to end, as a teacher would use it from a terminal."""
 
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
-from nnlab import activations, datasets, initializers, optimizers
+from nnlab import activations, cli, datasets, i18n, initializers, optimizers
+from nnlab.config import FIELD_SPECS, ConfigError, RunConfig, parse_query
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT_DATA = __import__("pathlib").Path(ROOT) / "data"
 
 
 def nnlab(*args, timeout=300):
@@ -86,6 +90,20 @@ def test_csv_in_digit_recognizer_layout(tmp_path):
     rec = json.loads(out_file.read_text())
     assert rec["dataset"]["classes"] == [str(i) for i in range(10)]
     assert rec["layers"][0]["width"] == 32 and len(rec["dataset"]["features"]) == 784
+    digest = hashlib.sha256((ROOT_DATA / "digit_recognizer_sample.csv").read_bytes()).hexdigest()
+    assert rec["config"]["csv_sha256"] == digest  # the record names exactly the data it was trained on
+
+
+def test_a_replay_with_a_different_csv_file_is_refused_with_a_clear_message():
+    iris = hashlib.sha256((ROOT_DATA / "iris_sample.csv").read_bytes()).hexdigest()
+    out = nnlab("train", "--dataset", "csv", "--csv", "data/digit_recognizer_sample.csv", "--csv-sha256", iris,
+                timeout=120)
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.stderr
+    assert "not the file this run was set up with" in lines[0] and iris[:12] in lines[0]
+    config = RunConfig(dataset="csv", csv_path=str(ROOT_DATA / "iris_sample.csv"), csv_sha256=iris)
+    assert datasets.load(config).sha256 == iris  # the right file trains
 
 
 @pytest.mark.parametrize("args,needle", [
@@ -123,3 +141,62 @@ def test_malformed_and_empty_csv(tmp_path):
 def test_unwritable_out_fails_before_training(tmp_path):
     out = nnlab("train", "--dataset", "xor", "--out", str(tmp_path / "no" / "such" / "dir.json"), timeout=120)
     assert out.returncode == 2 and "cannot write --out" in out.stderr
+
+
+def test_help_lists_every_field_with_its_catalog_help_and_default():
+    out = nnlab("train", "--help", timeout=120)
+    assert out.returncode == 0, out.stderr
+    text = " ".join(out.stdout.split())
+    defaults = RunConfig().to_flat()
+    for name, fs in FIELD_SPECS.items():
+        for flag in fs.flags:
+            assert flag in text, flag
+        help_text = " ".join(i18n.t(fs.help, "en").split())
+        assert help_text[:40].replace("- ", "-") in text.replace("- ", "-"), name  # argparse wraps at hyphens
+        assert f"default: {defaults[name] or 'none'})" in text, name
+
+
+def test_every_field_is_a_flag_that_sets_it():
+    parser = cli.build_parser()
+    changed = {"dataset": "iris", "noise": "0.3", "n_samples": "99", "test_fraction": "0.3", "val_fraction": "0.1",
+               "scaling": "minmax", "csv_path": "x.csv", "target": "y", "task": "regression", "csv_sha256": "ab" * 32,
+               "depth": "4", "width": "9", "activation": "tanh", "layer_widths": "", "layer_activations": "",
+               "initializer": "zeros", "init_param": "0.5", "dropout": "0.2", "batchnorm": "true", "l2": "0.01",
+               "optimizer": "adam", "learning_rate": "0.1", "batch_size": "7", "shuffle": "false", "epochs": "3",
+               "seed": "11"}
+    assert set(changed) == set(FIELD_SPECS)  # a new field: add a value here
+    argv = ["train"] + [item for name, value in changed.items() for item in (FIELD_SPECS[name].flags[0], value)]
+    config = cli.config_from_args(parser.parse_args(argv))
+    assert config.to_flat() == {**RunConfig().to_flat(), **changed}
+    assert cli.config_from_args(parser.parse_args(["train", "--shuffle", "off"])).shuffle is False
+
+
+@pytest.mark.parametrize("name,text", [
+    ("depth", "0"), ("depth", "ten"), ("width", "2000"), ("learning_rate", "100"), ("learning_rate", "nan"),
+    ("activation", "sigmod"), ("batchnorm", "maybe"), ("shuffle", "sometimes"), ("layer_widths", "8,0"),
+    ("layer_activations", "relu,banana"), ("dataset", "cifar"), ("csv_sha256", "xyz"), ("epochs", "٣"),
+])
+def test_a_bad_value_gives_the_same_config_error_from_cli_url_and_constructor(name, text, capsys):
+    fs = FIELD_SPECS[name]
+
+    def error_of(make):
+        with pytest.raises(ConfigError) as err:
+            make()
+        return err.value.field, err.value.code, err.value.params, str(err.value)
+
+    from_cli = error_of(lambda: cli.config_from_args(cli.build_parser().parse_args(["train", fs.flags[0], text])))
+    try:
+        value = fs.parse(text)
+    except ValueError:
+        value = text  # not even of the field's type: the constructor gets the text itself
+    from_constructor = error_of(lambda: RunConfig(**{name: value}))
+    if name == "layer_activations":  # one activation per layer: also a rule about the depth
+        from_constructor = error_of(lambda: RunConfig(depth=2, layer_activations=value))
+    assert from_cli[:3] == from_constructor[:3]
+    if fs.in_url:
+        _, issues = parse_query([(name, text)])
+        url = issues[0].error
+        assert (url.field, url.code, url.params) == from_cli[:3]
+    assert cli.main(["train", fs.flags[0], text]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err.strip() == f"nnlab: error: {from_cli[3]}"
+    assert re.match(rf"{name}=", from_cli[3])

@@ -162,8 +162,107 @@ def test_round_trips_are_lossless(cfg):
     assert RunConfig.from_dict(json.loads(json.dumps(cfg.to_dict()))) == cfg
 
 
-def test_every_field_has_help_and_a_flat_form():
-    from nnlab.config import HELP
+def test_every_field_has_a_spec_with_label_and_help_in_both_languages():
+    import re
+    import string
+    import typing
 
-    assert set(HELP) == set(FIELD_NAMES)
+    from nnlab import i18n
+    from nnlab.config import FIELD_SPECS
+
+    hints = typing.get_type_hints(RunConfig)
+    python_type = {"bool": bool, "int": int, "float": float, "text": str, "choice": str,
+                   "int_list": tuple[int, ...], "name_list": tuple[str, ...]}
+    assert list(FIELD_SPECS) == list(FIELD_NAMES) and len(FIELD_NAMES) >= 26
+    for name, fs in FIELD_SPECS.items():
+        assert fs.name == name and (fs.label, fs.help) == (f"field.{name}", f"field.{name}.help")
+        assert hints[name] == python_type[fs.kind], name  # the spec's kind agrees with the annotation
+        for key in (fs.label, fs.help):
+            entry = i18n.CATALOG[key]
+            assert entry["en"].strip() and re.search("[\uac00-\ud7a3]", entry["ko"]), key
+        help_fields = {f for text in i18n.CATALOG[fs.help].values() for _, f, _, _ in string.Formatter().parse(text)
+                       if f}
+        assert not help_fields, name  # the CLI shows the help text as it is
     assert set(RunConfig().to_flat()) == set(FIELD_NAMES)
+
+
+def test_every_field_declared_without_a_spec_is_refused():
+    import dataclasses
+
+    from nnlab.fields import spec, specs_of
+
+    @dataclasses.dataclass(frozen=True)
+    class Partial:
+        a: int = spec(1, "int", range=(0, 2))
+        b: int = 2
+
+    with pytest.raises(TypeError, match="'b' has no spec"):
+        specs_of(Partial)
+
+
+def test_specs_give_consistent_widget_ranges_choices_and_stops():
+    from nnlab.config import FIELD_SPECS
+
+    for name, fs in FIELD_SPECS.items():
+        default = getattr(RunConfig(), name)
+        if fs.range:
+            low, high = fs.ui_bounds()
+            assert fs.range[0] <= low <= default <= high <= fs.range[1], name
+            assert all(fs.range[0] <= v <= fs.range[1] for v in fs.ui_options), name
+        if fs.kind in ("choice", "name_list"):
+            assert fs.options() and all(isinstance(o, str) and o == o.lower() for o in fs.options()), name
+        if fs.widget in ("slider", "number"):
+            assert fs.ui_step and fs.range, name
+        if fs.widget == "select_slider":
+            assert default in fs.ui_options, name
+        assert fs.parse(fs.format(default)) == default, name
+    assert FIELD_SPECS["activation"].options() == activations.names()  # choices come from the registry
+    assert FIELD_SPECS["learning_rate"].flags == ["--learning-rate", "--lr"]
+    assert not FIELD_SPECS["csv_path"].in_url and not FIELD_SPECS["csv_sha256"].in_url
+
+
+def test_edit_applies_the_rules_between_fields_once_for_every_door():
+    cfg = RunConfig(layer_widths=(8, 8))
+    assert cfg.edit(width=32).hidden_widths == (32, 32)  # a width means the uniform shape again (depth 2)
+    assert cfg.edit(layer_widths=(4, 4, 4), depth=9).depth == 3  # explicit widths set the depth
+    assert cfg.edit(activation="tanh").layer_widths == (8, 8)  # other changes keep the shape
+    csv = RunConfig(dataset="csv", csv_path="a.csv", csv_sha256="0" * 64)
+    assert (csv.edit(dataset="iris").csv_path, csv.edit(dataset="iris").csv_sha256) == ("", "")
+    assert RunConfig.from_flat({"layer_widths": "8,8", "depth": "7"}).depth == 2  # the CLI and links: the same rule
+
+
+@pytest.mark.parametrize("value", ["abc", "A" * 64, "0" * 63, "g" * 64])
+def test_csv_sha256_is_a_hex_digest_or_empty(value):
+    with pytest.raises(ConfigError) as err:
+        RunConfig(csv_sha256=value)
+    assert (err.value.field, err.value.code) == ("csv_sha256", "sha256")
+    assert RunConfig(csv_sha256="ab" * 32).csv_sha256 == "ab" * 32
+
+
+def test_shuffle_is_a_plain_bool_field_on_every_door():
+    assert RunConfig().shuffle is True
+    assert RunConfig.from_flat({"shuffle": "off"}).shuffle is False
+    assert RunConfig(shuffle=False).to_flat(only_changed=True) == {"shuffle": "false"}
+    with pytest.raises(ConfigError) as err:
+        RunConfig.from_flat({"shuffle": "sometimes"})
+    assert (err.value.field, err.value.code) == ("shuffle", "bool")
+
+
+def test_every_link_field_round_trips_through_the_url_and_file_fields_stay_out():
+    from nnlab.config import FIELD_SPECS, parse_query, to_query
+
+    changed = RunConfig(dataset="iris", noise=0.3, n_samples=99, test_fraction=0.3, val_fraction=0.1, scaling="minmax",
+                        target="y", task="regression", layer_widths=(5, 6), layer_activations=("tanh", "elu"),
+                        activation="gelu", initializer="random_normal", init_param=0.5, dropout=0.2, batchnorm=True,
+                        l2=0.01, optimizer="adam", learning_rate=0.1, batch_size=7, shuffle=False, epochs=3, seed=11,
+                        width=9)
+    query = to_query(changed)
+    link_fields = {name for name, fs in FIELD_SPECS.items() if fs.in_url}
+    assert set(query) == link_fields  # every field a link carries (changed from its default) is in it
+    config, issues = parse_query(list(query.items()))
+    assert issues == [] and config == changed
+    upload = RunConfig(dataset="csv", csv_path="upload:a.csv", csv_sha256="ab" * 32, target="y", depth=5)
+    assert to_query(upload) == {"depth": "5"}  # a link cannot carry the file, nor what only fits it
+    _, issues = parse_query([("csv_sha256", "ab" * 32), ("csv", "a.csv"), ("dataset", "CSV")])
+    assert [(i.kind, i.key) for i in issues] == [("no_file", "csv_sha256"), ("no_file", "csv_path"),
+                                                  ("no_file", "dataset")]

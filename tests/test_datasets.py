@@ -476,3 +476,28 @@ def test_mnist_npz_is_never_unpickled(tmp_path):
     np.savez(path, x_train=objects, y_train=objects, x_test=objects, y_test=objects)
     with pytest.raises(D.DatasetError, match="not a valid mnist.npz"):
         D.load_mnist_npz(path)
+
+
+def test_a_csv_is_identified_by_its_content_hash_and_another_file_is_refused():
+    import hashlib
+
+    data = IRIS_CSV.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    upload = io.BytesIO(data)
+    upload.name = "iris.csv"
+    frame = D.load_csv_frame(upload)
+    assert frame.attrs["sha256"] == digest == D.file_sha256(IRIS_CSV)
+    config = cfg(dataset="csv", csv_path="upload:iris.csv")
+    ds = D.load(config, frame)
+    assert ds.sha256 == digest and D.pin_csv(config, ds).csv_sha256 == digest
+    assert D.pin_csv(cfg(dataset="iris"), D.load(cfg(dataset="iris"))).csv_sha256 == ""
+    assert D.load(config.replace(csv_sha256=digest), frame).sha256 == digest  # the same file replays
+
+    edited = io.BytesIO(data + b"5.0,3.0,1.5,0.2,setosa\n")  # one more row
+    edited.name = "iris.csv"
+    with pytest.raises(D.DatasetError) as err:
+        D.load(config.replace(csv_sha256=digest), D.load_csv_frame(edited))
+    assert err.value.code == "csv_changed"
+    assert digest[:12] in str(err.value) and "iris.csv" in str(err.value)
+    with pytest.raises(D.DatasetError, match="not the file"):
+        D.load(cfg(dataset="csv", csv_path=str(DATA / "digit_recognizer_sample.csv"), csv_sha256=digest))

@@ -192,3 +192,31 @@ def test_step_series_decimates_and_keeps_the_latest():
     assert s.step == sorted(s.step)
     gaps = np.diff(s.step[:-1])
     assert len(set(gaps)) == 1  # evenly spaced apart from the latest point
+
+
+def test_shuffle_off_repeats_the_first_epochs_batch_order_like_fit_without_shuffle():
+    """``shuffle=False``: every epoch uses the same batches in the same order (Keras's
+    ``fit(shuffle=False)`` on the first epoch's order); on, the later epochs differ."""
+    import keras
+
+    from nnlab import optimizers
+
+    data = _classification_data(n_train=120)
+    cfg = RunConfig(depth=2, width=8, activation="tanh", initializer="glorot_uniform", optimizer="sgd",
+                    learning_rate=0.1, batch_size=20, epochs=3, seed=2, shuffle=False)
+    fixed = engine.run(cfg, data)
+    shuffled = engine.run(cfg.replace(shuffle=True), data)
+
+    model = build_model(cfg, data.input_dim, data.n_outputs, data.task)
+    model.compile(optimizer=optimizers.get("sgd").make(cfg.learning_rate),
+                  loss=keras.losses.SparseCategoricalCrossentropy())
+    order = engine.epoch_batches(len(data.x_train), cfg.batch_size, cfg.seed, 0).ravel()
+    fit = model.fit(data.x_train[order], data.y_train[order], batch_size=cfg.batch_size, epochs=3, shuffle=False,
+                    verbose=0)
+    assert fixed.snapshot()["history"]["loss"] == pytest.approx(fit.history["loss"], rel=1e-5)
+    for ours, theirs in zip(fixed.weights, model.get_weights()):
+        np.testing.assert_allclose(ours, theirs, atol=2e-5)
+    a, b = fixed.snapshot()["history"]["loss"], shuffled.snapshot()["history"]["loss"]
+    assert a[0] == pytest.approx(b[0], rel=1e-6)  # the first epoch's order is the same
+    assert a[1:] != pytest.approx(b[1:], rel=1e-6)
+    assert not np.allclose(fixed.weights[0], shuffled.weights[0])

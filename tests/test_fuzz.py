@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from nnlab import datasets, i18n
-from nnlab.config import FIELD_NAMES, FLAT_ALIASES, ConfigError, RunConfig, _parse, parse_flat
+from nnlab.config import FIELD_NAMES, FLAT_ALIASES, ConfigError, RunConfig, parse_flat, parse_value
 from nnlab.ui.sidebar import config_from_query, explain_error
 
 CODE_SPAN = re.compile(r"(`+)(.*?)(?<!`)\1(?!`)", re.S)
@@ -50,8 +50,10 @@ GOOD = {
     "activation": ["relu", "sigmoid", "Tanh"], "layer_activations": ["", "relu", "relu,tanh", "elu,elu,elu,elu"],
     "initializer": ["he_normal", "zeros"], "init_param": ["0", "0.5"], "dropout": ["0", "0.5", "0.95"],
     "batchnorm": ["true", "off"], "l2": ["0", "1e-4"], "optimizer": ["adam", "sgd"], "learning_rate": ["1e-6", "0.1"],
-    "batch_size": ["1", "32"], "epochs": ["1", "5000"], "seed": ["0", "2147483647"],
+    "batch_size": ["1", "32"], "epochs": ["1", "5000"], "seed": ["0", "2147483647"], "shuffle": ["false", "on"],
+    "csv_sha256": ["", "ab" * 32, "AB" * 32],
 }
+assert set(GOOD) == set(FIELD_NAMES)  # a new field gets plausible values here too
 GOOD.update({alias: GOOD[name] for alias, name in FLAT_ALIASES.items()})
 
 
@@ -105,7 +107,7 @@ def test_parse_flat_keeps_every_good_field_and_never_raises(dicts):
         if name in ignored:
             assert getattr(cfg, name) == getattr(base, name), name
         else:
-            assert getattr(cfg, name) == _parse(name, value), name
+            assert getattr(cfg, name) == parse_value(name, value), name
     unknown = {k for k, _ in pairs if k not in FIELD_NAMES and k not in FLAT_ALIASES}
     assert {i.key for i in issues if i.kind == "unknown"} == unknown
 

@@ -4,6 +4,7 @@ a tiny real training run with live charts and results, Stop, CSV upload errors, 
 ``run_every`` never fires in AppTest, so the tests call ``at.run()`` while waiting for a job.
 """
 
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from nnlab import presets, snapshot
-from nnlab.config import RunConfig
+from nnlab.config import FIELD_SPECS, RunConfig
 from nnlab.i18n import t
 from nnlab.i18n.numbers import ratio_words
 
@@ -97,6 +98,42 @@ def test_sidebar_values_become_the_run_config_and_the_url():
                          learning_rate=0.03, batch_size=16, epochs=30, seed=7)
     assert config(at) == expected
     assert dict(at.query_params) == expected.to_flat(only_changed=True)
+
+
+def test_every_field_with_a_widget_is_drawn_from_its_spec():
+    at = open_train()
+    default = RunConfig()
+    drawn = 0
+    for name, fs in FIELD_SPECS.items():
+        if not fs.widget or not (fs.shown_if is None or fs.shown_if(lambda n: getattr(default, n))):
+            continue
+        w = widget(at, "sb.per_layer" if name == "layer_activations" else f"sb.{name}")
+        assert w.label == t(fs.label), name
+        assert w.help.startswith(t(fs.help)), name  # the one help text, shared with the CLI
+        if fs.widget in ("slider", "number"):
+            low, high = fs.ui_bounds()
+            assert (w.min, w.max) == (low, high), name
+        if fs.widget == "select_slider":
+            assert list(w.options) == [f"{v:g}" if not (fs.ui_zero and v == 0) else t(fs.ui_zero)
+                                       for v in fs.ui_options], name
+        if fs.widget == "select":
+            assert len(w.options) == len(fs.options()), name
+        drawn += 1
+    assert drawn >= 16
+    at.selectbox(key="lang").set_value("ko")
+    at.run()
+    assert widget(at, "sb.shuffle").label == t("field.shuffle", "ko")
+    assert widget(at, "sb.shuffle").help.startswith(t("field.shuffle.help", "ko"))
+
+
+def test_the_shuffle_toggle_sets_the_config_and_the_link():
+    at = open_train()
+    assert widget(at, "sb.shuffle").value is True
+    set_widgets(at, {"sb.shuffle": False})
+    assert config(at) == RunConfig(shuffle=False)
+    assert dict(at.query_params) == {"shuffle": "false"}
+    again = open_train({"shuffle": "false"})
+    assert config(again).shuffle is False and widget(again, "sb.shuffle").value is False
 
 
 def test_per_layer_activations_and_layer_widths():
@@ -222,11 +259,16 @@ def test_good_csv_upload_sets_csv_dataset_and_target():
     at = open_train()
     set_widgets(at, {"sb.dataset": "csv"})
     rows = "\n".join(f"{i % 7},{(i * 3) % 5},{int(i % 7 > 3)}" for i in range(60))
-    at.sidebar.file_uploader[0].set_value(("mine.csv", f"a,b,label\n{rows}\n".encode(), "text/csv"))
+    data = f"a,b,label\n{rows}\n".encode()
+    at.sidebar.file_uploader[0].set_value(("mine.csv", data, "text/csv"))
     at.run()
     assert not at.exception, at.exception
     assert config(at).dataset == "csv" and config(at).target == "label"
+    assert config(at).csv_sha256 == hashlib.sha256(data).hexdigest()  # the record will name this exact file
+    assert "csv_sha256" not in at.query_params and "dataset" not in at.query_params  # a link cannot carry it
     assert not at.button(key="train_btn").disabled
+    set_widgets(at, {"sb.dataset": "xor"})
+    assert (config(at).csv_path, config(at).csv_sha256) == ("", "")  # leaving csv forgets the file
 
 
 def test_settings_and_running_job_survive_a_page_switch():
@@ -255,7 +297,7 @@ def test_korean_page_renders():
     at.run()
     assert not at.exception, at.exception
     assert at.title[0].value == t("train.title", "ko")
-    assert widget(at, "sb.dataset").label == t("sidebar.dataset", "ko")
+    assert widget(at, "sb.dataset").label == t("field.dataset", "ko")
 
 
 class _FakeJob:

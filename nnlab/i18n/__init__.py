@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
-_AREAS = ("common", "train", "live", "compare", "explorer", "neuron", "softmax", "lessons")
+_AREAS = ("common", "fields", "train", "live", "compare", "explorer", "neuron", "softmax", "lessons")
 
 
 def _assemble() -> dict[str, dict[str, str]]:

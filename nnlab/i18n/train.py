@@ -133,11 +133,6 @@ TEXT = {
     "sidebar.section.data": {"en": "Data", "ko": "데이터"},
     "sidebar.section.network": {"en": "Network", "ko": "신경망"},
     "sidebar.section.training": {"en": "Training", "ko": "학습"},
-    "sidebar.dataset": {"en": "Data set", "ko": "데이터셋"},
-    "sidebar.noise": {"en": "Noise", "ko": "노이즈"},
-    "sidebar.n_samples": {"en": "Number of points", "ko": "점 개수"},
-    "sidebar.test_fraction": {"en": "Test fraction", "ko": "테스트 비율"},
-    "sidebar.scaling": {"en": "Feature scaling", "ko": "특성 스케일링"},
     "sidebar.scaling.standard": {"en": "Standardise (mean 0, std 1)", "ko": "표준화 (평균 0, 표준편차 1)"},
     "sidebar.scaling.minmax": {"en": "Min–max to [0, 1]", "ko": "최소–최대 [0, 1]"},
     "sidebar.scaling.none": {"en": "None", "ko": "안 함"},
@@ -146,30 +141,16 @@ TEXT = {
     "sidebar.csv_bad": {"en": "This file cannot be used: {error}", "ko": "이 파일은 쓸 수 없습니다: {error}"},
     "sidebar.csv_kept": {"en": "The previously uploaded file is still used.", "ko": "이전에 올린 파일을 계속 씁니다."},
     "sidebar.csv_loaded": {"en": "{name}: {rows} rows, {cols} columns", "ko": "{name}: {rows}행, {cols}열"},
-    "sidebar.target": {"en": "Target column", "ko": "목표 열"},
-    "sidebar.task": {"en": "Task", "ko": "문제 유형"},
     "sidebar.task.auto": {"en": "Decide from the target", "ko": "목표 열을 보고 결정"},
     "sidebar.task.classification": {"en": "Classification", "ko": "분류"},
     "sidebar.task.regression": {"en": "Regression", "ko": "회귀"},
-    "sidebar.depth": {"en": "Hidden layers (depth)", "ko": "은닉층 수 (깊이)"},
-    "sidebar.width": {"en": "Neurons per layer (width)", "ko": "층당 뉴런 수 (너비)"},
-    "sidebar.activation": {"en": "Activation", "ko": "활성화 함수"},
     "sidebar.advanced": {"en": "Advanced: layer widths and per-layer activations",
                          "ko": "고급: 층별 너비와 층별 활성화 함수"},
-    "sidebar.layer_widths": {"en": "Layer widths (overrides depth and width)", "ko": "층별 너비 (깊이와 너비 대신)"},
-    "sidebar.per_layer": {"en": "Choose the activation of each layer", "ko": "층마다 활성화 함수 고르기"},
     "sidebar.layer_n": {"en": "Layer {n}", "ko": "{n}층"},
-    "sidebar.initializer": {"en": "Weight initializer", "ko": "가중치 초기화"},
     "sidebar.init_param": {"en": "Initializer {name} (0 = default)", "ko": "초기화 {name} (0 = 기본값)"},
-    "sidebar.dropout": {"en": "Dropout", "ko": "드롭아웃"},
-    "sidebar.batchnorm": {"en": "BatchNorm", "ko": "배치 정규화"},
-    "sidebar.l2": {"en": "L2 weight decay", "ko": "L2 가중치 감쇠"},
+    "sidebar.init_param.default": {"en": "This initializer's default: {default}.",
+                                   "ko": "이 초기화 방법의 기본값: {default}."},
     "sidebar.off": {"en": "off", "ko": "끔"},
-    "sidebar.optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
-    "sidebar.learning_rate": {"en": "Learning rate", "ko": "학습률"},
-    "sidebar.batch_size": {"en": "Batch size", "ko": "배치 크기"},
-    "sidebar.epochs": {"en": "Epochs", "ko": "에포크"},
-    "sidebar.seed": {"en": "Random seed", "ko": "랜덤 시드"},
     "sidebar.invalid": {"en": "{field}: {message}", "ko": "{field}: {message}"},
     "sidebar.url_bad": {
         "en": "The link's setting {field} = {value} was ignored: {reason}. It stays at {used}.",
@@ -192,91 +173,9 @@ TEXT = {
         "ko": "링크로는 데이터 파일을 고를 수 없어 {field} = {value}을(를) 무시했습니다. 직접 만든 표를 쓰려면 "
               "사이드바에서 데이터셋 {dataset}을(를) 고르고 파일을 올리세요.",
     },
-    "sidebar.help.dataset": {"en": "Which data the network learns from. 2-D sets can be drawn as a plane with a "
-                                   "decision boundary; tables and images cannot.",
-                             "ko": "신경망이 학습할 데이터입니다. 2차원 데이터는 결정 경계와 함께 평면에 그릴 수 "
-                                   "있고, 표와 이미지 데이터는 그릴 수 없습니다."},
-    "sidebar.help.noise": {"en": "Random jitter added to every generated point: more noise makes the classes "
-                                 "overlap, so even a perfect model makes mistakes.",
-                           "ko": "생성된 점마다 더하는 무작위 흔들림입니다. 노이즈가 크면 클래스가 겹쳐 완벽한 "
-                                 "모델도 틀리게 됩니다."},
-    "sidebar.help.n_samples": {"en": "How many points the 2-D data set has. More points show the true shape "
-                                     "better but each epoch takes longer.",
-                               "ko": "2차원 데이터의 점 개수입니다. 많을수록 실제 모양이 잘 드러나지만 에포크마다 "
-                                     "시간이 더 걸립니다."},
-    "sidebar.help.test_fraction": {"en": "Share of the data hidden from training and used only for the final "
-                                         "test: it measures how well the network generalises.",
-                                   "ko": "학습에서 빼 두었다가 마지막 테스트에만 쓰는 데이터 비율입니다. 신경망이 "
-                                         "처음 보는 데이터에 얼마나 잘 일반화하는지 잽니다."},
-    "sidebar.help.scaling": {"en": "Features on very different scales slow learning down; scaling (fit on the "
-                                   "training split only) puts them on a similar scale.",
-                             "ko": "특성들의 크기가 크게 다르면 학습이 느려집니다. 스케일링(학습 데이터로만 맞춤)은 "
-                                   "특성들을 비슷한 크기로 맞춥니다."},
     "sidebar.help.csv_file": {"en": "Your own table: one row per example, numeric feature columns and one target "
                                     "column. Up to 50 MB.",
                               "ko": "직접 만든 표: 한 행이 예제 하나, 숫자 특성 열들과 목표 열 하나. 최대 50 MB."},
-    "sidebar.help.target": {"en": "The column the network should predict; every other column is an input feature.",
-                            "ko": "신경망이 예측할 열입니다. 나머지 열은 모두 입력 특성이 됩니다."},
-    "sidebar.help.task": {"en": "Classification predicts a category (softmax + cross-entropy); regression "
-                                "predicts a number (linear output + mean squared error).",
-                          "ko": "분류는 범주를 예측하고(softmax + 교차 엔트로피), 회귀는 숫자를 예측합니다"
-                                "(선형 출력 + 평균제곱오차)."},
-    "sidebar.help.depth": {"en": "Number of hidden layers. Deeper nets can draw more complex boundaries, but the "
-                                 "gradient must pass through every layer on the way back.",
-                           "ko": "은닉층의 개수입니다. 깊을수록 복잡한 경계를 그릴 수 있지만, 기울기가 돌아올 때 "
-                                 "모든 층을 거쳐야 합니다."},
-    "sidebar.help.width": {"en": "Neurons in every hidden layer. Wider layers have more parameters: "
-                                 "(n_in + 1) · n_out per layer.",
-                           "ko": "은닉층마다의 뉴런 수입니다. 넓을수록 파라미터가 많아집니다: 층마다 "
-                                 "(n_in + 1) · n_out개."},
-    "sidebar.help.activation": {"en": "The non-linear function every hidden neuron applies; its slope decides how "
-                                      "much gradient flows back through the layer.",
-                                "ko": "은닉 뉴런마다 적용하는 비선형 함수입니다. 그 기울기가 층을 거꾸로 지나는 "
-                                      "기울기의 크기를 정합니다."},
-    "sidebar.help.layer_widths": {"en": "Comma-separated widths, input side first, e.g. 256,128 for the MNIST MLP "
-                                        "784-256-128-10. Leave empty to use depth × width.",
-                                  "ko": "쉼표로 구분한 층별 너비(입력 쪽부터), 예: MNIST MLP 784-256-128-10이면 "
-                                        "256,128. 비워 두면 깊이 × 너비를 씁니다."},
-    "sidebar.help.layer_activations": {"en": "Give each hidden layer its own activation, e.g. sigmoid near the input "
-                                             "and ReLU near the output, to see which layers stop learning.",
-                                       "ko": "은닉층마다 다른 활성화 함수를 줍니다. 예를 들어 입력 쪽은 sigmoid, 출력 "
-                                             "쪽은 ReLU로 두고 어느 층이 학습을 멈추는지 보세요."},
-    "sidebar.help.initializer": {"en": "How the first weights are drawn. Their scale decides whether signals and "
-                                       "gradients shrink, stay steady or explode from layer to layer.",
-                                 "ko": "처음 가중치를 뽑는 방법입니다. 그 크기에 따라 신호와 기울기가 층을 지나며 "
-                                       "줄어들지, 유지될지, 폭발할지가 정해집니다."},
-    "sidebar.help.init_param": {"en": "The initializer's own parameter (stddev, limit or value); 0 uses its "
-                                      "default, {default}.",
-                                "ko": "초기화 방법의 파라미터(표준편차, 한계 또는 값)입니다. 0이면 기본값 {default}을 "
-                                      "씁니다."},
-    "sidebar.help.dropout": {"en": "Share of hidden units switched off at random in each training step, so the "
-                                   "network cannot rely on any single unit: it fights overfitting.",
-                             "ko": "학습 단계마다 무작위로 끄는 은닉 뉴런의 비율입니다. 특정 뉴런에 의존하지 못하게 "
-                                   "해 과적합을 막습니다."},
-    "sidebar.help.batchnorm": {"en": "Normalise every hidden layer's pre-activations over the batch (mean 0, std 1, "
-                                     "then a learned scale and shift): keeps activations out of saturation.",
-                               "ko": "은닉층마다 활성화 전 값을 배치 단위로 정규화합니다(평균 0, 표준편차 1, 그다음 "
-                                     "학습되는 크기와 이동). 활성값이 포화되지 않게 돕습니다."},
-    "sidebar.help.l2": {"en": "Adds λ·Σw² to the loss, pulling weights towards zero: smaller weights give "
-                              "smoother boundaries and less overfitting.",
-                        "ko": "손실에 λ·Σw²를 더해 가중치를 0 쪽으로 당깁니다. 가중치가 작을수록 경계가 매끄럽고 "
-                              "과적합이 줄어듭니다."},
-    "sidebar.help.optimizer": {"en": "The rule that turns gradients into weight updates.",
-                               "ko": "기울기를 가중치 갱신으로 바꾸는 규칙입니다."},
-    "sidebar.help.learning_rate": {"en": "Step size of every update, on a log scale. Too small learns slowly; too "
-                                         "large overshoots and the loss can become NaN (diverge).",
-                                   "ko": "갱신 한 번의 보폭입니다(로그 눈금). 너무 작으면 느리게 배우고, 너무 크면 "
-                                         "지나쳐서 손실이 NaN이 될 수 있습니다(발산)."},
-    "sidebar.help.batch_size": {"en": "Examples averaged into one gradient step. Small batches give noisy but many "
-                                      "updates; large batches give smooth but few.",
-                                "ko": "기울기 한 단계에 평균 내는 예제 수입니다. 작으면 갱신이 잦지만 들쭉날쭉하고, "
-                                      "크면 매끄럽지만 갱신 횟수가 적습니다."},
-    "sidebar.help.epochs": {"en": "How many times training passes over all the training data.",
-                            "ko": "학습 데이터 전체를 몇 번 반복해서 학습할지입니다."},
-    "sidebar.help.seed": {"en": "The same seed gives the same data, split, initial weights and batch order, so a "
-                                "run can be repeated exactly.",
-                          "ko": "시드가 같으면 데이터, 분할, 초기 가중치, 배치 순서가 같아 학습을 똑같이 재현할 수 "
-                                "있습니다."},
     # -- charts ---------------------------------------------------------------------------------
     "charts.waiting": {"en": "Waiting for the first numbers…", "ko": "첫 결과를 기다리는 중…"},
     "charts.epoch": {"en": "epoch", "ko": "에포크"},

@@ -1,24 +1,32 @@
 """The run-settings sidebar shared by the Train and Compare pages: widgets → ``RunConfig``.
 
-``config_sidebar(locked, exclude)`` draws every control from the registries (datasets,
-activations, initializers, optimizers, presets) with a teaching tooltip, and returns a
-``SidebarResult``. The canonical settings live in ``st.session_state[state_key]`` as a
-RunConfig (not in widget state, which Streamlit deletes when a page stops drawing the
-widget), so they survive page switches; widgets are re-seeded from it whenever their own
-state is missing. The config round-trips through the URL query string (changed fields
-only), so a link can share a preset.
+``config_sidebar(locked, exclude)`` draws one control per RunConfig field from its spec
+(``config.FIELD_SPECS``: section, widget, range, step, choices, when it matters; label and
+help from the catalog, ``field.<name>``), in the order the fields are declared, and returns
+a ``SidebarResult``. Only a few fields have drawing code of their own (the network's shape,
+per-layer activations, the initializer's parameter, the CSV upload); a new field with a
+widget in its spec appears with no change here.
+
+The canonical settings live in ``st.session_state[state_key]`` as a RunConfig (not in
+widget state, which Streamlit deletes when a page stops drawing the widget), so they
+survive page switches; widgets are re-seeded from it whenever their own state is
+missing. Rules between fields are RunConfig's (``RunConfig.edit``). The config
+round-trips through the URL query string (changed fields only), so a link can share a
+preset.
 
 Bad input never raises here. A link is read field by field (``parse_query``): an unknown
 key, a repeated key, a bad value, a combination that does not fit and a file chosen by a
 link each give their own warning naming the field, and only that field keeps its value.
 An uploaded CSV is checked at once by the rules ``datasets.load`` applies after Train
-(``datasets.check_table``). Messages come from the catalog in the user's language, and
-anything that came from a URL, an upload or a CSV is shown through ``md_value``: a
-markdown code span, so it reads literally and is never HTML, a link or emphasis.
+(``datasets.check_table``), and its content hash becomes the config's ``csv_sha256``.
+Messages come from the catalog in the user's language, and anything that came from a
+URL, an upload or a CSV is shown through ``md_value``: a markdown code span, so it reads
+literally and is never HTML, a link or emphasis.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,34 +34,28 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from nnlab import activations, datasets, i18n, initializers, optimizers, presets
+from nnlab import datasets, i18n, initializers, presets
 from nnlab.config import (
-    FIELD_NAMES,
-    FLAT_ALIASES,
+    DEFAULT,
+    FIELD_SPECS,
     MAX_SHOWN_CHARS,
-    RANGES,
-    SCALINGS,
-    TASKS,
     ConfigError,
     FlatIssue,
     RunConfig,
     cut_text,
     explain,
-    field_for_key,
-    parse_flat,
+    parse_value,
+    query_keys,
+    to_query,
     visible,
 )
+from nnlab.config import parse_query as parse_link
+from nnlab.fields import FieldSpec
 from nnlab.i18n import describe
 from nnlab.ui.common import lang, t
 
 STATE_KEY = "nnlab.config"
 WIDGET_KEY = "sb"
-LR_CHOICES = (1e-5, 3e-5, 1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
-BATCH_CHOICES = (1, 2, 4, 8, 16, 32, 64, 100, 128, 256, 512, 1024, 2048)
-L2_CHOICES = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1)
-UI_MAX_DEPTH = 30
-UI_MAX_WIDTH = 256
-URL_SKIP_FOR_CSV = ("dataset", "csv_path", "target", "task")  # an upload cannot travel in a link
 # Query keys that are not settings but are not mistakes either: the app's language, and the
 # tracking tags that mail and course platforms add to links.
 URL_OTHER_KEYS = ("lang", "fbclid", "gclid")
@@ -113,7 +115,7 @@ def md_value(text, language: str = "en", limit: int = MAX_SHOWN_CHARS) -> str:
 
 def field_label(name: str, language: str = "en") -> str:
     """A setting's URL name and the sidebar's label for it, e.g. "`learning_rate` “Learning rate”"."""
-    label = i18n.CATALOG.get(f"sidebar.{name}", {}).get(language) or i18n.CATALOG.get(f"sidebar.{name}", {}).get("en")
+    label = i18n.t(FIELD_SPECS[name].label, language) if name in FIELD_SPECS else ""
     code = md_value(name, language)
     return f"{code} “{label}”" if label and "{" not in label else code
 
@@ -150,20 +152,12 @@ def parse_query(params: Mapping[str, str | list[str]] | Iterable[tuple[str, str]
 
     Field names and the CLI's short aliases (``lr``) are read; a repeated key uses its last
     value, as ``st.query_params[key]`` does. ``lang`` and tracking tags are not settings and
-    are skipped silently. A link cannot choose a file: ``csv_path`` and ``dataset=csv`` give
-    an issue of kind "no_file". Everything else is ``config.parse_flat``.
+    are skipped silently. The rest is ``config.parse_query`` (a link cannot choose a file:
+    ``csv_path``, ``csv_sha256`` and ``dataset=csv`` give an issue of kind "no_file").
     """
-    pairs, no_file = [], []
-    for key, value in _query_pairs(params):
-        if key in URL_OTHER_KEYS or key.startswith(URL_OTHER_PREFIXES):
-            continue
-        name = field_for_key(key)
-        if name == "csv_path" or (name == "dataset" and value.strip().lower() == "csv"):
-            no_file.append(FlatIssue("no_file", name, value))
-        else:
-            pairs.append((key, value))
-    config, issues = parse_flat(pairs)
-    return config, no_file + issues
+    pairs = [(key, value) for key, value in _query_pairs(params)
+             if not (key in URL_OTHER_KEYS or key.startswith(URL_OTHER_PREFIXES))]
+    return parse_link(pairs)
 
 
 def url_message(issue: FlatIssue, config: RunConfig, language: str = "en") -> str:
@@ -198,11 +192,9 @@ def config_from_query(params: Mapping[str, str | list[str]] | Iterable[tuple[str
 
 
 def sync_query_params(config: RunConfig) -> None:
-    """Write the changed fields of ``config`` into the URL; leave other params (``lang``) alone."""
-    flat = config.to_flat(only_changed=True)
-    for name in ("csv_path", *(URL_SKIP_FOR_CSV if config.dataset == "csv" else ())):
-        flat.pop(name, None)
-    for name in (*FIELD_NAMES, *FLAT_ALIASES):  # the link keeps one spelling of each setting: its field name
+    """Write the changed fields of ``config`` that a link carries into the URL; leave other params (``lang``) alone."""
+    flat = to_query(config)
+    for name in query_keys():  # the link keeps one spelling of each setting: its field name
         if name in st.query_params and name not in flat:
             del st.query_params[name]
     for name, value in flat.items():
@@ -213,15 +205,18 @@ def sync_query_params(config: RunConfig) -> None:
 # -- widgets ------------------------------------------------------------------------------------
 
 class _Form:
-    """Seeds widget state from the canonical config and reads widget values back.
+    """The widgets of one sidebar run: their keys, seeds and values (field name → value).
 
     Option labels bind the language when drawn (``lambda v, L=lang(): …``): Streamlit's
     AppTest formats options again outside the session, where ``lang()`` would say "en".
     """
 
-    def __init__(self, config: RunConfig, key: str, locked: bool, exclude):
-        self.config, self.key, self.locked, self.exclude = config, key, locked, exclude
+    def __init__(self, config: RunConfig, key: str, locked: bool, exclude: frozenset[str], state_key: str):
+        self.config, self.key, self.locked, self.exclude, self.state_key = config, key, locked, exclude, state_key
         self.values: dict = {}
+        self.texts: set[str] = set()  # fields whose widget gives text to parse (``FieldSpec.parse``)
+        self.frame: pd.DataFrame | None = None
+        self.error: str | None = None
 
     def k(self, name: str) -> str:
         return f"{self.key}.{name}"
@@ -232,46 +227,81 @@ class _Form:
             st.session_state[key] = value
         return key
 
+    def value(self, name: str):
+        """A field's value as the widgets drawn so far say (else the settings')."""
+        return self.values.get(name, getattr(self.config, name))
+
     def shown(self, name: str) -> bool:
         return name not in self.exclude
 
-    def help(self, name: str, entry=None) -> str:
-        text = t(f"sidebar.help.{name}")
-        if entry is not None:
-            text += f"\n\n**{entry.display}** — {describe(entry, lang())}"
+    def label(self, name: str) -> str:
+        return t(FIELD_SPECS[name].label)
+
+    def help(self, name: str, choice: str | None = None) -> str:
+        """The field's help; for a registry choice, the chosen entry's name and summary too."""
+        text = t(FIELD_SPECS[name].help)
+        if choice is not None and FIELD_SPECS[name].registry is not None:
+            text += "\n\n" + _entry_summary(FIELD_SPECS[name], choice, lang())
         return text
 
-    def select(self, name: str, registry, options: list[str] | None = None) -> str:
-        options = options or list(registry)
+    def draw(self, name: str) -> None:
+        """The widget the field's spec asks for, with its range, step, choices and help."""
+        fs = FIELD_SPECS[name]
+        value = getattr(self.config, name)
+        if fs.widget == "select":
+            self.select(name)
+        elif fs.widget == "slider":
+            low, high = fs.ui_bounds()
+            key = self.seed(name, value)
+            self.values[name] = st.slider(self.label(name), min(low, value), max(high, value), step=fs.ui_step,
+                                          key=key, disabled=self.locked, help=self.help(name))
+        elif fs.widget == "select_slider":
+            options = sorted(set(fs.ui_options) | {value})
+            key = self.seed(name, value)
+            if st.session_state[key] not in options:
+                st.session_state[key] = value
+            self.values[name] = st.select_slider(
+                self.label(name), options, key=key, disabled=self.locked, help=self.help(name),
+                format_func=lambda v, L=lang(): i18n.t(fs.ui_zero, L) if fs.ui_zero and v == 0 else f"{v:g}")
+        elif fs.widget == "number":
+            low, high = fs.ui_bounds()
+            key = self.seed(name, value)
+            self.values[name] = st.number_input(self.label(name), min(low, value), max(high, value), step=fs.ui_step,
+                                                key=key, disabled=self.locked, help=self.help(name))
+        elif fs.widget == "toggle":
+            key = self.seed(name, value)
+            self.values[name] = st.toggle(self.label(name), key=key, disabled=self.locked, help=self.help(name))
+        elif fs.widget == "text":
+            key = self.seed(name, fs.format(value))
+            self.values[name] = st.text_input(self.label(name), key=key, disabled=self.locked,
+                                              placeholder=fs.ui_placeholder or None, help=self.help(name))
+            self.texts.add(name)
+
+    def select(self, name: str) -> str:
+        fs = FIELD_SPECS[name]
+        options = fs.options()
         value = getattr(self.config, name)
         if st.session_state.get(self.k(name)) not in options:
             st.session_state.pop(self.k(name), None)
         key = self.seed(name, value if value in options else options[0])
-        current = registry[st.session_state[key]]
-        self.values[name] = st.selectbox(t(f"sidebar.{name}"), options, key=key, disabled=self.locked,
-                                         format_func=lambda n: registry[n].display, help=self.help(name, current))
+        self.values[name] = st.selectbox(self.label(name), options, key=key, disabled=self.locked,
+                                         format_func=lambda n, L=lang(): _choice_label(fs, n, L),
+                                         help=self.help(name, st.session_state[key]))
         return self.values[name]
 
-    def slider(self, name: str, low, high, step, fmt: str | None = None) -> None:
-        value = getattr(self.config, name)
-        low, high = min(low, value), max(high, value)
-        key = self.seed(name, value)
-        self.values[name] = st.slider(t(f"sidebar.{name}"), low, high, step=step, key=key, format=fmt,
-                                      disabled=self.locked, help=self.help(name))
 
-    def choice(self, name: str, choices, fmt=None) -> None:
-        value = getattr(self.config, name)
-        options = sorted(set(choices) | {value})
-        key = self.seed(name, value)
-        if st.session_state[key] not in options:
-            st.session_state[key] = value
-        self.values[name] = st.select_slider(t(f"sidebar.{name}"), options, key=key, disabled=self.locked,
-                                             format_func=fmt or (lambda v: f"{v:g}"), help=self.help(name))
+def _choice_label(fs: FieldSpec, value: str, language: str) -> str:
+    """A choice's display name: its registry entry's (``get(name).display``), else the catalog's
+    option text (``FieldSpec.option_key``), else the name itself."""
+    if fs.registry is not None:
+        return fs.registry.get(value).display
+    return i18n.t(fs.option_key.format(value), language) if fs.option_key else value
 
-    def number(self, name: str, low, high, step) -> None:
-        key = self.seed(name, getattr(self.config, name))
-        self.values[name] = st.number_input(t(f"sidebar.{name}"), low, high, step=step, key=key,
-                                            disabled=self.locked, help=self.help(name))
+
+def _entry_summary(fs: FieldSpec, value: str, language: str) -> str:
+    """"**Display name** — one-line summary" of a registry choice, for its help tooltip."""
+    entry = fs.registry.get(value)
+    return f"**{entry.display}** — {describe(entry, language)}"
 
 
 def _preset_box(form: _Form, state_key: str) -> None:
@@ -293,33 +323,49 @@ def _preset_box(form: _Form, state_key: str) -> None:
         st.caption(t("sidebar.preset.current", name=presets.title(current, lang())))
 
 
-def _data_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str | None]:
-    st.subheader(t("sidebar.section.data"))
-    name = form.select("dataset", datasets.REGISTRY) if form.shown("dataset") else form.config.dataset
-    info = datasets.get(name)
-    if info.uses_noise:
-        if form.shown("noise"):
-            form.slider("noise", 0.0, 1.0, 0.05)
-        if form.shown("n_samples"):
-            form.slider("n_samples", 100, 3000, 50)
-    if form.shown("test_fraction"):
-        form.slider("test_fraction", 0.05, 0.5, 0.05)
-    if form.shown("scaling"):
-        key = form.seed("scaling", form.config.scaling)
-        form.values["scaling"] = st.selectbox(t("sidebar.scaling"), list(SCALINGS), key=key, disabled=form.locked,
-                                              format_func=lambda v, L=lang(): i18n.t(f"sidebar.scaling.{v}", L),
-                                              help=form.help("scaling"))
-    if name != "csv":
-        return None, None
-    return _csv_section(form, state_key)
+def _section(form: _Form, section: str) -> None:
+    """Every field of ``section`` in declaration order; fields of one group share an expander."""
+    st.subheader(t(f"sidebar.section.{section}"))
+    names = [name for name, fs in FIELD_SPECS.items() if fs.section == section]
+    for group, members in itertools.groupby(names, key=lambda name: FIELD_SPECS[name].group):
+        if not group:
+            for name in members:
+                _field(form, name)
+            continue
+        members = [name for name in members if _shown(form, name)]  # (the fields before are drawn by now)
+        if not members:
+            continue
+        changed = any(getattr(form.config, name) != getattr(DEFAULT, name) for name in members)
+        with st.expander(t(f"sidebar.{group}"), expanded=changed):
+            for name in members:
+                _field(form, name)
 
 
-def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str | None]:
+def _shown(form: _Form, name: str) -> bool:
+    fs = FIELD_SPECS[name]
+    return form.shown(name) and (fs.shown_if is None or fs.shown_if(form.value))
+
+
+def _field(form: _Form, name: str) -> None:
+    if not _shown(form, name):  # asked as it is drawn: a field drawn before may decide it (the data set)
+        return
+    drawer = _DRAWERS.get(name)
+    if drawer is not None:
+        drawer(form)
+    elif FIELD_SPECS[name].widget:
+        form.draw(name)
+
+
+# -- fields with drawing code of their own ----------------------------------------------------------
+
+def _csv_section(form: _Form) -> None:
+    """The upload (csv_path and csv_sha256), the target column and the task of the csv data set."""
+    state_key = form.state_key
     frame_key, meta_key = f"{state_key}.frame", f"{state_key}.csv_meta"
-    upload = st.file_uploader(t("sidebar.csv_file"), type=["csv"], key=form.k("csv_file"), disabled=form.locked,
+    upload = st.file_uploader(form.label("csv_path"), type=["csv"], key=form.k("csv_file"), disabled=form.locked,
                               help=t("sidebar.help.csv_file"))
     meta = st.session_state.get(meta_key) or {}
-    split = (form.values.get("test_fraction", form.config.test_fraction), form.config.val_fraction)
+    split = (form.value("test_fraction"), form.value("val_fraction"))
     if upload is not None and upload.file_id != meta.get("file_id"):
         try:
             frame = datasets.load_csv_frame(upload)
@@ -328,7 +374,8 @@ def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str 
             meta = dict(meta, file_id=upload.file_id, error=exc)  # the previous table (if any) stays
         else:
             st.session_state[frame_key] = frame
-            meta = {"file_id": upload.file_id, "name": upload.name, "error": None}
+            meta = {"file_id": upload.file_id, "name": upload.name, "sha256": frame.attrs.get("sha256", ""),
+                    "error": None}
             st.session_state.pop(form.k("target"), None)
             form.config = form.config.replace(target="")
         st.session_state[meta_key] = meta
@@ -338,29 +385,28 @@ def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str 
         st.error(t("sidebar.csv_bad", error=error))
     frame = st.session_state.get(frame_key)
     if frame is None:
-        return None, error or t("sidebar.csv_needed")
+        form.error = error or t("sidebar.csv_needed")
+        return
     if error:
         st.caption(t("sidebar.csv_kept"))
     st.caption(t("sidebar.csv_loaded", name=md_value(meta.get("name", "?"), lang()), rows=len(frame),
                  cols=frame.shape[1]))
+    form.frame = frame
     columns = [str(c) for c in frame.columns]
     default = form.config.target if form.config.target in columns else (
         next((c for c in columns if c.lower() == "label"), columns[-1]))
     if st.session_state.get(form.k("target")) not in columns:
         st.session_state[form.k("target")] = default
-    form.values["target"] = st.selectbox(t("sidebar.target"), columns, key=form.k("target"), disabled=form.locked,
-                                         help=t("sidebar.help.target"))
-    key = form.seed("task", form.config.task)
-    form.values["task"] = st.selectbox(t("sidebar.task"), list(TASKS), key=key, disabled=form.locked,
-                                       format_func=lambda v, L=lang(): i18n.t(f"sidebar.task.{v}", L),
-                                       help=t("sidebar.help.task"))
+    form.values["target"] = st.selectbox(form.label("target"), columns, key=form.k("target"), disabled=form.locked,
+                                         help=form.help("target"))
+    if form.shown("task"):
+        form.draw("task")
     form.values["csv_path"] = f"upload:{meta.get('name', 'file.csv')}"
-    problem = _checked(state_key, frame, form.values["target"], form.values["task"], split)
+    form.values["csv_sha256"] = meta.get("sha256", "")
+    problem = _checked(state_key, frame, form.values["target"], form.value("task"), split)
     if problem is not None:
-        message = explain_error(problem, lang())
-        st.error(message)
-        return frame, message
-    return frame, None
+        form.error = explain_error(problem, lang())
+        st.error(form.error)
 
 
 def _checked(state_key: str, frame: pd.DataFrame, target: str, task: str, split) -> Exception | None:
@@ -378,107 +424,72 @@ def _checked(state_key: str, frame: pd.DataFrame, target: str, task: str, split)
     return problem
 
 
-def _shape_slider(form: _Form, name: str, ui_max: int) -> None:
+def _shape_slider(form: _Form, name: str) -> None:
     """Depth or width: locked while explicit layer widths (the advanced editor) decide the shape."""
     cfg = form.config
     current = getattr(cfg, name)
-    value = st.slider(t(f"sidebar.{name}"), 1, max(ui_max, current), key=form.seed(name, current),
+    low, high = FIELD_SPECS[name].ui_bounds()
+    if name == "depth" and cfg.layer_widths:
+        st.session_state[form.k("depth")] = cfg.depth
+    value = st.slider(form.label(name), low, max(high, current), step=FIELD_SPECS[name].ui_step,
+                      key=form.seed(name, current),
                       help=form.help(name), disabled=form.locked or bool(cfg.layer_widths))
     if not cfg.layer_widths:
         form.values[name] = value
 
 
-def _network_section(form: _Form) -> None:
-    st.subheader(t("sidebar.section.network"))
-    cfg = form.config
-    if form.shown("depth"):
-        if cfg.layer_widths:
-            st.session_state[form.k("depth")] = cfg.depth
-        _shape_slider(form, "depth", UI_MAX_DEPTH)
-    if form.shown("width"):
-        _shape_slider(form, "width", UI_MAX_WIDTH)
-    if form.shown("activation"):
-        form.select("activation", activations.REGISTRY)
-    with st.expander(t("sidebar.advanced"), expanded=bool(cfg.layer_widths or cfg.layer_activations)):
-        if form.shown("layer_widths"):
-            key = form.seed("layer_widths", ",".join(map(str, cfg.layer_widths)))
-            form.values["layer_widths"] = st.text_input(t("sidebar.layer_widths"), key=key, disabled=form.locked,
-                                                        placeholder="256,128", help=form.help("layer_widths"))
-        if form.shown("layer_activations"):
-            _per_layer_activations(form)
-    if form.shown("initializer"):
-        init = initializers.get(form.select("initializer", initializers.REGISTRY))
-        if init.param_name and form.shown("init_param"):
-            key = form.seed("init_param", cfg.init_param)
-            form.values["init_param"] = st.number_input(
-                t("sidebar.init_param", name=init.param_label), 0.0, RANGES["init_param"][1], step=0.01,
-                format="%.4g", key=key, disabled=form.locked,
-                help=t("sidebar.help.init_param", default=f"{init.param_default:g}"))
-    if form.shown("dropout"):
-        form.slider("dropout", 0.0, 0.9, 0.05)
-    if form.shown("batchnorm"):
-        key = form.seed("batchnorm", cfg.batchnorm)
-        form.values["batchnorm"] = st.toggle(t("sidebar.batchnorm"), key=key, disabled=form.locked,
-                                             help=form.help("batchnorm"))
-    if form.shown("l2"):
-        form.choice("l2", L2_CHOICES, fmt=lambda v, L=lang(): i18n.t("sidebar.off", L) if v == 0 else f"{v:g}")
-
-
 def _per_layer_activations(form: _Form) -> None:
     cfg = form.config
-    on = st.toggle(t("sidebar.per_layer"), key=form.seed("per_layer", bool(cfg.layer_activations)),
+    on = st.toggle(form.label("layer_activations"), key=form.seed("per_layer", bool(cfg.layer_activations)),
                    disabled=form.locked, help=form.help("layer_activations"))
     if not on:
         form.values["layer_activations"] = ()
         return
     depth = _effective_depth(form)
-    main = form.values.get("activation", cfg.activation)
+    fs = FIELD_SPECS["layer_activations"]
+    main = form.value("activation")
     chosen = []
     for i in range(depth):
         default = cfg.layer_activations[i] if i < len(cfg.layer_activations) else main
         key = form.seed(f"layer_act.{i}", default)
-        chosen.append(st.selectbox(t("sidebar.layer_n", n=i + 1), activations.names(), key=key, disabled=form.locked,
-                                   format_func=lambda n: activations.get(n).display))
+        chosen.append(st.selectbox(t("sidebar.layer_n", n=i + 1), fs.options(), key=key, disabled=form.locked,
+                                   format_func=lambda n, L=lang(): _choice_label(fs, n, L)))
     form.values["layer_activations"] = tuple(chosen)
 
 
 def _effective_depth(form: _Form) -> int:
-    text = form.values.get("layer_widths", "")
+    """The depth the widgets describe: as many layers as the typed layer widths, else the depth."""
     try:
-        widths = [int(w) for w in str(text).split(",") if w.strip()]
-    except ValueError:
-        widths = []
-    return len(widths) or int(form.values.get("depth", form.config.depth))
+        widths = parse_value("layer_widths", str(form.values.get("layer_widths", "")))
+    except ConfigError:
+        widths = ()
+    return len(widths) or int(form.value("depth"))
 
 
-def _training_section(form: _Form) -> None:
-    st.subheader(t("sidebar.section.training"))
-    if form.shown("optimizer"):
-        form.select("optimizer", optimizers.REGISTRY)
-    if form.shown("learning_rate"):
-        form.choice("learning_rate", LR_CHOICES)
-    if form.shown("batch_size"):
-        form.choice("batch_size", BATCH_CHOICES, fmt=str)
-    if form.shown("epochs"):
-        form.number("epochs", int(RANGES["epochs"][0]), int(RANGES["epochs"][1]), 10)
-    if form.shown("seed"):
-        form.number("seed", 0, 1_000_000, 1)
+def _init_param(form: _Form) -> None:
+    """The initializer's parameter, labelled with its name (stddev, limit, value) and default."""
+    init = initializers.get(form.value("initializer"))
+    fs = FIELD_SPECS["init_param"]
+    key = form.seed("init_param", form.config.init_param)
+    form.values["init_param"] = st.number_input(
+        t("sidebar.init_param", name=init.param_label), fs.range[0], fs.range[1], step=fs.ui_step, format="%.4g",
+        key=key, disabled=form.locked,
+        help=form.help("init_param") + " " + t("sidebar.init_param.default", default=f"{init.param_default:g}"))
 
 
-def _changes(values: dict) -> dict:
-    changes = dict(values)
-    if "layer_widths" in changes:
-        text = str(changes["layer_widths"]).strip()
-        if text:
-            changes["layer_widths"] = RunConfig.from_flat({"layer_widths": text}).layer_widths
-        else:
-            changes["layer_widths"] = ()
-    if "depth" in changes and changes.get("layer_widths"):
-        del changes["depth"]
-    if "dataset" in changes and changes["dataset"] != "csv":
-        changes["csv_path"] = ""
-        changes.pop("target", None)
-    return changes
+def _drawn_with_the_upload(form: _Form) -> None:
+    pass  # target and task are drawn by _csv_section, below the file they belong to
+
+
+_DRAWERS = {"csv_path": _csv_section, "target": _drawn_with_the_upload, "task": _drawn_with_the_upload,
+            "depth": lambda form: _shape_slider(form, "depth"), "width": lambda form: _shape_slider(form, "width"),
+            "layer_activations": _per_layer_activations, "init_param": _init_param}
+
+
+def _changes(form: _Form) -> dict:
+    """The widgets' values as field values (text widgets parsed; ConfigError when they cannot be)."""
+    return {name: parse_value(name, str(value).strip()) if name in form.texts else value
+            for name, value in form.values.items()}
 
 
 def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = frozenset(), *,
@@ -493,7 +504,7 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
     changed fields into the query string.
     """
     config = current_config(state_key)
-    form = _Form(config, key, locked, frozenset(exclude))
+    form = _Form(config, key, locked, frozenset(exclude), state_key)
     for issue in st.session_state.get(f"{state_key}.url_warnings") or []:
         st.warning(url_message(issue, config, lang()), icon="⚠️")
     with st.sidebar:
@@ -503,24 +514,24 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
         if form.shown("preset"):
             _preset_box(form, state_key)
             config = form.config = st.session_state[state_key]
-        frame, error = _data_section(form, state_key)
-        _network_section(form)
-        _training_section(form)
+        for section in ("data", "network", "training"):
+            _section(form, section)
+        error = form.error
         if not locked:
             try:
-                new = config.replace(**_changes(form.values))
+                new = config.edit(**_changes(form))
             except ConfigError as exc:
                 error = error or explain_error(exc, lang())
                 st.error(error)
             else:
-                if form.values.get("dataset") == "csv" and frame is None:
+                if form.value("dataset") == "csv" and form.frame is None:
                     pass  # keep the previous settings until a usable file is uploaded
                 elif new != config:
                     st.session_state[state_key] = config = new
                     st.session_state[f"{state_key}.url_warnings"] = []
     if sync_url:
         sync_query_params(config)
-    return SidebarResult(config=config, frame=frame if config.dataset == "csv" else None, error=error)
+    return SidebarResult(config=config, frame=form.frame if config.dataset == "csv" else None, error=error)
 
 
 __all__ = ["SidebarResult", "config_sidebar", "config_from_query", "current_config", "current_frame", "explain_error",
