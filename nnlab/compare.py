@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnlab import activations, initializers, optimizers
+from nnlab import activations, i18n, initializers, optimizers
 from nnlab.config import RANGES, RunConfig
 
 MIN_VALUES, MAX_VALUES = 2, 8
@@ -30,14 +30,10 @@ class Variable:
     defaults: tuple  # values picked when the page opens
     exclude: frozenset[str]  # sidebar controls to hide: they are set per run here
 
-    def display(self, value) -> str:
-        """Registry display name of a value (e.g. 'Swish / SiLU'); depth as its number."""
-        registry = _REGISTRIES.get(self.name)
-        return registry[value].display if registry else str(value)
-
-
-_REGISTRIES = {"activation": activations.REGISTRY, "initializer": initializers.REGISTRY,
-               "optimizer": optimizers.REGISTRY}
+    def display(self, value, lang: str = "en") -> str:
+        """How the UI names a value in ``lang``: its registry display name (e.g. 'Swish / SiLU',
+        '무작위 정규분포'); a depth as its number."""
+        return str(value) if self.name == "depth" else i18n.display_name(self.name, value, lang)
 
 VARIABLES: dict[str, Variable] = {v.name: v for v in [
     Variable("activation", tuple(activations.names()), ("sigmoid", "tanh", "relu", "elu", "gelu", "swish"),
@@ -53,6 +49,14 @@ VARIABLES: dict[str, Variable] = {v.name: v for v in [
 def run_label(variable: str, value) -> str:
     """The run's name in legends and the table: the value itself ('sigmoid', 'adam', 'depth=8')."""
     return f"depth={int(value)}" if variable == "depth" else str(value)
+
+
+def label_text(variable: str, label: str, lang: str = "en") -> str:
+    """A run label as the page shows it in ``lang``: the value's display name ('Swish / SiLU',
+    'He 정규분포'), a depth as '깊이 8' / 'depth 8'."""
+    if variable == "depth" and str(label).startswith("depth="):
+        return i18n.t("compare.depth_label", lang, n=str(label)[len("depth="):])
+    return i18n.display_name(variable, str(label), lang)
 
 
 def variant_configs(base: RunConfig, variable: str, values: Sequence) -> list[tuple[str, RunConfig]]:
@@ -104,10 +108,6 @@ def layer_labels(snap: dict) -> list[str]:
 
 def _finite(v) -> float | None:
     return float(v) if v is not None and math.isfinite(float(v)) else None
-
-
-def epoch_count(snap: dict) -> int:
-    return len((snap.get("history") or {}).get("epoch") or [])
 
 
 def layer_stat(snap: dict, stat: str, epoch: int | None = None) -> tuple[list[str], list[float | None], int | None]:
@@ -267,5 +267,5 @@ def ensemble(records: Mapping[str, object] | Sequence, y_test, statuses: tuple[s
 
 
 __all__ = ["DEPTH_CHOICES", "MAX_VALUES", "MIN_VALUES", "SUMMARY_COLUMNS", "VARIABLES", "Variable", "ensemble",
-           "epoch_count", "gradient_profile", "gradient_ratio", "gradient_ratio_series", "hidden_percent",
+           "gradient_profile", "gradient_ratio", "gradient_ratio_series", "hidden_percent", "label_text",
            "layer_stat", "metric_of", "run_label", "summary_rows", "variant_configs"]

@@ -37,6 +37,12 @@ def _slot(label: str) -> str:
     return f"compare:{label}"
 
 
+def _shown(label: str) -> str:
+    """A run's label ('he_normal', 'depth=8') as the page names it ('He 정규분포', '깊이 8')."""
+    state = st.session_state.get(STATE) or {}
+    return compare.label_text(state.get("variable", ""), label, L)
+
+
 def _jobs() -> list:
     state = st.session_state.get(STATE)
     if not state:
@@ -92,7 +98,7 @@ variable = c_var.selectbox(t("compare.variable"), list(compare.VARIABLES), key="
                            disabled=running, help=t("compare.variable.help"))
 var = compare.VARIABLES[variable]
 values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
-                            format_func=var.display, max_selections=compare.MAX_VALUES,
+                            format_func=lambda v: var.display(v, L), max_selections=compare.MAX_VALUES,
                             help=t("compare.values.help"))
 st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
 settings = config_sidebar(locked=running, exclude=var.exclude)
@@ -141,7 +147,7 @@ if not jobs:
     st.stop()
 
 st.markdown(t("compare.running_for", variable=t(f"compare.var.{state['variable']}"),
-              values=", ".join(map(str, state["labels"]))))
+              values=", ".join(live.markdown_literal(_shown(lbl)) for lbl in state["labels"])))
 if not running and settings.config != state["config"]:
     st.caption(t("compare.settings_changed"))
 
@@ -164,7 +170,7 @@ def _runs_line(snaps: list[dict]) -> str:
     marks = {"finished": "✓", "stopped": "■", "diverged": "✗", "failed": "✗", "paused": "⏸", "queued": "…"}
     parts = []
     for snap in snaps:
-        label = live.markdown_literal(compare_charts.label_of(snap))
+        label = live.markdown_literal(_shown(compare_charts.label_of(snap)))
         status = snap.get("status", "queued")
         if status == "running":
             p = snap.get("progress") or {}
@@ -175,7 +181,8 @@ def _runs_line(snaps: list[dict]) -> str:
 
 
 def _gap_sentence(frames: list[dict], profile_epoch: int) -> str | None:
-    ratios = {compare_charts.label_of(s): compare.gradient_ratio(s, profile_epoch or None) for s in frames}
+    ratios = {live.markdown_literal(_shown(compare_charts.label_of(s))): compare.gradient_ratio(s, profile_epoch or None)
+              for s in frames}
     ratios = {k: v for k, v in ratios.items() if v}
     if len(ratios) < 2:
         return None
@@ -249,7 +256,7 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
 live.live_view("compare", _jobs, render, pace=pace, frozen=frozen)
 with st.expander(t("compare.status.heading")):
     for job in jobs:
-        st.button(t("compare.btn.stop_run", label=job.label), key=f"compare_stop_{job.label}", icon="⏹️",
+        st.button(t("compare.btn.stop_run", label=_shown(job.label)), key=f"compare_stop_{job.label}", icon="⏹️",
                   disabled=job.ended, **once(_stop, _slot(job.label)))
 st.slider(t("compare.grad.epoch"), 0, int(state["config"].epochs), 0, key="compare_profile_epoch")
 
@@ -276,6 +283,7 @@ def _table(snaps: list[dict]) -> pd.DataFrame:
         for col in ("train", "val", "test"):
             frame[col] = frame[col] * 100.0
     frame["status"] = [t(f"compare.status.{s}") for s in frame["status"]]
+    frame["run"] = [_shown(r) for r in frame["run"]]
     frame["epochs_to_target"] = frame["epochs_to_target"].astype("Int64")  # a number column: sorts, aligns right
     metric_name = t(f"compare.metric.{metric}")
     return frame.rename(columns={c: t(f"compare.col.{c}", metric=metric_name) for c in compare.SUMMARY_COLUMNS})
@@ -294,8 +302,9 @@ def render_summary(snaps: list[dict]) -> None:
     # The page shows the columns a class discusses, so the table fits a projector without
     # sideways scrolling; the CSV below has every column.
     shown = [name for name, key in cols.items() if key in SHOWN_COLUMNS]
+    # placeholder: a run that never reached the target shows "–", not "None"
     st.dataframe(table, hide_index=True, width="stretch", column_config=config, column_order=shown,
-                 key="compare_table")
+                 key="compare_table", placeholder="–")
     st.caption(t("compare.summary.caption"))
     st.download_button(t("compare.download"), table.to_csv(index=False).encode("utf-8"),
                        f"nnlab-compare-{state['variable']}.csv", "text/csv", key="compare_csv", on_click="ignore",
@@ -313,8 +322,9 @@ def render_summary(snaps: list[dict]) -> None:
     a, b, _ = st.columns([1, 1, 1])
     a.metric(t("compare.ensemble.acc"), f"{100 * result['ensemble_accuracy']:.1f}%",
              delta=t("compare.ensemble.delta", delta=delta), delta_color="normal" if delta else "off")
-    b.metric(t("compare.ensemble.best", label=best["label"]), f"{100 * best['accuracy']:.1f}%")
-    st.caption(t("compare.ensemble.caption", n=len(result["members"]), members=", ".join(result["members"])))
+    b.metric(t("compare.ensemble.best", label=_shown(best["label"])), f"{100 * best['accuracy']:.1f}%")
+    st.caption(t("compare.ensemble.caption", n=len(result["members"]),
+                 members=", ".join(live.markdown_literal(_shown(m)) for m in result["members"])))
 
 
 if all(j.ended for j in jobs):  # drawn once, when every run has ended (the live view reruns the page then)

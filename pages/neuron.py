@@ -9,6 +9,7 @@ import streamlit as st
 
 from nnlab import activations, teaching
 from nnlab import teaching_charts as charts
+from nnlab.i18n import display_name
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
@@ -60,7 +61,7 @@ st.selectbox(t("neuron.preset"), list(PRESETS), format_func=lambda k: t(f"neuron
              key="neuron_preset", on_change=_apply_preset)
 c1, c2, c3, c4 = st.columns(4)
 act_names = activations.names()
-c1.selectbox(t("neuron.activation"), act_names, format_func=lambda n: activations.get(n).display,
+c1.selectbox(t("neuron.activation"), act_names, format_func=lambda n: display_name("activation", n, L),
              key="neuron_activation")
 c1.checkbox(t("neuron.bias"), key="neuron_bias")
 c2.number_input(t("neuron.x"), -5.0, 5.0, step=0.5, key="neuron_x")

@@ -20,6 +20,7 @@ TEXT = {
     "compare.var.initializer": {"en": "Weight initializer", "ko": "가중치 초기화"},
     "compare.var.optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
     "compare.var.depth": {"en": "Depth (hidden layers)", "ko": "깊이 (은닉층 수)"},
+    "compare.depth_label": {"en": "depth {n}", "ko": "깊이 {n}"},
     "compare.values": {"en": "Values to compare (2–8)", "ko": "비교할 값 (2–8개)"},
     "compare.values.help": {
         "en": "Each value becomes one run, drawn in its own colour in every chart.",
@@ -100,10 +101,10 @@ TEXT = {
     "compare.summary.caption": {
         "en": "Click a column header to sort. Gradient ratio = first-layer / last-layer gradient norm in the last "
               "epoch (1 = even; 1e-4 = the first layer gets 10,000× less). Dead and saturated: mean over hidden "
-              "layers in the last epoch. None under the target columns: the run has not reached the target.",
+              "layers in the last epoch. – under the target columns: the run has not reached the target.",
         "ko": "열 이름을 누르면 정렬됩니다. 기울기 비 = 마지막 에포크에서 첫 층 / 마지막 층 기울기 크기 (1 = 같음, "
               "1e-4 = 첫 층이 10,000배 작은 기울기). 죽은/포화 뉴런: 마지막 에포크의 은닉층 평균. "
-              "목표 열의 None: 아직 목표에 닿지 못한 실행.",
+              "목표 열의 –: 아직 목표에 닿지 못한 실행.",
     },
     "compare.target.accuracy": {"en": "Target validation accuracy (%)", "ko": "목표 검증 정확도 (%)"},
     "compare.target.mae": {"en": "Target validation MAE", "ko": "목표 검증 MAE"},

@@ -43,7 +43,7 @@ from nnlab.config import (
     parse_flat,
     visible,
 )
-from nnlab.i18n import describe
+from nnlab.registry import UnknownName
 from nnlab.ui.common import lang, t
 
 STATE_KEY = "nnlab.config"
@@ -119,7 +119,8 @@ def field_label(name: str, language: str = "en") -> str:
 
 
 def explain_error(exc: Exception, language: str = "en") -> str:
-    """A ConfigError or DatasetError as markdown in ``language`` (other errors: their text, shown literally)."""
+    """A ConfigError, DatasetError or registry error as markdown in ``language`` (other
+    errors: their text, shown literally)."""
     def quote(value) -> str:
         return md_value(value, language)
 
@@ -129,6 +130,8 @@ def explain_error(exc: Exception, language: str = "en") -> str:
             return i18n.t("sidebar.invalid", language, field=field_label(exc.field, language), message=reason)
         if isinstance(exc, datasets.DatasetError) and exc.code:
             return explain(f"data.err.{exc.code}", exc.params, language, quote, quote)
+        if isinstance(exc, UnknownName):
+            return exc.text(language, quote, quote)
     except (KeyError, IndexError, ValueError):  # a text and its parameters out of step: say it in English
         pass
     return md_value(str(exc), language, limit=400)
@@ -182,7 +185,7 @@ def url_message(issue: FlatIssue, config: RunConfig, language: str = "en") -> st
         return tr("sidebar.url_repeated", field=field, count=issue.count, value=value)
     if issue.kind == "no_file":
         return tr("sidebar.url_no_file", field=field, value=value,
-                  dataset=md_value(datasets.get("csv").display, language))
+                  dataset=f"“{i18n.display_name('dataset', 'csv', language)}”")
     used = md_value(config.to_flat()[issue.key], language)
     reason = explain(f"config.err.{issue.error.code}", issue.error.params, language,
                      lambda v: md_value(v, language), lambda v: md_value(v, language))
@@ -235,10 +238,13 @@ class _Form:
     def shown(self, name: str) -> bool:
         return name not in self.exclude
 
-    def help(self, name: str, entry=None) -> str:
+    def help(self, name: str, registry=None, entry: str = "") -> str:
+        """The setting's help; for a registry choice, the chosen entry's name and summary too."""
         text = t(f"sidebar.help.{name}")
-        if entry is not None:
-            text += f"\n\n**{entry.display}** — {describe(entry, lang())}"
+        if registry is not None:
+            L = lang()
+            text += (f"\n\n**{i18n.display_name(registry.kind, entry, L)}** — "
+                     f"{i18n.summary(registry.kind, entry, L)}")
         return text
 
     def select(self, name: str, registry, options: list[str] | None = None) -> str:
@@ -247,9 +253,10 @@ class _Form:
         if st.session_state.get(self.k(name)) not in options:
             st.session_state.pop(self.k(name), None)
         key = self.seed(name, value if value in options else options[0])
-        current = registry[st.session_state[key]]
-        self.values[name] = st.selectbox(t(f"sidebar.{name}"), options, key=key, disabled=self.locked,
-                                         format_func=lambda n: registry[n].display, help=self.help(name, current))
+        self.values[name] = st.selectbox(
+            t(f"sidebar.{name}"), options, key=key, disabled=self.locked,
+            format_func=lambda n, L=lang(): i18n.display_name(registry.kind, n, L),
+            help=self.help(name, registry, st.session_state[key]))
         return self.values[name]
 
     def slider(self, name: str, low, high, step, fmt: str | None = None) -> None:
@@ -337,8 +344,8 @@ def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str 
     if error:
         st.error(t("sidebar.csv_bad", error=error))
     frame = st.session_state.get(frame_key)
-    if frame is None:
-        return None, error or t("sidebar.csv_needed")
+    if frame is None:  # the page says why it cannot train; the reason itself is shown once, here
+        return None, t("sidebar.see_error") if error else t("sidebar.csv_needed")
     if error:
         st.caption(t("sidebar.csv_kept"))
     st.caption(t("sidebar.csv_loaded", name=md_value(meta.get("name", "?"), lang()), rows=len(frame),
@@ -357,9 +364,8 @@ def _csv_section(form: _Form, state_key: str) -> tuple[pd.DataFrame | None, str 
     form.values["csv_path"] = f"upload:{meta.get('name', 'file.csv')}"
     problem = _checked(state_key, frame, form.values["target"], form.values["task"], split)
     if problem is not None:
-        message = explain_error(problem, lang())
-        st.error(message)
-        return frame, message
+        st.error(explain_error(problem, lang()))
+        return frame, t("sidebar.see_error")  # shown once: in full here, a pointer to it on the page
     return frame, None
 
 
@@ -411,7 +417,7 @@ def _network_section(form: _Form) -> None:
         if init.param_name and form.shown("init_param"):
             key = form.seed("init_param", cfg.init_param)
             form.values["init_param"] = st.number_input(
-                t("sidebar.init_param", name=init.param_label), 0.0, RANGES["init_param"][1], step=0.01,
+                t("sidebar.init_param", name=t(init.param_label)), 0.0, RANGES["init_param"][1], step=0.01,
                 format="%.4g", key=key, disabled=form.locked,
                 help=t("sidebar.help.init_param", default=f"{init.param_default:g}"))
     if form.shown("dropout"):
@@ -438,7 +444,7 @@ def _per_layer_activations(form: _Form) -> None:
         default = cfg.layer_activations[i] if i < len(cfg.layer_activations) else main
         key = form.seed(f"layer_act.{i}", default)
         chosen.append(st.selectbox(t("sidebar.layer_n", n=i + 1), activations.names(), key=key, disabled=form.locked,
-                                   format_func=lambda n: activations.get(n).display))
+                                   format_func=lambda n, L=lang(): i18n.display_name("activation", n, L)))
     form.values["layer_activations"] = tuple(chosen)
 
 
@@ -510,8 +516,9 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
             try:
                 new = config.replace(**_changes(form.values))
             except ConfigError as exc:
-                error = error or explain_error(exc, lang())
-                st.error(error)
+                if error is None:  # shown once: in full here, a pointer to it on the page
+                    st.error(explain_error(exc, lang()))
+                    error = t("sidebar.see_error")
             else:
                 if form.values.get("dataset") == "csv" and frame is None:
                     pass  # keep the previous settings until a usable file is uploaded
