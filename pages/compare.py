@@ -13,7 +13,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from nnlab import compare, compare_charts, datasets, runtime
+from nnlab import compare, compare_charts, datasets, i18n, runtime
 from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
 from nnlab.record import ENDED
@@ -94,7 +94,7 @@ def _variable_changed():
 
 c_var, c_vals = st.columns([1, 3])
 variable = c_var.selectbox(t("compare.variable"), list(compare.VARIABLES), key="compare_variable",
-                           format_func=lambda v: t(f"compare.var.{v}"), on_change=_variable_changed,
+                           format_func=lambda v, L=L: i18n.t(f"compare.var.{v}", L), on_change=_variable_changed,
                            disabled=running, help=t("compare.variable.help"))
 var = compare.VARIABLES[variable]
 values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
@@ -181,7 +181,7 @@ def _runs_line(snaps: list[dict]) -> str:
 
 
 def _gap_sentence(frames: list[dict], profile_epoch: int) -> str | None:
-    ratios = {live.markdown_literal(_shown(compare_charts.label_of(s))): compare.gradient_ratio(s, profile_epoch or None)
+    ratios = {live.markdown_literal(compare_charts.label_of(s)): compare.gradient_ratio(s, profile_epoch or None)
               for s in frames}
     ratios = {k: v for k, v in ratios.items() if v}
     if len(ratios) < 2:
@@ -229,6 +229,8 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     metric = next((compare.metric_of(s) for s in snaps if s.get("dataset")), "accuracy")
     target_value = None if target is None else (target / 100.0 if metric == "accuracy" else target)
     profile_epoch = st.session_state.get("compare_profile_epoch", 0)
+    # the charts and the sentence name each run as the page does ("He 정규분포", not "he_normal")
+    frames = [dict(f, label=_shown(compare_charts.label_of(f))) for f in frames]
     figs = live.figures("compare", (frame_key, L, target_value, profile_epoch),
                         lambda: _build(frames, target_value, profile_epoch))
     with st.container():

@@ -304,7 +304,7 @@ def pace_picker(key: str) -> tuple[str, bool]:
     Returns (pace, frozen)."""
     st.session_state.setdefault(key, replay.DEFAULT_PACE)
     choice = st.segmented_control(t("play.pace"), [*replay.PACES, HOLD], key=key,
-                                  format_func=lambda p: t(f"play.{p}"), help=t("play.pace_help"))
+                                  format_func=lambda p, L=lang(): i18n.t(f"play.{p}", L), help=t("play.pace_help"))
     if choice == HOLD:
         held = st.session_state.get(f"{key}.before_hold", replay.DEFAULT_PACE)
         return held, True
