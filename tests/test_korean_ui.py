@@ -441,6 +441,7 @@ def test_every_korean_catalog_text_is_korean():
 def test_registry_entries_carry_keys_not_texts():
     for registry in (activations.REGISTRY, initializers.REGISTRY, optimizers.REGISTRY, datasets.REGISTRY,
                      presets.REGISTRY):
+        assert i18n.PREFIXES[registry.kind] == registry.prefix  # display_name finds the registry's texts
         for entry in registry.values():
             fields = set(getattr(entry, "__dataclass_fields__", {}))
             assert not fields & {"display", "summary", "summary_ko", "title", "title_ko"}, (registry.kind, fields)
