@@ -411,7 +411,30 @@ def built_keys() -> list[str]:
     keys += [f"neuron.rule.{r}" for r in ("hand", "gradient")] + [f"neuron.dist.{d}" for d in ("normal", "uniform")]
     keys += [f"explorer.why.{k}{part}" for k in ("sigmoid", "relu", "fixes", "smooth") for part in ("", ".title")]
     keys += [f"dataset.iris.feature.{i}" for i in range(4)]
+    keys += [f"sidebar.help.{name}" for name in ("dataset", "noise", "n_samples", "test_fraction", "scaling", "target",
+                                                 "task", "depth", "width", "activation", "layer_widths",
+                                                 "layer_activations", "initializer", "dropout", "batchnorm", "l2",
+                                                 "optimizer", "learning_rate", "batch_size", "epochs", "seed")]
+    keys += [f"neuron.preset.{k}" for k in ("lecture_sigmoid", "lecture_no_bias", "lecture_bias", "relu_stall")]
+    keys += [f"charts.boundary.{split}" for split in ("train", "test")]
+    keys += [f"charts.{m}.title" for m in ("accuracy", "mae")] + [f"compare.chart.val_{m}.title" for m in ("accuracy", "mae")]
+    keys += [f"compare.chart.{stat}.{part}" for stat in ("dead_fraction", "saturated_fraction") for part in ("title", "y")]
     return keys
+
+
+F_STRING_KEY = re.compile(r"""\bt\(f(["'])(.+?)\1""")
+
+
+def test_every_key_pattern_in_the_code_is_enumerated():
+    """Every ``t(f"…{x}…")`` in the app builds keys this file enumerates in ``built_keys``, so
+    a new one cannot slip past the both-languages test."""
+    built = built_keys()
+    sources = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("nnlab/**/*.py")]
+    patterns = {m.group(2) for path in sources for m in F_STRING_KEY.finditer(path.read_text(encoding="utf-8"))}
+    assert len(patterns) > 15
+    for pattern in patterns:
+        regex = re.compile(re.sub(r"\\\{[^}]*\\\}", "[^.]+(?:[.][^.]+)*?", re.escape(pattern)) + "$")
+        assert any(regex.match(key) for key in built), f"built_keys() does not enumerate the keys of {pattern!r}"
 
 
 def test_every_key_built_at_run_time_exists_in_both_languages():
