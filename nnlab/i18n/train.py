@@ -249,10 +249,10 @@ TEXT = {
                                        "gradients shrink, stay steady or explode from layer to layer.",
                                  "ko": "처음 가중치를 뽑는 방법입니다. 그 크기에 따라 신호와 기울기가 층을 지나며 "
                                        "줄어들지, 유지될지, 폭발할지가 정해집니다."},
-    "sidebar.help.init_param": {"en": "The initializer's own parameter (stddev, limit or value); 0 uses its "
-                                      "default, {default}.",
-                                "ko": "초기화 방법의 파라미터(표준편차, 한계 또는 값)입니다. 0이면 기본값 {default}을 "
-                                      "씁니다."},
+    "sidebar.help.init_param": {"en": "The initializer's own parameter (stddev, limit, value or the orthogonal "
+                                      "gain); 0 uses its default, {default}.",
+                                "ko": "초기화 방법의 파라미터(표준편차, 한계, 값 또는 직교 행렬의 배율)입니다. 0이면 "
+                                      "기본값 {default}을 씁니다."},
     "sidebar.help.dropout": {"en": "Share of hidden units switched off at random in each training step, so the "
                                    "network cannot rely on any single unit: it fights overfitting.",
                              "ko": "학습 단계마다 무작위로 끄는 은닉 뉴런의 비율입니다. 특정 뉴런에 의존하지 못하게 "
