@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnlab import activations, initializers, optimizers, snapshot
+from nnlab import activations, i18n, initializers, optimizers, snapshot
 from nnlab.config import RunConfig
 
 MIN_VALUES, MAX_VALUES = 2, 8
@@ -30,14 +30,17 @@ class Variable:
     defaults: tuple  # values picked when the page opens
     exclude: frozenset[str]  # sidebar controls to hide: they are set per run here
 
-    def display(self, value) -> str:
-        """Registry display name of a value (e.g. 'Swish / SiLU'); depth as its number."""
-        registry = _REGISTRIES.get(self.name)
-        return registry[value].display if registry else str(value)
+    def display(self, value, lang: str = "en") -> str:
+        """How the UI names a value in ``lang``: its registry display name (e.g. 'Swish / SiLU',
+        '무작위 정규분포'), BatchNorm as on / off, a number as written ('8', '0.001')."""
+        if self.name in REGISTRY_VARIABLES:
+            return i18n.display_name(self.name, value, lang)
+        if self.name == "batchnorm":
+            return i18n.t("compare.value.on" if _TYPES["batchnorm"](value) else "compare.value.off", lang)
+        return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-_REGISTRIES = {"activation": activations.REGISTRY, "initializer": initializers.REGISTRY,
-               "optimizer": optimizers.REGISTRY}
+REGISTRY_VARIABLES = ("activation", "initializer", "optimizer")  # values are registry names
 
 VARIABLES: dict[str, Variable] = {v.name: v for v in [
     Variable("activation", tuple(activations.names()), ("sigmoid", "tanh", "relu", "elu", "gelu", "swish"),
@@ -60,9 +63,21 @@ _TYPES = {"depth": int, "batch_size": int, "learning_rate": float, "dropout": fl
 def run_label(variable: str, value) -> str:
     """The run's name in legends and the table: the value itself ('sigmoid', 'adam', 'depth=8',
     'batch_size=32')."""
-    if variable in _REGISTRIES:
+    if variable in REGISTRY_VARIABLES:
         return str(value)
     return f"{variable}={value:g}" if isinstance(value, float) else f"{variable}={value}"
+
+
+def label_text(variable: str, label: str, lang: str = "en") -> str:
+    """A run label as the page shows it in ``lang``: the value's display name ('Swish / SiLU',
+    'He 정규분포'); other settings as name and value ('깊이 8', 'batch 32', '배치 정규화 켬')."""
+    if variable in REGISTRY_VARIABLES:
+        return i18n.display_name(variable, str(label), lang)
+    prefix = f"{variable}="
+    if variable not in VARIABLES or not str(label).startswith(prefix):
+        return str(label)
+    value = str(label)[len(prefix):]
+    return i18n.t(f"compare.label.{variable}", lang, value=VARIABLES[variable].display(value, lang))
 
 
 def variant_configs(base: RunConfig, variable: str, values: Sequence) -> list[tuple[str, RunConfig]]:
@@ -83,7 +98,7 @@ def variant_configs(base: RunConfig, variable: str, values: Sequence) -> list[tu
         raise ValueError(f"compare between {MIN_VALUES} and {MAX_VALUES} values of {variable}, got {len(distinct)}")
     out = []
     for v in distinct:
-        if variable in _REGISTRIES and v not in var.choices:
+        if variable in REGISTRY_VARIABLES and v not in var.choices:
             raise ValueError(f"unknown {variable} {v!r}; choose one of: {', '.join(map(str, var.choices))}")
         if variable == "depth":
             width = base.layer_widths[0] if base.layer_widths else base.width
@@ -216,4 +231,4 @@ def ensemble_accuracy(outputs: Mapping[str, np.ndarray], y_test) -> dict:
 
 
 __all__ = ["DEPTH_CHOICES", "MAX_VALUES", "MIN_VALUES", "SUMMARY_COLUMNS", "VARIABLES", "Variable", "ensemble",
-           "ensemble_accuracy", "run_label", "summary_rows", "variant_configs"]
+           "ensemble_accuracy", "label_text", "run_label", "summary_rows", "variant_configs"]

@@ -465,7 +465,3 @@ class TrainerPool:
 
     def release(self, trainer: CompiledTrainer) -> None:
         self.give_back(trainer)
-
-    def idle_count(self) -> int:
-        with self._lock:
-            return sum(len(v) for v in self._idle.values())

@@ -1,7 +1,9 @@
 """Dataset registry: one table, one entry per data set, and ``load(config) -> Dataset``.
 
-Every entry is a ``DatasetInfo`` row (name, display name, English and Korean one-liners,
-kind, task, loader). ``load`` turns a ``RunConfig`` into train/validation/test arrays:
+Every entry is a ``DatasetInfo`` row (name, kind, task, loader); its display name and
+one-line summary are catalog texts (``dataset.<name>.display`` / ``.summary`` in
+``nnlab/i18n/registries.py``), and lookup (case folding, the error) is ``nnlab.registry``.
+``load`` turns a ``RunConfig`` into train/validation/test arrays:
 
 * deterministic given ``config.seed`` (the 2-D generators and the split both use it);
 * split: ``test_fraction`` of all rows is held out first, then ``val_fraction`` (of all
@@ -9,7 +11,6 @@ kind, task, loader). ``load`` turns a ``RunConfig`` into train/validation/test a
   ``val_fraction == 0``. Splits are stratified for classification and fall back to an
   unstratified split when a class is too small to stratify;
 * scaling is fit on the training split only and then applied to validation and test.
-  ``Dataset.transform`` applies the same scaling to new raw rows (e.g. a drawn digit).
 
 Image data (``digits``, ``mnist``, ``mnist_full`` and CSV files whose feature columns are
 all named ``pixelN``) is first divided by its maximum grey level (16 or 255) into [0, 1];
@@ -55,6 +56,7 @@ import numpy as np
 import pandas as pd
 
 from nnlab.config import explain
+from nnlab.registry import Entry, Registry
 
 MAX_AUTO_CLASSES = 20  # task="auto": at most this many whole-number labels -> classification
 MAX_CLASSES = 200  # more distinct labels than this cannot be a classification target
@@ -99,9 +101,6 @@ class Dataset:
     target_name: str = ""
     scaling: str = "none"
     sha256: str = ""  # content hash of the CSV file the rows came from ("" for built-in data)
-    # x_scaled = (x_raw - x_offset) / x_scale, x_raw in the source's units (e.g. 0..255 pixels)
-    x_offset: np.ndarray | None = field(default=None, repr=False)
-    x_scale: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def n_outputs(self) -> int:
@@ -114,13 +113,6 @@ class Dataset:
     @property
     def n_rows(self) -> int:
         return int(len(self.x_train) + len(self.x_val) + len(self.x_test))
-
-    def transform(self, x_raw) -> np.ndarray:
-        """Scale new raw rows (source units, e.g. 0..255 pixels) exactly like the training data."""
-        x = np.asarray(x_raw, dtype=np.float64).reshape(-1, self.input_dim)
-        if self.x_offset is None or self.x_scale is None:
-            return x.astype(np.float32)
-        return ((x - self.x_offset) / self.x_scale).astype(np.float32)
 
 
 @dataclass
@@ -140,11 +132,10 @@ class RawData:
 
 
 @dataclass(frozen=True)
-class DatasetInfo:
+class DatasetInfo(Entry):
+    PREFIX = "dataset"
+
     name: str
-    display: str
-    summary: str
-    summary_ko: str
     kind: str  # "2d" | "tabular" | "image"
     task: str  # "classification" | "regression" | "auto"
     loader: Callable[[Any, "pd.DataFrame | None"], RawData] = field(compare=False, repr=False)
@@ -556,81 +547,23 @@ def pin_csv(config, data: Dataset):
 
 # -- the registry --------------------------------------------------------------------------
 
-REGISTRY: dict[str, DatasetInfo] = {d.name: d for d in [
-    DatasetInfo(
-        "xor", "XOR (4 quadrants)",
-        "Points in four quadrants, one class where x1 and x2 have the same sign: no single line separates them.",
-        "네 사분면의 점들로, x1과 x2의 부호가 같으면 한 클래스입니다. 직선 하나로는 나눌 수 없습니다.",
-        "2d", "classification", _generated(make_xor, 2)),
-    DatasetInfo(
-        "circles", "Circles",
-        "A disc inside a ring: the boundary must be a closed curve.",
-        "고리 안에 원판이 있는 데이터로, 경계가 닫힌 곡선이어야 합니다.",
-        "2d", "classification", _generated(make_circles, 2)),
-    DatasetInfo(
-        "moons", "Two moons",
-        "Two interleaving half circles: a gently curved boundary.",
-        "서로 맞물린 두 반달 모양으로, 완만하게 휘어진 경계가 필요합니다.",
-        "2d", "classification", _generated(make_moons, 2)),
-    DatasetInfo(
-        "spiral", "Spiral",
-        "Two interleaved spirals: the hardest 2-D set, it needs depth and a good activation.",
-        "서로 감긴 두 나선으로, 가장 어려운 2차원 데이터입니다. 깊이와 좋은 활성화 함수가 필요합니다.",
-        "2d", "classification", _generated(make_spiral, 2)),
-    DatasetInfo(
-        "blobs", "Three blobs",
-        "Three Gaussian clouds: an easy three-class problem, separable by straight lines.",
-        "세 개의 가우시안 점 구름으로, 직선으로 나눌 수 있는 쉬운 3-클래스 문제입니다.",
-        "2d", "classification", _generated(make_blobs, 3)),
-    DatasetInfo(
-        "iris", "Iris flowers",
-        "150 flowers, 4 measurements, 3 species: the classic small table.",
-        "꽃 150송이의 측정값 4개로 품종 3가지를 맞히는 고전적인 작은 표 데이터입니다.",
-        "tabular", "classification", _load_iris),
-    DatasetInfo(
-        "digits", "Digits (8x8)",
-        "1,797 handwritten digits as 8x8 grey images (64 features), 10 classes.",
-        "손글씨 숫자 1,797개를 8x8 흑백 이미지(특성 64개)로 담은 10-클래스 데이터입니다.",
-        "image", "classification", _load_digits),
-    DatasetInfo(
-        "mnist", "MNIST sample (5,000)",
-        "5,000 handwritten digits (28x28, 784 features), 500 per digit; works offline.",
-        "손글씨 숫자 5,000개(28x28, 특성 784개, 숫자마다 500개)로, 인터넷 없이 사용할 수 있습니다.",
-        "image", "classification", _load_mnist),
-    DatasetInfo(
-        "mnist_full", "MNIST full (70,000)",
-        "All 70,000 MNIST digits; downloaded once (needs internet), slower to train.",
-        "MNIST 숫자 70,000개 전체로, 처음 한 번 내려받아야 하고(인터넷 필요) 학습이 느립니다.",
-        "image", "classification", _load_mnist_full, offline=False),
-    DatasetInfo(
-        "boston", "Boston housing",
-        "506 Boston districts, 13 features: predict the median house price (regression).",
-        "보스턴 지역 506곳의 특성 13개로 주택 가격 중앙값을 예측하는 회귀 문제입니다.",
-        "tabular", "regression", _load_boston),
-    DatasetInfo(
-        "diabetes", "Diabetes",
-        "442 patients, 10 features: predict disease progression after one year (regression).",
-        "환자 442명의 특성 10개로 1년 뒤 당뇨병 진행 정도를 예측하는 회귀 문제입니다.",
-        "tabular", "regression", _load_diabetes),
-    DatasetInfo(
-        "csv", "Your CSV file",
-        "Your own table: one row per example, numeric feature columns and a target column.",
-        "직접 올린 표 데이터입니다. 한 행이 예제 하나이고, 숫자 특성 열들과 목표 열이 있어야 합니다.",
-        "tabular", "auto", _load_csv),
-]}
+REGISTRY: Registry[DatasetInfo] = Registry("dataset", "dataset", [
+    DatasetInfo("xor", "2d", "classification", _generated(make_xor, 2)),
+    DatasetInfo("circles", "2d", "classification", _generated(make_circles, 2)),
+    DatasetInfo("moons", "2d", "classification", _generated(make_moons, 2)),
+    DatasetInfo("spiral", "2d", "classification", _generated(make_spiral, 2)),
+    DatasetInfo("blobs", "2d", "classification", _generated(make_blobs, 3)),
+    DatasetInfo("iris", "tabular", "classification", _load_iris),
+    DatasetInfo("digits", "image", "classification", _load_digits),
+    DatasetInfo("mnist", "image", "classification", _load_mnist),
+    DatasetInfo("mnist_full", "image", "classification", _load_mnist_full, offline=False),
+    DatasetInfo("boston", "tabular", "regression", _load_boston),
+    DatasetInfo("diabetes", "tabular", "regression", _load_diabetes),
+    DatasetInfo("csv", "tabular", "auto", _load_csv),
+])
 
-
-def names() -> list[str]:
-    return list(REGISTRY)
-
-
-def get(name: str) -> DatasetInfo:
-    """Look up a data set by name; the error lists the valid names."""
-    key = name.lower() if isinstance(name, str) else name
-    try:
-        return REGISTRY[key]
-    except KeyError:
-        raise KeyError(f"unknown dataset {name!r}; choose one of: {', '.join(REGISTRY)}") from None
+names = REGISTRY.names
+get = REGISTRY.get  # by name, any case; an unknown name raises registry.UnknownName (a KeyError)
 
 
 # -- split and scale -----------------------------------------------------------------------
@@ -739,7 +672,7 @@ def load(config, frame: pd.DataFrame | None = None) -> Dataset:
         x_train=xs(train), y_train=ys(train), x_val=xs(val), y_val=ys(val), x_test=xs(test), y_test=ys(test),
         feature_names=list(raw.feature_names), class_names=list(raw.class_names) if classification else [],
         is_2d=raw.kind == "2d", kind=raw.kind, image_shape=raw.image_shape, target_name=raw.target_name,
-        scaling=config.scaling, sha256=raw.sha256, x_offset=offset, x_scale=scale)
+        scaling=config.scaling, sha256=raw.sha256)
 
 
 def grid_for(dataset: Dataset, resolution: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -49,10 +49,14 @@ class _NoControl:
         pass
 
 
-def divergence_hint(config: RunConfig) -> str:
-    return (f"The loss became NaN or infinite: the learning rate ({config.learning_rate:g}) is probably too high "
-            f"for {config.activation} with {config.initializer} initialisation and {config.optimizer}. "
-            "Try a learning rate 10× smaller, or add BatchNorm.")
+DIVERGED_HINT = "live.hint.diverged"  # catalog key of what to try after a divergence
+
+
+def divergence_hint(config: RunConfig) -> tuple[str, dict]:
+    """What to try after the loss became NaN or infinite, as a catalog key and its parameters
+    (registry names: the UI shows them by their display names, the CLI as they are)."""
+    return DIVERGED_HINT, {"lr": float(config.learning_rate), "activation": config.activation,
+                           "initializer": config.initializer, "optimizer": config.optimizer}
 
 
 def epoch_batches(n_train: int, batch_size: int, seed: int, epoch: int) -> np.ndarray:
@@ -157,7 +161,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 bad = np.flatnonzero(~np.isfinite(loss))
                 if bad.size:
                     record.add_steps(step, loss[: bad[0] + 1], stats[: bad[0] + 1])
-                    record.diverged(step + int(bad[0]), divergence_hint(config))
+                    record.diverged(step + int(bad[0]), *divergence_hint(config))
                     return (yield from _finish_in_turn(turn, pool, record, "diverged", data, grid, started))
                 record.add_steps(step, loss, stats)
                 ep_loss.append(loss)
@@ -176,7 +180,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 if observer:
                     observer.on_update(record)
                 if ended_epoch and not math.isfinite(val_loss):
-                    record.diverged(step, divergence_hint(config))
+                    record.diverged(step, *divergence_hint(config))
                     return (yield from _finish_in_turn(turn, pool, record, "diverged", data, grid, started))
                 yield True
         record.timing["train_seconds"] = train_seconds
@@ -242,4 +246,4 @@ def default_pool() -> TrainerPool:
     return _DEFAULT_POOL
 
 
-__all__ = ["STAT_NAMES", "default_pool", "divergence_hint", "epoch_batches", "run", "train_in_turns", "warm_up"]
+__all__ = ["DIVERGED_HINT", "STAT_NAMES", "default_pool", "divergence_hint", "epoch_batches", "run", "train_in_turns", "warm_up"]

@@ -1,26 +1,39 @@
 """Initializer registry: one table of how a layer's first weights are drawn.
 
-Each entry maps a name to a Keras initializer class and says what its optional
-parameter (``RunConfig.init_param``) means. ``make(name, param, seed)`` returns a seeded
-Keras initializer, so the same seed gives the same weights in any thread.
+Each entry maps a name to a Keras initializer class and says which keyword its optional
+parameter (``RunConfig.init_param``) sets and its default; its display name, summary and
+the parameter's label are catalog texts (``init.<name>.display`` / ``.summary``,
+``init.param.<keyword>``). ``make(name, param, seed)`` returns a seeded Keras
+initializer, so the same seed gives the same weights in any thread; the NumPy versions
+of the same rules (``nnlab.teaching.sample_weights``) use the same names, aliases and
+defaults. Lookup (aliases, case folding, the error) is ``nnlab.registry``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nnlab.registry import Entry, Registry
+
 
 @dataclass(frozen=True)
-class Initializer:
+class Initializer(Entry):
+    PREFIX = "init"
+
     name: str
-    display: str
-    summary: str
-    summary_ko: str
     keras_class: str
     param_name: str = ""  # keyword of the Keras class that init_param sets ("" = none)
-    param_label: str = ""
-    param_default: float = 0.0
+    param_default: float = 0.0  # what init_param = 0 means
     seeded: bool = True
+
+    @property
+    def param_label(self) -> str:
+        """Catalog key of the parameter's label (``init.param.stddev``, …), "" without one."""
+        return f"init.param.{self.param_name}" if self.param_name else ""
+
+    def param_value(self, param: float = 0.0) -> float:
+        """The parameter actually used: ``param``, or the default when it is 0."""
+        return param if param > 0 else self.param_default
 
     def make(self, param: float = 0.0, seed: int | None = None):
         import keras
@@ -30,64 +43,28 @@ class Initializer:
         if self.seeded:
             kwargs["seed"] = seed
         if self.param_name:
-            value = param if param > 0 else self.param_default
-            if self.name == "random_uniform":
+            value = self.param_value(param)
+            if self.param_name == "limit":
                 kwargs.update(minval=-value, maxval=value)
             else:
                 kwargs[self.param_name] = value
         return cls(**kwargs)
 
 
-REGISTRY: dict[str, Initializer] = {i.name: i for i in [
-    Initializer("zeros", "Zeros",
-                "Every weight starts at 0: all units in a layer stay identical and the network cannot learn.",
-                "모든 가중치를 0으로 둡니다. 같은 층의 뉴런이 모두 똑같이 움직여 학습이 되지 않습니다.",
-                "Zeros", seeded=False),
-    Initializer("constant", "Constant",
-                "Every weight starts at the same value: the symmetry is never broken.",
-                "모든 가중치를 같은 값으로 둡니다. 대칭이 깨지지 않아 뉴런들이 똑같이 학습됩니다.",
-                "Constant", "value", "value", 0.1, seeded=False),
-    Initializer("random_normal", "Random normal",
-                "Weights from a normal distribution with a fixed stddev: too small vanishes, too large explodes.",
-                "고정된 표준편차의 정규분포에서 뽑습니다. 너무 작으면 신호가 사라지고, 너무 크면 폭발합니다.",
-                "RandomNormal", "stddev", "stddev", 0.05),
-    Initializer("random_uniform", "Random uniform",
-                "Weights uniform in [-limit, limit] with a fixed limit, ignoring the layer's size.",
-                "층의 크기와 상관없이 [-limit, limit] 구간에서 균등하게 뽑습니다.",
-                "RandomUniform", "limit", "limit", 0.05),
-    Initializer("glorot_uniform", "Xavier / Glorot uniform",
-                "Uniform with variance 2/(fan_in+fan_out): keeps signals steady for sigmoid and tanh.",
-                "분산 2/(fan_in+fan_out)의 균등분포입니다. sigmoid와 tanh에서 신호 크기를 유지합니다.",
-                "GlorotUniform"),
-    Initializer("glorot_normal", "Xavier / Glorot normal",
-                "Normal with variance 2/(fan_in+fan_out) (truncated): the Xavier rule for sigmoid and tanh.",
-                "분산 2/(fan_in+fan_out)의 (절단) 정규분포입니다. sigmoid와 tanh를 위한 Xavier 방식입니다.",
-                "GlorotNormal"),
-    Initializer("he_normal", "He normal",
-                "Normal with variance 2/fan_in (truncated): made for ReLU, which zeroes half its inputs.",
-                "분산 2/fan_in의 (절단) 정규분포입니다. 입력의 절반을 0으로 만드는 ReLU를 위해 만들었습니다.",
-                "HeNormal"),
-    Initializer("he_uniform", "He uniform",
-                "Uniform with variance 2/fan_in: the He rule for ReLU with a uniform draw.",
-                "분산 2/fan_in의 균등분포입니다. ReLU를 위한 He 방식의 균등분포 버전입니다.",
-                "HeUniform"),
-    Initializer("lecun_normal", "LeCun normal",
-                "Normal with variance 1/fan_in (truncated): the partner of SELU.",
-                "분산 1/fan_in의 (절단) 정규분포입니다. SELU와 짝을 이룹니다.",
-                "LecunNormal"),
-    Initializer("orthogonal", "Orthogonal",
-                "A random orthogonal matrix: preserves the length of the signal through the layer.",
-                "무작위 직교 행렬입니다. 층을 지나도 신호의 길이가 보존됩니다.",
-                "Orthogonal"),
-]}
+REGISTRY: Registry[Initializer] = Registry("initializer", "init", [
+    Initializer("zeros", "Zeros", seeded=False),
+    Initializer("constant", "Constant", "value", 0.1, seeded=False),
+    Initializer("random_normal", "RandomNormal", "stddev", 0.05),
+    Initializer("random_uniform", "RandomUniform", "limit", 0.05),
+    Initializer("glorot_uniform", "GlorotUniform"),
+    Initializer("glorot_normal", "GlorotNormal"),
+    Initializer("he_normal", "HeNormal"),
+    Initializer("he_uniform", "HeUniform"),
+    Initializer("lecun_normal", "LecunNormal"),
+    Initializer("lecun_uniform", "LecunUniform"),
+    Initializer("orthogonal", "Orthogonal", "gain", 1.0),
+], aliases={"normal": "random_normal", "uniform": "random_uniform", "xavier": "glorot_uniform",
+            "xavier_uniform": "glorot_uniform", "xavier_normal": "glorot_normal"})
 
-
-def names() -> list[str]:
-    return list(REGISTRY)
-
-
-def get(name: str) -> Initializer:
-    try:
-        return REGISTRY[name]
-    except KeyError:
-        raise KeyError(f"unknown initializer {name!r}; choose one of: {', '.join(REGISTRY)}") from None
+names = REGISTRY.names
+get = REGISTRY.get  # by name or alias, any case; an unknown name raises registry.UnknownName (a KeyError)

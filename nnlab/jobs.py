@@ -48,7 +48,8 @@ class TrainingJob:
         self._lock = threading.Lock()
         self._status = "queued"
         self._error: str | None = None
-        self._error_key: tuple[str, dict] | None = None  # catalog key + params of the error
+        # the error as catalog data: (key, params), or (key, params, field) for a ConfigError
+        self._error_key: tuple | None = None
         self._record: RunRecord | None = None
         self._turns = None  # the engine's generator, from the first turn on
         self._stop = threading.Event()
@@ -102,7 +103,7 @@ class TrainingJob:
         except datasets.DatasetError as exc:
             self._fail(str(exc), (f"data.err.{exc.code}", exc.params) if getattr(exc, "code", None) else None)
         except ConfigError as exc:
-            self._fail(str(exc))
+            self._fail(str(exc), (f"config.err.{exc.code}", exc.params, exc.field))
         except Exception as exc:  # a failed run must never take the app down
             traceback.print_exc()
             self._fail(f"training failed: {type(exc).__name__}: {exc}",
@@ -272,7 +273,7 @@ def _nbytes(data) -> int:
 def pending_snapshot(config: RunConfig, status: str, error: str | None = None) -> dict:
     """What a job looks like before its first numbers exist (queued, loading data, failed early)."""
     return {"schema_version": SCHEMA_VERSION, "config": config.to_dict(), "status": status, "error": error,
-            "hint": None, "diverged_at_step": None, "dataset": None, "layers": [],
+            "hint": None, "hint_key": None, "diverged_at_step": None, "dataset": None, "layers": [],
             "progress": {"epoch": 0, "fraction": 0.0, "samples_per_second": None, "eta_seconds": None},
             "history": {"epoch": []}, "steps": {"step": []}, "test": {}, "timing": {},
             "boundary": None, "predictions": None, "confusion_matrix": None}

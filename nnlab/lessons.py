@@ -133,7 +133,8 @@ def _xavier_vs_he(runs: dict[str, dict]) -> Verdict:
 
 def _zero_init(runs: dict[str, dict]) -> Verdict:
     (snap,) = runs.values()
-    spread = max((snap.get("unit_spread") or [float("nan")])[:-1] or [float("nan")])
+    hidden = [_nan(v) for v in (snap.get("unit_spread") or [])[:-1]]  # the output layer has one unit per class
+    spread = max(hidden) if hidden else float("nan")
     accuracy = _last(snap, "val_accuracy")
     return Verdict(spread <= 1e-6 and accuracy <= 0.65, {"spread": _round(spread), "accuracy": _round(accuracy)})
 

@@ -98,7 +98,8 @@ class RunRecord:
         self.metric = metric_name(data.task)
         self.status = "queued"
         self.error: str | None = None
-        self.hint: str | None = None
+        self.hint: str | None = None  # what to try, in English (the CLI, the JSON record)
+        self.hint_key: list | None = None  # the same as [catalog key, params] (the UI shows it translated)
         self.diverged_at_step: int | None = None
         self.started_at = time.time()
         self.dataset = {"name": data.name, "task": data.task, "n_train": int(len(data.x_train)),
@@ -198,11 +199,15 @@ class RunRecord:
             if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # keep every other, and the latest
                 self._boundary_frames = self._boundary_frames[-1::-2][::-1]
 
-    def diverged(self, step: int, hint: str) -> None:
+    def diverged(self, step: int, hint_key: str, params: dict) -> None:
+        """The loss became NaN/inf at ``step``; ``hint_key``/``params``: what to try (catalog text)."""
+        from nnlab.config import explain
+
         with self._lock:
             self.version += 1
             self.diverged_at_step = int(step)
-            self.hint = hint
+            self.hint = explain(hint_key, params, quote=str)
+            self.hint_key = [hint_key, dict(params)]
 
     def fail(self, message: str) -> None:
         with self._lock:
@@ -221,7 +226,7 @@ class RunRecord:
             # How different the units of each dense layer ended up: the largest gap between two
             # units' weights from the same input. 0 means the layer's units are copies of each
             # other (what an all-zero or constant initialisation never escapes).
-            self.unit_spread = [float(np.ptp(w, axis=1).max()) if w.shape[1] > 1 else 0.0
+            self.unit_spread = [_num(np.ptp(w, axis=1).max()) if w.shape[1] > 1 else 0.0
                                 for w in weights if np.ndim(w) == 2]
             self.timing["seconds"] = seconds
             self.timing.setdefault("samples_per_second", self.progress.get("samples_per_second"))
@@ -267,6 +272,7 @@ class RunRecord:
             "status": self.status,
             "error": self.error,
             "hint": self.hint,
+            "hint_key": self.hint_key,
             "diverged_at_step": self.diverged_at_step,
             "dataset": self.dataset,
             "layers": self.layers,

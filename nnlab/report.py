@@ -4,7 +4,8 @@
   then ``accuracy`` (its value under F1, the number of test points under support,
   precision and recall blank), ``macro avg`` and ``weighted avg``; support is an integer;
 - the parameter table of the MLP: one row per Dense (and BatchNorm) layer, input side
-  first, with the ``(n_in + 1) × n_out`` formula behind each count, and a total row.
+  first, named as the charts name them (L1, L2, …, out; "L1 BatchNorm"), with the
+  ``(n_in + 1) × n_out`` formula behind each count, and a total row.
 
 Headers and row names come from the UI text catalog in the requested language. Class
 names may come from an uploaded CSV: they are cell values, so callers must show them as
@@ -63,14 +64,16 @@ def classification_report_table(y_true, y_pred, classes, lang: str = "en") -> pd
 
 def parameter_rows(arch: Architecture) -> list[dict]:
     """One dict per layer with weights, input side first: ``layer`` (the Keras name),
-    ``n_in``, ``n_out``, ``params`` and ``kind`` (``dense`` or ``batchnorm``)."""
+    ``label`` (the charts' label of its Dense layer: L1 … Ln, out), ``n_in``, ``n_out``,
+    ``params`` and ``kind`` (``dense`` or ``batchnorm``)."""
     rows = []
     fan_ins = [arch.input_dim] + list(arch.widths)
-    for name, n_in, n_out in zip(arch.dense_names, fan_ins, arch.dense_widths):
-        rows.append({"layer": name, "n_in": n_in, "n_out": n_out, "params": (n_in + 1) * n_out, "kind": "dense"})
+    for name, label, n_in, n_out in zip(arch.dense_names, arch.layer_labels, fan_ins, arch.dense_widths):
+        rows.append({"layer": name, "label": label, "n_in": n_in, "n_out": n_out, "params": (n_in + 1) * n_out,
+                     "kind": "dense"})
         if arch.batchnorm and name != arch.dense_names[-1]:
-            rows.append({"layer": name.replace("dense", "bn"), "n_in": n_out, "n_out": n_out, "params": 4 * n_out,
-                         "kind": "batchnorm"})
+            rows.append({"layer": name.replace("dense", "bn"), "label": label, "n_in": n_out, "n_out": n_out,
+                         "params": 4 * n_out, "kind": "batchnorm"})
     return rows
 
 
@@ -85,10 +88,12 @@ def parameter_table(arch: Architecture, lang: str = "en") -> pd.DataFrame:
     rows = []
     for r in parameter_rows(arch):
         if r["kind"] == "dense":
+            name = r["label"]
             shape, formula = f"{r['n_in']} → {r['n_out']}", f"({r['n_in']} + 1) × {r['n_out']}"
         else:
+            name = t("results.layer.bn", lang, layer=r["label"])
             shape, formula = f"{r['n_out']}", f"4 × {r['n_out']}"
-        rows.append((r["layer"], shape, r["params"], formula))
+        rows.append((name, shape, r["params"], formula))
     rows.append((t("results.row.total", lang), "", total_parameters(arch), ""))
     frame = pd.DataFrame(rows, columns=list(PARAMETER_COLUMNS)).astype({"params": "int64"})
     return frame.rename(columns=lambda c: header(c, lang))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnlab import activations
+from nnlab import activations, initializers
 
 # Keras' truncated normal (cut at 2σ) has a smaller spread than its σ: divide by this to correct.
 _TRUNC_STD = 0.87962566103423978
@@ -45,23 +45,23 @@ def sample_weights(name: str, shape: tuple[int, int], rng: np.random.Generator,
                    param: float = 0.0) -> np.ndarray:
     """Draw a (fan_in, fan_out) weight matrix with the rule of initializer ``name``.
 
-    Names are those of ``nnlab.initializers.REGISTRY`` (plus ``lecun_uniform``, ``normal``,
-    ``uniform``); ``param`` is the registry's optional parameter (stddev, limit, value,
-    orthogonal gain), 0 meaning its default.
+    Names, aliases and the optional parameter (stddev, limit, value, orthogonal gain; 0
+    meaning its default) are those of ``nnlab.initializers``: NumPy versions of the same
+    rules the Keras runs use.
     """
     fan_in, fan_out = int(shape[0]), int(shape[1])
-    key = {"normal": "random_normal", "uniform": "random_uniform", "xavier": "glorot_uniform"}.get(name, name)
+    init = initializers.get(name)  # an unknown name raises registry.UnknownName
+    key, value = init.name, init.param_value(param)
     if key == "zeros":
         return np.zeros(shape)
     if key == "constant":
-        return np.full(shape, param if param > 0 else 0.1)
+        return np.full(shape, value)
     if key == "random_normal":
-        return rng.normal(0.0, param if param > 0 else 0.05, shape)
+        return rng.normal(0.0, value, shape)
     if key == "random_uniform":
-        limit = param if param > 0 else 0.05
-        return rng.uniform(-limit, limit, shape)
+        return rng.uniform(-value, value, shape)
     if key == "orthogonal":
-        return _orthogonal(rng, shape, param if param > 0 else 1.0)
+        return _orthogonal(rng, shape, value)
     scale_fan = {
         "glorot_uniform": (1.0, fan_in + fan_out, "u", 2.0),
         "glorot_normal": (1.0, fan_in + fan_out, "n", 2.0),
@@ -70,8 +70,6 @@ def sample_weights(name: str, shape: tuple[int, int], rng: np.random.Generator,
         "lecun_uniform": (1.0, fan_in, "u", 1.0),
         "lecun_normal": (1.0, fan_in, "n", 1.0),
     }
-    if key not in scale_fan:
-        raise KeyError(f"unknown initializer {name!r}")
     scale, fan, kind, mult = scale_fan[key]
     variance = scale * mult / fan  # glorot: 2/(fan_in+fan_out); he: 2/fan_in; lecun: 1/fan_in
     if kind == "u":

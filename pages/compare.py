@@ -14,7 +14,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from nnlab import compare, datasets, runtime, snapshot
+from nnlab import compare, datasets, i18n, runtime, snapshot
 from nnlab.charts import compare as compare_charts
 from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
@@ -36,6 +36,12 @@ st.caption(t("compare.intro"))
 
 def _slot(label: str) -> str:
     return f"compare:{label}"
+
+
+def _shown(label: str) -> str:
+    """A run's label ('he_normal', 'depth=8') as the page names it ('He 정규분포', '깊이 8')."""
+    state = st.session_state.get(STATE) or {}
+    return compare.label_text(state.get("variable", ""), label, L)
 
 
 def _jobs() -> list:
@@ -89,11 +95,11 @@ def _variable_changed():
 
 c_var, c_vals = st.columns([1, 3])
 variable = c_var.selectbox(t("compare.variable"), list(compare.VARIABLES), key="compare_variable",
-                           format_func=lambda v: t(f"compare.var.{v}"), on_change=_variable_changed,
+                           format_func=lambda v, L=L: i18n.t(f"compare.var.{v}", L), on_change=_variable_changed,
                            disabled=running, help=t("compare.variable.help"))
 var = compare.VARIABLES[variable]
 values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
-                            format_func=var.display, max_selections=compare.MAX_VALUES,
+                            format_func=lambda v: var.display(v, L), max_selections=compare.MAX_VALUES,
                             help=t("compare.values.help"))
 st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
 settings = config_sidebar(locked=running, exclude=var.exclude)
@@ -142,7 +148,7 @@ if not jobs:
     st.stop()
 
 st.markdown(t("compare.running_for", variable=t(f"compare.var.{state['variable']}"),
-              values=", ".join(map(str, state["labels"]))))
+              values=", ".join(live.markdown_literal(_shown(lbl)) for lbl in state["labels"])))
 if not running and settings.config != state["config"]:
     st.caption(t("compare.settings_changed"))
 
@@ -165,7 +171,7 @@ def _runs_line(snaps: list[dict]) -> str:
     marks = {"finished": "✓", "stopped": "■", "diverged": "✗", "failed": "✗", "paused": "⏸", "queued": "…"}
     parts = []
     for snap in snaps:
-        label = live.markdown_literal(snapshot.label(snap))
+        label = live.markdown_literal(_shown(snapshot.label(snap)))
         status = snapshot.status(snap)
         if status == "running":
             parts.append(f"**{label}** {snapshot.progress(snap).get('epoch', 0)}/{snapshot.total_epochs(snap)}")
@@ -175,7 +181,8 @@ def _runs_line(snaps: list[dict]) -> str:
 
 
 def _gap_sentence(frames: list[dict], profile_epoch: int) -> str | None:
-    ratios = {snapshot.label(s): snapshot.gradient_ratio(s, profile_epoch or None) for s in frames}
+    ratios = {live.markdown_literal(snapshot.label(s)): snapshot.gradient_ratio(s, profile_epoch or None)
+              for s in frames}
     ratios = {k: v for k, v in ratios.items() if v}
     if len(ratios) < 2:
         return None
@@ -212,6 +219,8 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     target_value = _target_value(snapshot.shared_metric(snaps))
     profile_epoch = st.session_state.get("compare_profile_epoch", 0)
     data = next((j.data for j in _jobs() if j.data is not None), None)  # the shared split's points
+    # the charts and the sentence name each run as the page does ("He 정규분포", not "he_normal")
+    frames = [dict(f, label=_shown(snapshot.label(f))) for f in frames]
     figs = live.figures("compare", (frame_key, L, target_value, profile_epoch),
                         lambda: compare_charts.live_figures(frames, data, L, target_value, profile_epoch or None))
     with st.container():
@@ -240,7 +249,7 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
 live.live_view("compare", _jobs, render, pace=pace, frozen=frozen)
 with st.expander(t("compare.status.heading")):
     for job in jobs:
-        st.button(t("compare.btn.stop_run", label=job.label), key=f"compare_stop_{job.label}", icon="⏹️",
+        st.button(t("compare.btn.stop_run", label=_shown(job.label)), key=f"compare_stop_{job.label}", icon="⏹️",
                   disabled=job.ended, **once(_stop, _slot(job.label)))
 st.slider(t("compare.grad.epoch"), 0, int(state["config"].epochs), 0, key="compare_profile_epoch")
 
@@ -264,6 +273,7 @@ def _table(snaps: list[dict]) -> pd.DataFrame:
         for col in ("train", "val", "test"):
             frame[col] = frame[col] * 100.0
     frame["status"] = [t(f"compare.status.{s}") for s in frame["status"]]
+    frame["run"] = [_shown(r) for r in frame["run"]]
     frame["epochs_to_target"] = frame["epochs_to_target"].astype("Int64")  # a number column: sorts, aligns right
     metric_name = t(f"compare.metric.{metric}")
     return frame.rename(columns={c: t(f"compare.col.{c}", metric=metric_name) for c in compare.SUMMARY_COLUMNS})
@@ -282,8 +292,9 @@ def render_summary(snaps: list[dict]) -> None:
     # The page shows the columns a class discusses, so the table fits a projector without
     # sideways scrolling; the CSV below has every column.
     shown = [name for name, key in cols.items() if key in SHOWN_COLUMNS]
+    # placeholder: a run that never reached the target shows "–", not "None"
     st.dataframe(table, hide_index=True, width="stretch", column_config=config, column_order=shown,
-                 key="compare_table")
+                 key="compare_table", placeholder="–")
     st.caption(t("compare.summary.caption") + " " + t("ratio.definition"))
     st.download_button(t("compare.download"), table.to_csv(index=False).encode("utf-8"),
                        f"nnlab-compare-{state['variable']}.csv", "text/csv", key="compare_csv", on_click="ignore",
@@ -299,8 +310,9 @@ def render_summary(snaps: list[dict]) -> None:
     a, b, _ = st.columns([1, 1, 1])
     a.metric(t("compare.ensemble.acc"), f"{100 * result['ensemble_accuracy']:.1f}%",
              delta=t("compare.ensemble.delta", delta=delta), delta_color="normal" if delta else "off")
-    b.metric(t("compare.ensemble.best", label=best["label"]), f"{100 * best['accuracy']:.1f}%")
-    st.caption(t("compare.ensemble.caption", n=len(result["members"]), members=", ".join(result["members"])))
+    b.metric(t("compare.ensemble.best", label=_shown(best["label"])), f"{100 * best['accuracy']:.1f}%")
+    st.caption(t("compare.ensemble.caption", n=len(result["members"]),
+                 members=", ".join(live.markdown_literal(_shown(m)) for m in result["members"])))
 
 
 if all(j.ended for j in jobs):  # drawn once, when every run has ended (the live view reruns the page then)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from nnlab import activations, initializers, teaching
 from nnlab.charts import teaching as charts
-from nnlab.i18n import describe
+from nnlab.i18n import display_name, summary
 from nnlab.ui import plots
 from nnlab.ui.common import ensure_router, lang, t
 
@@ -43,7 +43,7 @@ L = lang()
 st.title(t("explorer.title"))
 st.write(t("explorer.intro"))
 
-display = {n: activations.get(n).display for n in activations.names()}
+display = {n: display_name("activation", n, L) for n in activations.names()}
 chosen = st.multiselect(t("explorer.choose"), list(display), default=DEFAULT, format_func=display.get,
                         key="explorer_chosen")
 if not chosen:
@@ -61,7 +61,7 @@ rows = []
 for name in chosen:
     act = activations.get(name)
     rows.append({
-        t("explorer.col.name"): act.display,
+        t("explorer.col.name"): display[name],
         t("explorer.col.range"): act.output_range,
         t("explorer.col.zero_centred"): _yes_no(act.zero_centred),
         t("explorer.col.monotonic"): _yes_no(act.monotonic),
@@ -79,7 +79,7 @@ st.subheader(t("explorer.formulas.title"))
 for name in chosen:
     act = activations.get(name)
     left, right = st.columns([2, 3])
-    left.markdown(f"**{act.display}**  \n{describe(act, L)}")
+    left.markdown(f"**{display[name]}**  \n{summary('activation', name, L)}")
     with right:
         st.latex(act.latex)
 
@@ -92,23 +92,23 @@ c3, c4 = st.columns(2)
 depth = c1.slider(t("explorer.depth.layers"), 1, 50, 10, key="explorer_depth")
 init_names = initializers.names()
 initializer = c2.selectbox(t("explorer.depth.init"), init_names, index=init_names.index("glorot_uniform"),
-                           format_func=lambda n: initializers.get(n).display, key="explorer_init")
+                           format_func=lambda n: display_name("initializer", n, L), key="explorer_init")
 width = c3.select_slider(t("explorer.depth.width"), [8, 16, 32, 64, 128, 256], value=64, key="explorer_width")
 seed = int(c4.number_input(t("explorer.depth.seed"), 0, 10_000, 0, key="explorer_seed"))
-st.caption(describe(initializers.get(initializer), L))
+st.caption(summary("initializer", initializer, L))
 
 chains = [_chain(name, depth, initializer, width, seed) for name in chosen]
 metric_cols = st.columns(min(len(chains), 4))
 for i, chain in enumerate(chains):
     act = activations.get(chain.activation)
     metric_cols[i % len(metric_cols)].metric(
-        t("explorer.depth.best_metric", name=act.display, slope=f"{act.max_slope:.4g}", depth=depth),
+        t("explorer.depth.best_metric", name=display[chain.activation], slope=f"{act.max_slope:.4g}", depth=depth),
         f"{chain.best_case[-1]:.3g}" if chain.best_case[-1] >= 1e-3 else f"{chain.best_case[-1]:.2e}",
         help=t("explorer.depth.best_help"),
     )
 plots.show(charts.depth_figure(chains, L), key="explorer_depth_fig")
 table = pd.DataFrame({
-    t("explorer.col.name"): [activations.get(c.activation).display for c in chains],
+    t("explorer.col.name"): [display[c.activation] for c in chains],
     t("explorer.depth.col.best"): [f"{c.best_case[-1]:.2e}" for c in chains],
     t("explorer.depth.col.sampled"): [f"{c.grad_norm[-1]:.2e}" for c in chains],
     t("explorer.depth.col.mean_slope"): [f"{c.slope_product[-1]:.2e}" for c in chains],

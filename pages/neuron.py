@@ -7,8 +7,9 @@ Thin page: widgets → ``nnlab.teaching.neuron_train`` → ``nnlab.charts.teachi
 import numpy as np
 import streamlit as st
 
-from nnlab import activations, teaching
+from nnlab import activations, i18n, teaching
 from nnlab.charts import teaching as charts
+from nnlab.i18n import display_name
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
@@ -56,16 +57,16 @@ L = lang()
 st.title(t("neuron.title"))
 st.write(t("neuron.intro"))
 
-st.selectbox(t("neuron.preset"), list(PRESETS), format_func=lambda k: t(f"neuron.preset.{k}"),
+st.selectbox(t("neuron.preset"), list(PRESETS), format_func=lambda k, L=L: i18n.t(f"neuron.preset.{k}", L),
              key="neuron_preset", on_change=_apply_preset)
 c1, c2, c3, c4 = st.columns(4)
 act_names = activations.names()
-c1.selectbox(t("neuron.activation"), act_names, format_func=lambda n: activations.get(n).display,
+c1.selectbox(t("neuron.activation"), act_names, format_func=lambda n: display_name("activation", n, L),
              key="neuron_activation")
 c1.checkbox(t("neuron.bias"), key="neuron_bias")
 c2.number_input(t("neuron.x"), -5.0, 5.0, step=0.5, key="neuron_x")
 c2.number_input(t("neuron.target"), -5.0, 5.0, step=0.5, key="neuron_target")
-c3.radio(t("neuron.dist"), ["normal", "uniform"], format_func=lambda d: t(f"neuron.dist.{d}"),
+c3.radio(t("neuron.dist"), ["normal", "uniform"], format_func=lambda d, L=L: i18n.t(f"neuron.dist.{d}", L),
          key="neuron_dist", horizontal=True)
 c3.number_input(t("neuron.seed"), 0, 10_000, step=1, key="neuron_seed")
 c4.select_slider(t("neuron.lr"), [0.001, 0.01, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0], key="neuron_lr")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from nnlab import teaching
 from nnlab.charts import teaching as charts
+from nnlab.i18n import feature_names
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import ensure_router, lang, t
@@ -83,7 +84,8 @@ if iris is not None:
     row = int(st.number_input(t("softmax.iris.row"), 0, len(iris["X"]) - 1, LECTURE_ROW, key="softmax_iris_row"))
     x, w, b = iris["X"][row], iris["W"], iris["b"]
     names = iris["class_names"]
-    st.dataframe(pd.DataFrame(w, index=iris["feature_names"], columns=names).style.format(precision=4))
+    features = feature_names("iris", iris["feature_names"], L)
+    st.dataframe(pd.DataFrame(w, index=features, columns=names).style.format(precision=4))
     st.caption(t("softmax.iris.bias", b=", ".join(f"{v:.4f}" for v in b)))
     iris_logits = x @ w + b
     for k, name in enumerate(names):

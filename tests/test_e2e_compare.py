@@ -29,11 +29,14 @@ from browser_support import (  # noqa: E402
     wait_for_app,
 )
 
+from nnlab.i18n import display_name  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS_SHOT = ROOT / "docs" / "compare-page.png"
 pytestmark = browser_marks()
 
 SIX = ["sigmoid", "tanh", "relu", "elu", "gelu", "swish"]
+SHOWN = [display_name("activation", a) for a in SIX]  # the charts name runs by display name
 PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => ({
     title: (p.layout && p.layout.title && p.layout.title.text) || '',
     traces: (p.data || []).map(d => ({name: d.name || '', type: d.type || 'scatter',
@@ -82,7 +85,7 @@ def test_compare_six_activations_live(server):
             return len([tr for tr in traces if len(tr["x"]) >= 1]) >= 2 and traces
 
         traces = wait_until(live_traces, timeout=180)
-        assert [tr["name"] for tr in traces] == SIX
+        assert [tr["name"] for tr in traces] == SHOWN
         assert page.locator(".st-key-compare_stop_all button").first.is_enabled()  # still training: live
         assert page.locator("[data-testid='stException']").count() == 0
         page.mouse.move(5, 5)
@@ -92,9 +95,9 @@ def test_compare_six_activations_live(server):
         wait_for_app(page, timeout=60_000)
         assert page.locator("[data-testid='stDataFrame']").count() == 1
         ratio = {tr["name"]: tr["y"] for tr in chart(page, "Gradient ratio L1 / last hidden")}
-        assert list(ratio) == SIX
-        assert max(y for y in ratio["sigmoid"][:3] if y) < 1e-3  # vanished at the start
-        assert min(y for y in ratio["relu"][:3] if y) > 1e-2
+        assert list(ratio) == SHOWN
+        assert max(y for y in ratio["Sigmoid"][:3] if y) < 1e-3  # vanished at the start
+        assert min(y for y in ratio["ReLU"][:3] if y) > 1e-2
 
         # The gradient profile at epoch 1: sigmoid's first layer orders of magnitude below ReLU's.
         thumb = page.locator(".st-key-compare_profile_epoch input[type='range']").first
@@ -103,7 +106,7 @@ def test_compare_six_activations_live(server):
         wait_for_app(page, timeout=60_000)
         wait_until(lambda: any(t.startswith("Gradient profile (epoch 1)") for t in plots(page)), 30)
         profile = {tr["name"]: tr["y"] for tr in chart(page, "Gradient profile")}
-        gap = profile["relu"][0] / profile["sigmoid"][0]
+        gap = profile["ReLU"][0] / profile["Sigmoid"][0]
         assert gap > 100, f"ReLU's first-layer gradient is only {gap:.1f}× sigmoid's"
         assert page.get_by_text("orders of magnitude", exact=False).first.is_visible()
         assert page.locator("[data-testid='stException']").count() == 0

@@ -59,3 +59,17 @@ def test_the_lesson_shows_what_it_claims(name):
     for lang in ("en", "ko"):  # the claim's wording takes exactly the numbers the check measured
         print(lang, t(f"lesson.{name}.claim", lang, **verdict.seen))
     assert verdict.held, f"{name}: {verdict.seen}"
+
+
+def test_a_diverged_run_still_writes_a_json_record_with_its_unit_spread():
+    """A run whose weights became NaN states no spread (null), so its record stays valid JSON."""
+    import json
+
+    from nnlab import datasets, engine
+    from nnlab.config import RunConfig
+
+    config = RunConfig(dataset="diabetes", depth=1, width=8, epochs=2)  # lr 0.03 on raw targets: diverges
+    record = engine.run(config, datasets.load(config))
+    assert record.status == "diverged"
+    spread = json.loads(record.to_json())["unit_spread"]
+    assert spread[0] is None and spread[1] == 0.0  # hidden layer's NaN weights; the 1-unit output layer

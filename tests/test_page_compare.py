@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nnlab import snapshot  # noqa: E402
+from nnlab import i18n, snapshot  # noqa: E402
 from nnlab.config import RunConfig  # noqa: E402
 from nnlab.i18n import t  # noqa: E402
 
@@ -84,14 +84,15 @@ def test_three_activations_to_completion():
         stop_everything(at)
     assert not at.exception, at.exception
     table = at.dataframe[0].value
-    assert list(table["Run"]) == ACTS
+    shown = [i18n.display_name("activation", a) for a in ACTS]  # runs by their display names
+    assert list(table["Run"]) == shown
     assert list(table["Status"]) == ["finished"] * 3
     assert (table["Epochs"] == TINY.epochs).all()
     assert table["Test accuracy %"].between(0, 100).all()
     figs = figures(at)
     for title in OVERLAYS:
         spec = next(s for name, s in figs.items() if name.startswith(title))
-        assert [tr["name"] for tr in spec["data"]] == ACTS, title
+        assert [tr["name"] for tr in spec["data"]] == shown, title
     profile = next(s for name, s in figs.items() if name.startswith("Gradient profile"))
     assert profile["layout"]["yaxis"]["type"] == "log"
     boundaries = next(s for name, s in figs.items() if name.startswith("Decision boundary"))

@@ -364,7 +364,7 @@ def test_status_text_covers_every_status():
         s = dict(snap, status=status, hint="lower the learning rate", diverged_at_step=17, error="boom <b>x</b>")
         levels[status] = status_text(s)
     assert levels["diverged"][0] == "error" and "17" in levels["diverged"][1]
-    assert "(3)" in levels["diverged"][1] and "sigmoid" in levels["diverged"][1]  # what to try, from the config
+    assert "(3)" in levels["diverged"][1] and "Sigmoid" in levels["diverged"][1]  # what to try, from the config
     assert levels["finished"][0] == "success" and levels["stopped"][0] == "warning"
     assert "boom" in levels["failed"][1] and "<b>" not in levels["failed"][1]  # user text never becomes HTML
 

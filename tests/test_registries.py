@@ -1,11 +1,13 @@
-"""Registries: every activation's NumPy f/f' agrees with Keras and with autodiff; every
-initializer draws what its rule says; every activation, initializer and optimizer trains."""
+"""Registries: one lookup for all (aliases, case folding, one error with a catalog code);
+every activation's NumPy f/f' agrees with Keras and with autodiff; every initializer draws
+what its rule says; every activation, initializer and optimizer trains."""
 
 import numpy as np
 import pytest
 
-from nnlab import activations, initializers, optimizers
+from nnlab import activations, datasets, i18n, initializers, optimizers, presets
 from nnlab.config import RunConfig
+from nnlab.registry import Registry, UnknownName
 
 
 def _grid(act):
@@ -46,6 +48,52 @@ def test_aliases_and_unknown_names():
     assert activations.get("silu").name == "swish"
     with pytest.raises(KeyError, match="choose one of"):
         activations.get("maxoutt")
+
+
+@pytest.mark.parametrize("module,alias,name", [
+    (activations, " SiLU ", "swish"), (activations, "ReLU", "relu"), (initializers, "Xavier", "glorot_uniform"),
+    (initializers, "normal", "random_normal"), (optimizers, "ADAM", "adam"), (datasets, "Spiral", "spiral"),
+    (presets, "IRIS", "iris"),
+])
+def test_every_registry_folds_case_and_follows_aliases(module, alias, name):
+    assert module.get(alias).name == name
+    assert module.names() == list(module.REGISTRY) and alias not in module.names()  # names() lists canonical names
+
+
+@pytest.mark.parametrize("module,kind", [(activations, "activation"), (initializers, "initializer"),
+                                         (optimizers, "optimizer"), (datasets, "dataset"), (presets, "preset")])
+def test_every_registry_raises_the_same_error_with_a_code_and_the_valid_names(module, kind):
+    with pytest.raises(UnknownName) as info:
+        module.get("nope")
+    err = info.value
+    assert isinstance(err, KeyError) and err.code == "registry.err.unknown"
+    assert err.params == {"kind": kind, "name": "nope", "choices": module.names()}
+    assert str(err) == f"unknown {kind} 'nope'; choose one of: {', '.join(module.names())}"
+    korean = err.text("ko")
+    assert i18n.t(f"registry.kind.{kind}", "ko") in korean and "고르세요" in korean
+    with pytest.raises(UnknownName):
+        module.get(None)
+
+
+def test_a_registry_refuses_duplicate_names_and_dangling_aliases():
+    row = activations.get("relu")
+    with pytest.raises(ValueError):
+        Registry("activation", "act", [row, row])
+    with pytest.raises(ValueError):
+        Registry("activation", "act", [row], aliases={"rectifier": "nope"})
+    with pytest.raises(ValueError):
+        Registry("activation", "act", [row], aliases={"RELU": "relu"})  # shadows a name
+
+
+def test_teaching_draws_with_the_registry_names_aliases_and_defaults():
+    from nnlab import teaching
+
+    rng = lambda: np.random.default_rng(0)  # noqa: E731
+    np.testing.assert_array_equal(teaching.sample_weights("xavier", (4, 3), rng()),
+                                  teaching.sample_weights("glorot_uniform", (4, 3), rng()))
+    assert np.all(teaching.sample_weights("constant", (2, 2), rng()) == initializers.get("constant").param_default)
+    with pytest.raises(UnknownName):
+        teaching.sample_weights("nope", (2, 2), rng())
 
 
 @pytest.mark.parametrize("name,expected_std", [

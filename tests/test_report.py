@@ -85,7 +85,7 @@ def test_parameter_table_counts_every_layer_and_ends_with_the_total():
     assert list(frame.columns) == [t("results.col.layer"), t("results.col.shape"), t("results.col.params"),
                                    t("results.col.formula")]
     params = frame[t("results.col.params")]
-    assert list(frame.iloc[:, 0]) == ["dense_1", "dense_2", "dense_3", t("results.row.total")]
+    assert list(frame.iloc[:, 0]) == ["L1", "L2", "out", t("results.row.total")]  # the charts' layer names
     assert list(params) == [3 * 4, 5 * 5, 6 * 3, 12 + 25 + 18]
     assert pd.api.types.is_integer_dtype(params)
     assert list(frame[t("results.col.formula")])[:3] == ["(2 + 1) × 4", "(4 + 1) × 5", "(5 + 1) × 3"]
@@ -96,7 +96,7 @@ def test_parameter_table_of_a_ten_layer_net_keeps_the_output_row_and_total():
     a = arch([16] * 10)  # 2 → 16 ×10 → 3
     frame = report.parameter_table(a, "ko")
     layers = list(frame.iloc[:, 0])
-    assert len(frame) == 12 and layers[-2] == "dense_11" and layers[-1] == t("results.row.total", "ko")
+    assert len(frame) == 12 and layers[-2] == "out" and layers[-3] == "L10" and layers[-1] == t("results.row.total", "ko")
     expected = 3 * 16 + 9 * (17 * 16) + 17 * 3
     assert frame.iloc[-1, 2] == expected == report.total_parameters(a)
 
@@ -106,7 +106,7 @@ def test_batchnorm_rows_have_four_per_unit_and_match_keras():
 
     a = arch([4, 5], batchnorm=True)
     frame = report.parameter_table(a, "ko")
-    assert list(frame.iloc[:, 0]) == ["dense_1", "bn_1", "dense_2", "bn_2", "dense_3", t("results.row.total", "ko")]
+    assert list(frame.iloc[:, 0]) == ["L1", "L1 배치 정규화", "L2", "L2 배치 정규화", "out", t("results.row.total", "ko")]
     assert list(frame.iloc[:, 2]) == [12, 16, 25, 20, 18, 91]
     assert list(frame.iloc[:, 3])[:2] == ["(2 + 1) × 4", "4 × 4"]
     assert build_from_architecture(a).count_params() == 91
@@ -139,6 +139,6 @@ def test_train_page_results_show_the_report_and_the_whole_parameter_table():
     assert pd.api.types.is_integer_dtype(rep.value[t("results.support")])
     params = tables[tuple(report.header(c) for c in report.PARAMETER_COLUMNS)]
     total = 3 * 4 + 9 * 5 * 4 + 5 * 2  # 2 → 4 ×10 → 2
-    assert list(params.value.iloc[-2:, 0]) == ["dense_11", t("results.row.total")]
+    assert list(params.value.iloc[-2:, 0]) == ["out", t("results.row.total")]
     assert params.value.iloc[-1, 2] == total
     assert any(f"**{total:,}**" in m.value for m in at.markdown)  # the total stated above the table

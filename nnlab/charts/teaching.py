@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 from nnlab import activations
 from nnlab.charts import base
 from nnlab.charts.base import SUBPLOT_TITLE_SIZE, style
-from nnlab.i18n import t
+from nnlab.i18n import display_name, t
 
 COLORS = [base.BLUE, base.RED, base.GREEN, base.ORANGE, base.PURPLE, base.BROWN, base.PINK, base.CYAN, base.OLIVE,
           base.GREY, "#393b79", "#637939", "#8c6d31", "#843c39"]
@@ -56,10 +56,11 @@ def activation_figure(names: list[str], x_min: float, x_max: float, lang: str = 
     for i, (name, act) in enumerate(zip(names, acts)):
         dash, width = LAYERS[min(levels[i], len(LAYERS) - 1)]
         line = {"color": COLORS[i % len(COLORS)], "width": width, "dash": dash}
-        fig.add_trace(go.Scatter(x=x, y=fs[i], name=act.display, legendgroup=name, line=line,
-                                 hovertemplate=f"{act.display}: %{{y:.4f}}<extra></extra>"), row=1, col=1)
-        fig.add_trace(go.Scatter(x=x, y=dfs[i], name=act.display, legendgroup=name, showlegend=False, line=line,
-                                 hovertemplate=f"{act.display}′: %{{y:.4f}}<extra></extra>"), row=1, col=2)
+        shown = display_name("activation", act.name, lang)
+        fig.add_trace(go.Scatter(x=x, y=fs[i], name=shown, legendgroup=name, line=line,
+                                 hovertemplate=f"{shown}: %{{y:.4f}}<extra></extra>"), row=1, col=1)
+        fig.add_trace(go.Scatter(x=x, y=dfs[i], name=shown, legendgroup=name, showlegend=False, line=line,
+                                 hovertemplate=f"{shown}′: %{{y:.4f}}<extra></extra>"), row=1, col=2)
     fig.update_xaxes(title_text="x", **ZERO_LINE)
     fig.update_yaxes(**ZERO_LINE)
     fig.update_yaxes(title_text="f(x)", row=1, col=1)
@@ -79,12 +80,13 @@ def depth_figure(chains: list, lang: str = "en") -> go.Figure:
         color = COLORS[i % len(COLORS)]
         sampled = np.where(np.isfinite(chain.grad_norm) & (chain.grad_norm > 0), chain.grad_norm, np.nan)
         best = np.where(chain.best_case > 0, chain.best_case, np.nan)
-        best_name = t("explorer.depth.best_trace", lang, name=act.display, slope=f"{act.max_slope:.3g}")
-        sampled_name = t("explorer.depth.sampled_trace", lang, name=act.display)
+        shown = display_name("activation", act.name, lang)
+        best_name = t("explorer.depth.best_trace", lang, name=shown, slope=f"{act.max_slope:.3g}")
+        sampled_name = t("explorer.depth.sampled_trace", lang, name=shown)
         fig.add_trace(go.Scatter(x=chain.layers, y=best, mode="lines", name=best_name, legendgroup=chain.activation,
                                  showlegend=False, hovertemplate=f"{best_name}: %{{y:.3e}}<extra></extra>",
                                  line={"color": color, "dash": "dash", "width": 2.5}))
-        fig.add_trace(go.Scatter(x=chain.layers, y=sampled, mode="lines+markers", name=act.display,
+        fig.add_trace(go.Scatter(x=chain.layers, y=sampled, mode="lines+markers", name=shown,
                                  legendgroup=chain.activation, line={"color": color, "width": 3.5},
                                  marker={"size": 7}, hovertemplate=f"{sampled_name}: %{{y:.3e}}<extra></extra>"))
     fig.update_yaxes(type="log", title_text=t("explorer.depth.yaxis", lang))

@@ -38,7 +38,7 @@ TEXT = {
     "config.err.twice": {"en": "given twice ({keys}); give it once", "ko": "두 번 주어졌습니다({keys}). 한 번만 주세요"},
     "config.err.not_a_dict": {"en": "expected a mapping of setting names to values",
                               "ko": "설정 이름과 값의 목록이어야 합니다"},
-    "config.err.bool": {"en": "expected true or false", "ko": "true 또는 false여야 합니다"},
+    "config.err.bool": {"en": "expected true or false", "ko": "`true` 또는 `false`여야 합니다"},
     "config.err.int": {"en": "expected a whole number", "ko": "정수여야 합니다"},
     "config.err.float": {"en": "expected a number", "ko": "숫자여야 합니다"},
     "config.err.text": {"en": "expected text", "ko": "글자여야 합니다"},
@@ -65,14 +65,14 @@ TEXT = {
     "data.err.mnist_npz_invalid": {
         "en": "The MNIST file {path} is not a valid mnist.npz with x_train, y_train, x_test and y_test arrays "
               "({detail}).",
-        "ko": "MNIST 파일 {path}은(는) x_train, y_train, x_test, y_test 배열이 든 올바른 mnist.npz 파일이 "
+        "ko": "MNIST 파일 {path}은(는) `x_train`, `y_train`, `x_test`, `y_test` 배열이 든 올바른 `mnist.npz` 파일이 "
               "아닙니다({detail}).",
     },
     "data.err.mnist_offline": {
         "en": "The 'mnist_full' data set (70,000 images) needs internet to download once ({reason}); use 'mnist' "
               "(5,000-image offline sample) instead.",
-        "ko": "'mnist_full' 데이터셋(이미지 70,000개)은 처음 한 번 인터넷에서 내려받아야 합니다({reason}). 대신 "
-              "인터넷 없이 쓸 수 있는 'mnist'(5,000개 표본)를 고르세요.",
+        "ko": "'MNIST 전체' 데이터셋(이미지 70,000개)은 처음 한 번 인터넷에서 내려받아야 합니다({reason}). 대신 "
+              "인터넷 없이 쓸 수 있는 'MNIST 표본'(이미지 5,000개)을 고르세요.",
     },
     "data.err.csv_no_file": {"en": "No CSV file was given; set csv_path (CLI: --csv FILE) or upload a file.",
                              "ko": "CSV 파일이 없습니다. 파일을 올리세요(명령줄: --csv 파일)."},
@@ -161,12 +161,12 @@ TEXT = {
                                   "ko": "목표 열 {target}에 서로 다른 값이 {count}개 있어 클래스가 너무 많습니다"
                                         "(최대 {max}개). 문제 유형을 회귀로 바꾸거나 다른 목표 열을 고르세요."},
     "data.err.unknown_task": {"en": "Unknown task {task}; choose auto, classification or regression.",
-                              "ko": "알 수 없는 문제 유형 {task}입니다. auto, classification, regression 중에서 "
+                              "ko": "알 수 없는 문제 유형 {task}입니다. `auto`, `classification`, `regression` 중에서 "
                                     "고르세요."},
     "data.err.unknown_dataset": {"en": "Unknown dataset {name}; choose one of: {choices}.",
                                  "ko": "알 수 없는 데이터셋 {name}입니다. 다음 중에서 고르세요: {choices}."},
     "data.err.unknown_scaling": {"en": "Unknown scaling {scaling}; choose standard, minmax or none.",
-                                 "ko": "알 수 없는 스케일링 {scaling}입니다. standard, minmax, none 중에서 고르세요."},
+                                 "ko": "알 수 없는 스케일링 {scaling}입니다. `standard`, `minmax`, `none` 중에서 고르세요."},
     "data.err.too_few_rows": {"en": "The data has only {rows} rows, too few to split into training, validation and "
                                     "test sets; use at least {min_rows} rows.",
                               "ko": "데이터가 {rows}행뿐이라 학습·검증·테스트용으로 나눌 수 없습니다. {min_rows}행 "

@@ -24,6 +24,13 @@ TEXT = {
     "compare.var.learning_rate": {"en": "Learning rate", "ko": "학습률"},
     "compare.var.dropout": {"en": "Dropout rate", "ko": "드롭아웃 비율"},
     "compare.var.batchnorm": {"en": "BatchNorm (off / on)", "ko": "배치 정규화 (끔 / 켬)"},
+    "compare.label.depth": {"en": "depth {value}", "ko": "깊이 {value}"},
+    "compare.label.batch_size": {"en": "batch {value}", "ko": "배치 {value}"},
+    "compare.label.learning_rate": {"en": "learning rate {value}", "ko": "학습률 {value}"},
+    "compare.label.dropout": {"en": "dropout {value}", "ko": "드롭아웃 {value}"},
+    "compare.label.batchnorm": {"en": "BatchNorm {value}", "ko": "배치 정규화 {value}"},
+    "compare.value.on": {"en": "on", "ko": "켬"},
+    "compare.value.off": {"en": "off", "ko": "끔"},
     "compare.values": {"en": "Values to compare (2–8)", "ko": "비교할 값 (2–8개)"},
     "compare.values.help": {
         "en": "Each value becomes one run, drawn in its own colour in every chart.",
@@ -124,9 +131,9 @@ TEXT = {
     "compare.summary.heading": {"en": "Summary", "ko": "요약"},
     "compare.summary.caption": {
         "en": "Click a column header to sort. Gradient ratio: in the last epoch. Dead and saturated: mean over "
-              "hidden layers in the last epoch. None under the target columns: the run has not reached the target.",
+              "hidden layers in the last epoch. – under the target columns: the run has not reached the target.",
         "ko": "열 이름을 누르면 정렬됩니다. 기울기 비: 마지막 에포크의 값. 죽은/포화 뉴런: 마지막 에포크의 은닉층 평균. "
-              "목표 열의 None: 아직 목표에 닿지 못한 실행.",
+              "목표 열의 –: 아직 목표에 닿지 못한 실행.",
     },
     "compare.target.accuracy": {"en": "Target validation accuracy (%)", "ko": "목표 검증 정확도 (%)"},
     "compare.target.mae": {"en": "Target validation MAE", "ko": "목표 검증 MAE"},

@@ -26,7 +26,7 @@ TEXT = {
     },
     "explorer.col.name": {"en": "Activation", "ko": "활성화 함수"},
     "explorer.col.range": {"en": "Output range", "ko": "출력 범위"},
-    "explorer.col.zero_centred": {"en": "Zero-centred", "ko": "zero-centered"},
+    "explorer.col.zero_centred": {"en": "Zero-centred", "ko": "0 중심"},
     "explorer.col.monotonic": {"en": "Monotonic", "ko": "단조 증가"},
     "explorer.col.saturating": {"en": "Saturating", "ko": "포화"},
     "explorer.col.max_slope": {"en": "max |f′|", "ko": "max |f′|"},
@@ -44,7 +44,7 @@ TEXT = {
               "(max |f′|)^L, every unit at its steepest point. Solid lines: a random input pushed forward "
               "through L random layers drawn with the chosen initializer, then a gradient of length 1 "
               "pushed back; its length after each layer. Nothing is trained.",
-        "ko": "역전파는 층마다 f′을 하나씩 곱합니다(chain rule). 점선: 모든 뉴런이 가장 가파른 곳에 있을 때의 "
+        "ko": "역전파는 층마다 f′을 하나씩 곱합니다(연쇄 법칙). 점선: 모든 뉴런이 가장 가파른 곳에 있을 때의 "
               "최선의 경우 (max |f′|)^L. 실선: 무작위 입력을 선택한 초기화로 뽑은 L개의 무작위 층에 통과시킨 뒤, "
               "길이 1인 기울기를 거꾸로 보냈을 때 층마다의 기울기 크기입니다. 학습은 하지 않습니다.",
     },
@@ -75,7 +75,7 @@ TEXT = {
               "He for ReLU) keeps it near 1, a bad one lets it vanish or explode.",
         "ko": "선이 끊기면 기울기가 정확히 0이 된 것입니다(예: 0으로 초기화, 모든 ReLU가 죽음). "
               "샘플 기울기에는 가중치도 곱해집니다. 좋은 초기화(sigmoid/tanh에는 Xavier, ReLU에는 He)는 "
-              "1 근처를 유지하고, 나쁜 초기화는 기울기를 사라지게(vanishing) 하거나 폭발하게 합니다.",
+              "1 근처를 유지하고, 나쁜 초기화는 기울기를 사라지게(기울기 소실) 하거나 폭발하게 합니다.",
     },
     "explorer.why.title": {"en": "Why it matters", "ko": "왜 중요한가"},
     "explorer.why.sigmoid.title": {"en": "Sigmoid's 0.25 ceiling", "ko": "sigmoid의 0.25 한계"},
@@ -84,8 +84,8 @@ TEXT = {
               "multiply the gradient by at most 0.25^10 ≈ 1e-6: the first layers barely learn (vanishing gradient). "
               "Its output is also not zero-centred (mean 0.5), which makes updates zig-zag.",
         "ko": "sigmoid의 기울기는 최대 0.25(x = 0에서)이고 |x|가 크면 거의 0입니다. sigmoid 층 10개를 지나면 "
-              "기울기는 많아야 0.25^10 ≈ 1e-6배가 되어 앞쪽 층은 거의 학습되지 않습니다(vanishing gradient). "
-              "출력의 평균도 0.5라 zero-centered가 아니어서 학습이 지그재그로 느려집니다.",
+              "기울기는 많아야 0.25^10 ≈ 1e-6배가 되어 앞쪽 층은 거의 학습되지 않습니다(기울기 소실). "
+              "출력의 평균도 0.5라 0을 중심으로 하지 않아서 학습이 지그재그로 느려집니다.",
     },
     "explorer.why.relu.title": {"en": "ReLU's dead side", "ko": "ReLU의 죽은 쪽"},
     "explorer.why.relu": {
@@ -102,7 +102,7 @@ TEXT = {
               "so a unit with negative input still receives some gradient. ELU's outputs are also closer to "
               "zero-centred.",
         "ko": "Leaky ReLU는 음수 쪽에 작은 기울기(0.01)를 남기고, ELU는 -1까지 부드럽게 내려가는 곡선을 써서 "
-              "입력이 음수인 뉴런도 기울기를 조금은 받습니다. ELU의 출력은 zero-centered에도 더 가깝습니다.",
+              "입력이 음수인 뉴런도 기울기를 조금은 받습니다. ELU의 출력은 평균도 0에 더 가깝습니다.",
     },
     "explorer.why.smooth.title": {"en": "Swish and GELU", "ko": "swish와 GELU"},
     "explorer.why.smooth": {

@@ -60,7 +60,7 @@ TEXT = {
     "field.target.help": {
         "en": "The column the network should predict; every other column is an input feature. Empty: the column "
               "called label, else the last column.",
-        "ko": "신경망이 예측할 열입니다. 나머지 열은 모두 입력 특성이 됩니다. 비워 두면 label이라는 열, 없으면 마지막 "
+        "ko": "신경망이 예측할 열입니다. 나머지 열은 모두 입력 특성이 됩니다. 비워 두면 이름이 `label`인 열, 없으면 마지막 "
               "열입니다.",
     },
     "field.task": {"en": "Task", "ko": "문제 유형"},
@@ -68,9 +68,9 @@ TEXT = {
         "en": "Classification predicts a category (softmax + cross-entropy); regression predicts a number (linear "
               "output + mean squared error); auto decides from the target column.",
         "ko": "분류는 범주를 예측하고(softmax + 교차 엔트로피), 회귀는 숫자를 예측합니다(선형 출력 + 평균제곱오차). "
-              "auto는 목표 열을 보고 정합니다.",
+              "'목표 열을 보고 결정'은 목표 열의 값을 보고 둘 중 하나를 고릅니다.",
     },
-    "field.csv_sha256": {"en": "CSV file fingerprint (SHA-256)", "ko": "CSV 파일 지문 (SHA-256)"},
+    "field.csv_sha256": {"en": "CSV file fingerprint (SHA-256)", "ko": "CSV 파일 지문"},
     "field.csv_sha256.help": {
         "en": "A fingerprint of the CSV file's content, filled in when the file is read, so a run record says "
               "exactly which data it was trained on; training again on a different file is refused. Empty: not "
@@ -100,7 +100,7 @@ TEXT = {
     "field.layer_widths.help": {
         "en": "Comma-separated widths of the hidden layers, input side first, e.g. 256,128 for the MNIST MLP "
               "784-256-128-10. Leave empty to use depth × width.",
-        "ko": "쉼표로 구분한 은닉층별 너비(입력 쪽부터)입니다. 예: MNIST MLP 784-256-128-10이면 256,128. 비워 두면 "
+        "ko": "쉼표로 구분한 은닉층별 너비(입력 쪽부터)입니다. 예: MNIST 다층 퍼셉트론 784-256-128-10이면 256,128. 비워 두면 "
               "깊이 × 너비를 씁니다.",
     },
     "field.layer_activations": {"en": "Choose the activation of each layer", "ko": "층마다 활성화 함수 고르기"},
@@ -119,10 +119,10 @@ TEXT = {
     },
     "field.init_param": {"en": "Initializer parameter (0 = default)", "ko": "초기화 파라미터 (0 = 기본값)"},
     "field.init_param.help": {
-        "en": "The initializer's own parameter: stddev (random_normal), limit (random_uniform) or value (constant); "
-              "0 uses its default.",
-        "ko": "초기화 방법의 파라미터입니다: 표준편차(random_normal), 한계(random_uniform) 또는 값(constant). 0이면 "
-              "기본값을 씁니다.",
+        "en": "The initializer's own parameter: stddev (random_normal), limit (random_uniform), value (constant) "
+              "or gain (orthogonal); 0 uses its default.",
+        "ko": "초기화 방법의 파라미터입니다: 표준편차(무작위 정규분포), 한계(무작위 균등분포), 값(상수) 또는 "
+              "배율(직교 행렬). 0이면 기본값을 씁니다.",
     },
     "field.dropout": {"en": "Dropout", "ko": "드롭아웃"},
     "field.dropout.help": {
@@ -179,11 +179,11 @@ TEXT = {
     },
     # -- messages about these fields -------------------------------------------------------------
     "config.err.sha256": {"en": "expected the 64 hexadecimal digits of a SHA-256 fingerprint, or nothing",
-                          "ko": "SHA-256 지문(16진수 64자리)이거나 비어 있어야 합니다"},
+                          "ko": "파일 지문(16진수 64자리)이거나 비어 있어야 합니다"},
     "data.err.csv_changed": {
         "en": "The CSV file {file} is not the file this run was set up with: its fingerprint is {actual}, the "
               "settings' csv_sha256 is {expected}. Use the original file, or clear csv_sha256 to train on this one.",
-        "ko": "CSV 파일 {file}은(는) 이 설정이 가리키는 파일이 아닙니다. 이 파일의 지문은 {actual}인데 설정의 "
-              "csv_sha256은 {expected}입니다. 원래 파일을 쓰거나, 이 파일로 학습하려면 csv_sha256을 비우세요.",
+        "ko": "CSV 파일 {file}은(는) 이 설정이 가리키는 파일이 아닙니다. 이 파일의 지문은 {actual}인데 설정에 "
+              "적힌 지문은 {expected}입니다. 원래 파일을 쓰거나, 이 파일로 학습하려면 설정의 파일 지문을 비우세요.",
     },
 }

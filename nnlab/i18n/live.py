@@ -19,11 +19,11 @@ TEXT = {
                          "ko": "예상하지 못한 오류로 학습이 멈췄습니다 ({error}). 다른 설정으로 다시 해 보세요. "
                                "또 일어나면 선생님께 알려 주세요."},
     "live.hint.diverged": {
-        "en": "The loss became NaN or infinite: the learning rate ({lr:g}) is probably too high for {activation} "
+        "en": "The loss became NaN or infinite: the learning rate ({lr}) is probably too high for {activation} "
               "with {initializer} initialisation and {optimizer}. Try a learning rate 10× smaller, or turn on "
               "BatchNorm.",
         "ko": "손실이 NaN 또는 무한대가 되었습니다. {activation}, {initializer} 초기화, {optimizer} 조합에 비해 "
-              "학습률({lr:g})이 너무 큰 것 같습니다. 학습률을 10분의 1로 줄이거나 배치 정규화를 켜 보세요."},
+              "학습률({lr})이 너무 큰 것 같습니다. 학습률을 10분의 1로 줄이거나 배치 정규화를 켜 보세요."},
     "live.crowded": {"en": "Many runs share the server right now: the other charts appear when your run ends.",
                      "ko": "지금은 많은 학습이 서버를 함께 쓰고 있어, 나머지 차트는 학습이 끝나면 나타납니다."},
     "live.ended_without_data": {
@@ -33,6 +33,8 @@ TEXT = {
     "summary.batch": {"en": "batch {batch}", "ko": "배치 {batch}"},
     "summary.epochs": {"en": "{epochs} epochs", "ko": "{epochs} 에포크"},
     "summary.dropout": {"en": "dropout {rate:g}", "ko": "드롭아웃 {rate:g}"},
+    "summary.batchnorm": {"en": "BatchNorm", "ko": "배치 정규화"},
+    "time.seconds": {"en": "{n} s", "ko": "{n}초"},
     "compare.btn.stop_run": {"en": "Stop {label}", "ko": "{label} 중지"},
     "play.pace": {"en": "Playback speed", "ko": "재생 속도"},
     "play.pace_help": {

@@ -20,7 +20,7 @@ TEXT = {
     "neuron.preset.relu_stall": {"en": "ReLU neuron that starts dead, input 1 → target 1",
                                  "ko": "죽은 상태로 시작하는 ReLU 뉴런, 입력 1 → 목표 1"},
     "neuron.activation": {"en": "Activation function", "ko": "활성함수"},
-    "neuron.bias": {"en": "Use a bias b", "ko": "편향(bias) b 사용"},
+    "neuron.bias": {"en": "Use a bias b", "ko": "편향 b 사용"},
     "neuron.x": {"en": "Input x", "ko": "입력 x"},
     "neuron.target": {"en": "Target y", "ko": "목표값 y"},
     "neuron.dist": {"en": "Initial weight drawn from", "ko": "초기 가중치 분포"},
@@ -61,7 +61,7 @@ TEXT = {
         "en": "With x = 0, w·x is always 0: the output is stuck at f(0) = {f0} whatever w is, and both rules "
               "multiply their update by x = 0. Only a bias can move the output — tick \"Use a bias b\".",
         "ko": "x = 0이면 w·x는 항상 0이라 w가 무엇이든 출력은 f(0) = {f0}에 멈춰 있고, 두 규칙 모두 업데이트에 "
-              "x = 0을 곱합니다. 출력을 움직일 수 있는 것은 편향뿐입니다 — \"편향(bias) b 사용\"을 켜 보세요.",
+              "x = 0을 곱합니다. 출력을 움직일 수 있는 것은 편향뿐입니다 — \"편향 b 사용\"을 켜 보세요.",
     },
     "neuron.diag.fit": {"en": "{rule}: |error| < 0.01 from step {step} on.",
                         "ko": "{rule}: {step}단계부터 |오차| < 0.01."},
@@ -84,7 +84,7 @@ TEXT = {
               "- The hand rule is gradient descent with f′(z) left out; it is not the true gradient of the loss.",
         "ko": "- **sigmoid**는 부드럽게 수렴합니다: 매 단계 오차가 조금씩 줄어듭니다.\n"
               "- **ReLU**는 멈출 수 있습니다: z < 0에서 기울기가 0이라 경사하강법이 움직이지 못합니다.\n"
-              "- **편향(bias)**: 입력이 0이고 편향이 없으면 출력은 f(0)에 고정됩니다. 항상 1인 입력에 곱해지는 "
+              "- **편향**: 입력이 0이고 편향이 없으면 출력은 f(0)에 고정됩니다. 항상 1인 입력에 곱해지는 "
               "편향이 이를 해결합니다.\n"
               "- 간단한 규칙은 경사하강법에서 f′(z)를 뺀 것으로, 손실의 실제 기울기가 아닙니다.",
     },

@@ -19,7 +19,7 @@ TEXT = {
     "softmax.col.exp": {"en": "exp(z − max z)", "ko": "exp(z − max z)"},
     "softmax.col.prob": {"en": "p = exp / sum", "ko": "p = exp / 합"},
     "softmax.col.hand": {"en": "by hand", "ko": "손 계산"},
-    "softmax.col.predict": {"en": "model.predict", "ko": "model.predict"},
+    "softmax.col.predict": {"en": "model.predict", "ko": "모델의 예측"},
     "softmax.m.max": {"en": "max z (subtracted first)", "ko": "max z (먼저 뺌)"},
     "softmax.m.sum": {"en": "sum of exp", "ko": "exp의 합"},
     "softmax.probs_line": {"en": "**Probabilities:** {probs}", "ko": "**확률:** {probs}"},
@@ -32,23 +32,24 @@ TEXT = {
     "softmax.chart.title": {"en": "Softmax probabilities", "ko": "소프트맥스 확률"},
     "softmax.chart.xaxis": {"en": "class", "ko": "클래스"},
     "softmax.chart.yaxis": {"en": "probability", "ko": "확률"},
-    "softmax.iris.title": {"en": "Logits from a trained iris model", "ko": "학습된 iris 모델의 로짓"},
+    "softmax.iris.title": {"en": "Logits from a trained iris model", "ko": "학습된 붓꽃 모델의 로짓"},
     "softmax.iris.intro": {
         "en": "As in the lecture: a Keras model with one Dense(3, softmax) layer on the 4 iris features. "
               "Train it (loads TensorFlow, takes a few seconds), then check that softmax(x·W + b) by hand equals "
               "the model's predict.",
-        "ko": "강의처럼 iris 특성 4개에 Dense(3, softmax) 층 하나인 Keras 모델입니다. 학습시킨 뒤(텐서플로우를 "
-              "불러오므로 몇 초 걸림), 손으로 계산한 softmax(x·W + b)가 모델의 predict와 같은지 확인하세요.",
+        "ko": "강의처럼 붓꽃 특성 4개에 `Dense(3, softmax)` 층 하나인 Keras 모델입니다. 학습시킨 뒤(텐서플로우를 "
+              "불러오므로 몇 초 걸림), 손으로 계산한 softmax(x·W + b)가 모델의 예측(`model.predict`)과 같은지 "
+              "확인하세요.",
     },
-    "softmax.iris.train": {"en": "Train the iris model (TensorFlow)", "ko": "iris 모델 학습 (텐서플로우)"},
+    "softmax.iris.train": {"en": "Train the iris model (TensorFlow)", "ko": "붓꽃 모델 학습 (텐서플로우)"},
     "softmax.iris.training": {"en": "Loading TensorFlow and training…", "ko": "텐서플로우를 불러와 학습하는 중…"},
     "softmax.iris.done": {"en": "Trained 300 full-batch epochs with Adam, seed 0: training accuracy {acc}.",
-                          "ko": "Adam으로 전체 배치 300 epoch 학습 (시드 0): 학습 정확도 {acc}."},
-    "softmax.iris.row": {"en": "Iris sample (row)", "ko": "iris 샘플 (행 번호)"},
+                          "ko": "Adam으로 전체 배치 300 에포크 학습 (시드 0): 학습 정확도 {acc}."},
+    "softmax.iris.row": {"en": "Iris sample (row)", "ko": "붓꽃 샘플 (행 번호)"},
     "softmax.iris.bias": {"en": "Weights W (rows: features, columns: classes). Bias b = {b}.",
                           "ko": "가중치 W (행: 특성, 열: 클래스). 편향 b = {b}."},
     "softmax.iris.match": {"en": "Largest difference from model.predict: {gap}.",
-                           "ko": "model.predict와의 최대 차이: {gap}."},
+                           "ko": "모델의 예측(`model.predict`)과의 최대 차이: {gap}."},
     "softmax.iris.use": {"en": "Copy these logits into the calculator", "ko": "이 로짓을 계산기에 복사"},
     "softmax.net.heading": {"en": "Backpropagation in a 2-2-1 network", "ko": "2-2-1 신경망의 역전파"},
     "softmax.net.intro": {
@@ -56,7 +57,7 @@ TEXT = {
               "computes every value; the backward pass multiplies local derivatives along the path from L to "
               "each weight (chain rule); the update moves every weight against its gradient.",
         "ko": "입력 2개, sigmoid 은닉 뉴런 2개, sigmoid 출력 1개, 손실 L = ½(o − y)². 순전파로 모든 값을 계산하고, "
-              "역전파는 L에서 각 가중치까지의 경로를 따라 국소 미분값을 곱합니다(chain rule). 업데이트는 각 "
+              "역전파는 L에서 각 가중치까지의 경로를 따라 국소 미분값을 곱합니다(연쇄 법칙). 업데이트는 각 "
               "가중치를 기울기의 반대 방향으로 옮깁니다.",
     },
     "softmax.net.edit": {"en": "Change inputs, target, learning rate and weights",
@@ -74,7 +75,7 @@ TEXT = {
     "softmax.net.local_caption": {"en": "The sigmoid's derivative is σ(z)(1 − σ(z)), never more than 0.25.",
                                   "ko": "sigmoid의 미분은 σ(z)(1 − σ(z))이고, 0.25보다 크지 않습니다."},
     "softmax.net.backward": {"en": "3. Backward pass: chain rule for every parameter",
-                             "ko": "3. 역전파: 모든 파라미터의 chain rule"},
+                             "ko": "3. 역전파: 모든 파라미터의 연쇄 법칙"},
     "softmax.net.update": {"en": "4. Update (gradient descent)", "ko": "4. 업데이트 (경사하강법)"},
     "softmax.col.param": {"en": "parameter", "ko": "파라미터"},
     "softmax.col.value": {"en": "value", "ko": "값"},
@@ -84,6 +85,6 @@ TEXT = {
         "en": "The hidden-layer gradients are much smaller than the output layer's: each passes through one more "
               "sigmoid slope (≤ 0.25) and one more weight — the vanishing gradient in miniature.",
         "ko": "은닉층의 기울기는 출력층보다 훨씬 작습니다. sigmoid 기울기(≤ 0.25)와 가중치를 한 번 더 곱하기 "
-              "때문입니다 — 작은 규모의 기울기 소실(vanishing gradient)입니다.",
+              "때문입니다 — 작은 규모의 기울기 소실입니다.",
     },
 }

@@ -101,6 +101,7 @@ TEXT = {
     "results.col.params": {"en": "Parameters", "ko": "파라미터 수"},
     "results.col.formula": {"en": "Formula", "ko": "계산식"},
     "results.row.total": {"en": "Total", "ko": "합계"},
+    "results.layer.bn": {"en": "{layer} BatchNorm", "ko": "{layer} 배치 정규화"},
     "results.params_total": {"en": "This network has **{total}** parameters in all.",
                              "ko": "이 신경망의 파라미터는 모두 **{total}**개입니다."},
     "results.params_help": {
@@ -110,17 +111,17 @@ TEXT = {
               "뉴런마다 입력별 가중치 하나씩과 편향 하나가 있기 때문입니다.",
     },
     "results.params_help_bn": {
-        "en": "A BatchNorm layer (bn_i) has 4 parameters per unit: the scale γ and shift β are learned; the running "
-              "mean and variance are only tracked during training, not learned.",
-        "ko": "BatchNorm 층(bn_i)은 뉴런마다 파라미터가 4개입니다. 배율 γ와 이동 β는 학습되고, 이동 평균과 분산은 "
+        "en": "A BatchNorm layer (after each hidden layer) has 4 parameters per unit: the scale γ and shift β are "
+              "learned; the running mean and variance are only tracked during training, not learned.",
+        "ko": "배치 정규화 층(은닉층마다 하나)은 뉴런마다 파라미터가 4개입니다. 배율 γ와 이동 β는 학습되고, 이동 평균과 분산은 "
               "학습 중에 기록만 할 뿐 학습되지 않습니다.",
     },
     "results.downloads": {"en": "Downloads", "ko": "내려받기"},
     "results.dl.csv": {"en": "History (CSV)", "ko": "학습 기록 (CSV)"},
     "results.dl.json": {"en": "Run record (JSON)", "ko": "실행 기록 (JSON)"},
     "results.dl.keras": {"en": "Trained model (.keras)", "ko": "학습된 모델 (.keras)"},
-    "results.dl.keras_help": {"en": "Load it with keras.models.load_model('file.keras').",
-                              "ko": "keras.models.load_model('file.keras')로 불러올 수 있습니다."},
+    "results.dl.keras_help": {"en": "Load it with `keras.models.load_model('file.keras')`.",
+                              "ko": "`keras.models.load_model('file.keras')`로 불러올 수 있습니다."},
     # -- sidebar --------------------------------------------------------------------------------
     "sidebar.title": {"en": "Settings", "ko": "설정"},
     "sidebar.locked": {"en": "Settings are locked while the network trains. Stop the run to change them.",
@@ -139,6 +140,7 @@ TEXT = {
     "sidebar.csv_file": {"en": "CSV file", "ko": "CSV 파일"},
     "sidebar.csv_needed": {"en": "upload a CSV file first.", "ko": "먼저 CSV 파일을 올리세요."},
     "sidebar.csv_bad": {"en": "This file cannot be used: {error}", "ko": "이 파일은 쓸 수 없습니다: {error}"},
+    "sidebar.see_error": {"en": "see the message in the sidebar.", "ko": "사이드바의 메시지를 보세요."},
     "sidebar.csv_kept": {"en": "The previously uploaded file is still used.", "ko": "이전에 올린 파일을 계속 씁니다."},
     "sidebar.csv_loaded": {"en": "{name}: {rows} rows, {cols} columns", "ko": "{name}: {rows}행, {cols}열"},
     "sidebar.task.auto": {"en": "Decide from the target", "ko": "목표 열을 보고 결정"},

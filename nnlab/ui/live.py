@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from nnlab import replay, runtime, snapshot
+from nnlab import i18n, replay, runtime, snapshot
 from nnlab.config import RunConfig
 from nnlab.jobs import TrainingJob
 from nnlab.ui.common import lang, t
@@ -303,7 +303,7 @@ def pace_picker(key: str) -> tuple[str, bool]:
     Returns (pace, frozen)."""
     st.session_state.setdefault(key, replay.DEFAULT_PACE)
     choice = st.segmented_control(t("play.pace"), [*replay.PACES, HOLD], key=key,
-                                  format_func=lambda p: t(f"play.{p}"), help=t("play.pace_help"))
+                                  format_func=lambda p, L=lang(): i18n.t(f"play.{p}", L), help=t("play.pace_help"))
     if choice == HOLD:
         held = st.session_state.get(f"{key}.before_hold", replay.DEFAULT_PACE)
         return held, True
@@ -314,17 +314,18 @@ def pace_picker(key: str) -> tuple[str, bool]:
 def settings_summary(config: RunConfig) -> str:
     """One line saying which settings are loaded (a shared link shows what it set up):
     'Spiral · 3 × 16 · ReLU · He normal · SGD, lr 0.03 · batch 32 · 100 epochs'."""
-    from nnlab import activations, datasets, initializers, optimizers
-
+    L = lang()
     widths = config.hidden_widths
     shape = f"{len(widths)} × {widths[0]}" if widths and len(set(widths)) == 1 else "-".join(map(str, widths))
     acts = sorted(set(config.hidden_activations), key=config.hidden_activations.index)
-    parts = [datasets.get(config.dataset).display, shape, " / ".join(activations.get(a).display for a in acts),
-             initializers.get(config.initializer).display,
-             t("summary.optimizer", optimizer=optimizers.get(config.optimizer).display, lr=config.learning_rate),
+    parts = [i18n.display_name("dataset", config.dataset, L), shape,
+             " / ".join(i18n.display_name("activation", a, L) for a in acts),
+             i18n.display_name("initializer", config.initializer, L),
+             t("summary.optimizer", optimizer=i18n.display_name("optimizer", config.optimizer, L),
+               lr=config.learning_rate),
              t("summary.batch", batch=config.batch_size), t("summary.epochs", epochs=config.epochs)]
     if config.batchnorm:
-        parts.append("BatchNorm")
+        parts.append(t("summary.batchnorm"))
     if config.dropout:
         parts.append(t("summary.dropout", rate=config.dropout))
     return " · ".join(markdown_literal(p) for p in parts)
@@ -334,22 +335,25 @@ def _duration(seconds: float | None) -> str:
     if seconds is None:
         return "–"
     seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else t("time.seconds", n=seconds)
 
 
 def _error_text(snap: dict) -> str:
     """The failure in the user's language as safe markdown (catalog key + params when the
     run has them; otherwise its English text, shown literally)."""
     from nnlab.config import explain
-    from nnlab.ui.sidebar import md_value
+    from nnlab.ui.sidebar import field_label, md_value
 
     key = snap.get("error_key")
     if key:
-        name, params = key
+        name, params, *field = key
         try:
             if name.startswith(("data.err.", "config.err.")):  # values from the user's CSV or settings
                 quote = lambda v: md_value(v, lang())  # noqa: E731
-                return explain(name, params, lang(), quote, quote)
+                text = explain(name, params, lang(), quote, quote)
+                if field:  # a ConfigError: say which setting
+                    text = t("sidebar.invalid", field=field_label(field[0], lang()), message=text)
+                return text
             return t(name, **params)
         except (KeyError, ValueError, IndexError):
             pass
@@ -357,12 +361,22 @@ def _error_text(snap: dict) -> str:
 
 
 def _diverged_hint(snap: dict) -> str:
+    """What to try after a divergence, in the user's language, naming the settings by their
+    display names (the record's hint is English, for the CLI)."""
+    key = snap.get("hint_key")
     cfg = snap.get("config") or {}
+    if key:
+        name, params = key
+    else:  # a snapshot from before hints had keys: the same hint (engine.DIVERGED_HINT) from its config
+        name = "live.hint.diverged"
+        params = {k: cfg.get(k) for k in ("activation", "initializer", "optimizer")}
+        params["lr"] = cfg.get("learning_rate", 0.0)
     try:
-        return t("live.hint.diverged", lr=float(cfg.get("learning_rate", 0.0)), activation=cfg.get("activation", "?"),
-                 initializer=cfg.get("initializer", "?"), optimizer=cfg.get("optimizer", "?"))
-    except (TypeError, ValueError):
-        return snap.get("hint") or ""
+        shown = {kind: markdown_literal(i18n.display_name(kind, str(params[kind]), lang()))
+                 for kind in ("activation", "initializer", "optimizer")}
+        return t(name, lr=f"{float(params['lr']):g}", **shown)
+    except (KeyError, TypeError, ValueError):
+        return markdown_literal(snap.get("hint") or "")
 
 
 def status_text(snap: dict) -> tuple[str, str]:

@@ -9,7 +9,7 @@ import tempfile
 
 import streamlit as st
 
-from nnlab import report, snapshot
+from nnlab import i18n, report, snapshot
 from nnlab.charts import run as run_charts
 from nnlab.ui.common import lang, t
 from nnlab.ui.plots import show
@@ -83,6 +83,14 @@ def _downloads(job, snap: dict) -> None:
                            help=t("results.dl.keras_help"))
 
 
+def _shown_target(snap: dict) -> dict:
+    """``snap`` with a built-in data set's target column named in the user's language
+    ("progression" → "진행 정도"); a CSV file's own column name stays as it is."""
+    data = snap.get("dataset") or {}
+    shown = i18n.target_name(data.get("name", ""), data.get("target") or "", lang())
+    return snap if shown == data.get("target") else dict(snap, dataset=dict(data, target=shown))
+
+
 def results_section(job) -> None:
     """Everything below the live charts once ``job`` has ended with a record."""
     if job is None or job.record is None or not job.ended:
@@ -96,7 +104,7 @@ def results_section(job) -> None:
         if snapshot.task(snap) == "classification":
             _classification(snap)
         else:
-            show(run_charts.prediction_figure(snap, lang()), key="results_pred")
+            show(run_charts.prediction_figure(_shown_target(snap), lang()), key="results_pred")
     st.subheader(t("results.params"))
     _parameters(job)
     st.subheader(t("results.downloads"))

@@ -51,7 +51,7 @@ from nnlab.config import (
 )
 from nnlab.config import parse_query as parse_link
 from nnlab.fields import FieldSpec
-from nnlab.i18n import describe
+from nnlab.registry import UnknownName
 from nnlab.ui.common import lang, t
 
 STATE_KEY = "nnlab.config"
@@ -121,7 +121,8 @@ def field_label(name: str, language: str = "en") -> str:
 
 
 def explain_error(exc: Exception, language: str = "en") -> str:
-    """A ConfigError or DatasetError as markdown in ``language`` (other errors: their text, shown literally)."""
+    """A ConfigError, DatasetError or registry error as markdown in ``language`` (other
+    errors: their text, shown literally)."""
     def quote(value) -> str:
         return md_value(value, language)
 
@@ -131,6 +132,8 @@ def explain_error(exc: Exception, language: str = "en") -> str:
             return i18n.t("sidebar.invalid", language, field=field_label(exc.field, language), message=reason)
         if isinstance(exc, datasets.DatasetError) and exc.code:
             return explain(f"data.err.{exc.code}", exc.params, language, quote, quote)
+        if isinstance(exc, UnknownName):
+            return exc.text(language, quote, quote)
     except (KeyError, IndexError, ValueError):  # a text and its parameters out of step: say it in English
         pass
     return md_value(str(exc), language, limit=400)
@@ -176,7 +179,7 @@ def url_message(issue: FlatIssue, config: RunConfig, language: str = "en") -> st
         return tr("sidebar.url_repeated", field=field, count=issue.count, value=value)
     if issue.kind == "no_file":
         return tr("sidebar.url_no_file", field=field, value=value,
-                  dataset=md_value(datasets.get("csv").display, language))
+                  dataset=f"“{i18n.display_name('dataset', 'csv', language)}”")
     used = md_value(config.to_flat()[issue.key], language)
     reason = explain(f"config.err.{issue.error.code}", issue.error.params, language,
                      lambda v: md_value(v, language), lambda v: md_value(v, language))
@@ -294,14 +297,14 @@ def _choice_label(fs: FieldSpec, value: str, language: str) -> str:
     """A choice's display name: its registry entry's (``get(name).display``), else the catalog's
     option text (``FieldSpec.option_key``), else the name itself."""
     if fs.registry is not None:
-        return fs.registry.get(value).display
+        return i18n.display_name(fs.registry.REGISTRY.kind, value, language)
     return i18n.t(fs.option_key.format(value), language) if fs.option_key else value
 
 
 def _entry_summary(fs: FieldSpec, value: str, language: str) -> str:
     """"**Display name** — one-line summary" of a registry choice, for its help tooltip."""
-    entry = fs.registry.get(value)
-    return f"**{entry.display}** — {describe(entry, language)}"
+    kind = fs.registry.REGISTRY.kind
+    return f"**{i18n.display_name(kind, value, language)}** — {i18n.summary(kind, value, language)}"
 
 
 def _preset_box(form: _Form, state_key: str) -> None:
@@ -384,8 +387,8 @@ def _csv_section(form: _Form) -> None:
     if error:
         st.error(t("sidebar.csv_bad", error=error))
     frame = st.session_state.get(frame_key)
-    if frame is None:
-        form.error = error or t("sidebar.csv_needed")
+    if frame is None:  # the page says why it cannot train; the reason itself is shown once, here
+        form.error = t("sidebar.see_error") if error else t("sidebar.csv_needed")
         return
     if error:
         st.caption(t("sidebar.csv_kept"))
@@ -405,8 +408,8 @@ def _csv_section(form: _Form) -> None:
     form.values["csv_sha256"] = meta.get("sha256", "")
     problem = _checked(state_key, frame, form.values["target"], form.value("task"), split)
     if problem is not None:
-        form.error = explain_error(problem, lang())
-        st.error(form.error)
+        st.error(explain_error(problem, lang()))
+        form.error = t("sidebar.see_error")  # shown once: in full here, a pointer to it on the page
 
 
 def _checked(state_key: str, frame: pd.DataFrame, target: str, task: str, split) -> Exception | None:
@@ -472,7 +475,7 @@ def _init_param(form: _Form) -> None:
     fs = FIELD_SPECS["init_param"]
     key = form.seed("init_param", form.config.init_param)
     form.values["init_param"] = st.number_input(
-        t("sidebar.init_param", name=init.param_label), fs.range[0], fs.range[1], step=fs.ui_step, format="%.4g",
+        t("sidebar.init_param", name=t(init.param_label)), fs.range[0], fs.range[1], step=fs.ui_step, format="%.4g",
         key=key, disabled=form.locked,
         help=form.help("init_param") + " " + t("sidebar.init_param.default", default=f"{init.param_default:g}"))
 
@@ -521,8 +524,9 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
             try:
                 new = config.edit(**_changes(form))
             except ConfigError as exc:
-                error = error or explain_error(exc, lang())
-                st.error(error)
+                if error is None:  # shown once: in full here, a pointer to it on the page
+                    st.error(explain_error(exc, lang()))
+                    error = t("sidebar.see_error")
             else:
                 if form.value("dataset") == "csv" and form.frame is None:
                     pass  # keep the previous settings until a usable file is uploaded
