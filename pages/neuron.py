@@ -11,9 +11,9 @@ from nnlab import activations, teaching
 from nnlab import teaching_charts as charts
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
-from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.common import lang, page_setup, t
 
-ensure_router()
+page_setup()
 
 # The lecture's cases: x = 1 → 0 with a sigmoid; x = 0 → 1 without and with a bias; a ReLU that stalls.
 PRESETS = {

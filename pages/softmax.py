@@ -13,9 +13,9 @@ from nnlab import teaching
 from nnlab import teaching_charts as charts
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
-from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.common import lang, page_setup, t
 
-ensure_router()
+page_setup()
 
 ss = st.session_state
 L = lang()
