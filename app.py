@@ -1,20 +1,20 @@
-"""NN Lab entry point: page config, language picker and the page router. Nothing else."""
+"""NN Lab entry point and home page (``/``): what NN Lab teaches and a link to every page.
+
+Streamlit's ``pages/`` multipage mode serves app.py at ``/`` and each file in ``pages/`` at
+its file name (``/train``, ``/compare``, …). Every page, this one included, calls
+``page_setup()`` first: page config, language picker and the localized page list.
+"""
 
 import streamlit as st
 
-from nnlab import runtime
-from nnlab.ui.common import language_picker, t
+from nnlab.ui.common import PAGES, page_setup, t
 
-runtime.start()  # TensorFlow comes up in the background before the first student clicks
-st.set_page_config(page_title="NN Lab", page_icon="🧠", layout="wide")
-language_picker()
+page_setup()
 
-PAGES = [
-    st.Page("pages/home.py", title=t("nav.home"), icon="🏠", default=True, url_path="home"),
-    st.Page("pages/train.py", title=t("nav.train"), icon="📈", url_path="train"),
-    st.Page("pages/compare.py", title=t("nav.compare"), icon="⚖️", url_path="compare"),
-    st.Page("pages/explorer.py", title=t("nav.explorer"), icon="〰️", url_path="explorer"),
-    st.Page("pages/neuron.py", title=t("nav.neuron"), icon="🔵", url_path="neuron"),
-    st.Page("pages/softmax.py", title=t("nav.softmax"), icon="🧮", url_path="softmax"),
-]
-st.navigation(PAGES).run()
+st.title(t("app.title"))
+st.markdown(f"**{t('app.tagline')}**")
+st.write(t("home.intro"))
+st.subheader(t("home.pages"))
+for path, page, icon in PAGES[1:]:
+    st.page_link(path, label=t(f"nav.{page}"), icon=icon)
+    st.caption(t(f"home.{page}"))

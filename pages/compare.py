@@ -20,7 +20,7 @@ from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
 from nnlab.ui import live
 from nnlab.ui.clicks import once
-from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.common import lang, page_setup, t
 from nnlab.ui.plots import show
 from nnlab.ui.sidebar import config_sidebar, explain_error
 
@@ -28,7 +28,7 @@ SHOWN_COLUMNS = ("run", "status", "val", "test", "epochs_to_target", "grad_ratio
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
 CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
 
-ensure_router()
+page_setup()
 L = lang()
 st.title(t("compare.title"))
 st.caption(t("compare.intro"))

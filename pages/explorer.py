@@ -11,9 +11,9 @@ from nnlab import activations, initializers, teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import display_name, summary
 from nnlab.ui import plots
-from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.common import lang, page_setup, t
 
-ensure_router()
+page_setup()
 
 DEFAULT = ["sigmoid", "tanh", "relu", "leaky_relu"]
 

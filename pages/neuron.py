@@ -12,9 +12,9 @@ from nnlab.charts import teaching as charts
 from nnlab.i18n import display_name
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
-from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.common import lang, page_setup, t
 
-ensure_router()
+page_setup()
 
 # The lecture's cases: x = 1 → 0 with a sigmoid; x = 0 → 1 without and with a bias; a ReLU that stalls.
 PRESETS = {

@@ -14,9 +14,9 @@ from nnlab.charts import teaching as charts
 from nnlab.i18n import feature_names
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
-from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.common import lang, page_setup, t
 
-ensure_router()
+page_setup()
 
 ss = st.session_state
 L = lang()

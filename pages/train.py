@@ -15,14 +15,14 @@ from nnlab.charts import run as run_charts
 from nnlab.i18n.numbers import ratio_words
 from nnlab.ui import live
 from nnlab.ui.clicks import once
-from nnlab.ui.common import ensure_router, lang, t
+from nnlab.ui.common import lang, page_setup, t
 from nnlab.ui.plots import show
 from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
 
 SLOT = "train"
 
-ensure_router()
+page_setup()
 L = lang()
 st.title(t("train.title"))
 

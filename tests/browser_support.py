@@ -8,7 +8,7 @@ Use from any test module (this is a plain module, not a conftest)::
 
     def test_home():
         with streamlit_server() as base_url, browser_page() as page:
-            page.goto(base_url + "/home")
+            page.goto(base_url + "/")
             wait_for_app(page)
 
 ``streamlit_server`` starts ``streamlit run`` on a free local port, polls ``/_stcore/health``
@@ -152,9 +152,9 @@ def _report_page(page) -> None:
 def wait_for_app(page, timeout: float = 30_000, ready: str | None = ENTRY_READY) -> None:
     """Wait until the script run has finished and the app is idle.
 
-    ``ready`` is an element the entry file draws on every page (default: the sidebar
-    language picker). Before the first run the app already reports ``notRunning`` and
-    shows the auto-discovered page list, so idleness alone is not enough on a fresh load.
+    ``ready`` is an element every page draws (default: the sidebar language picker, from
+    ``page_setup``). Before the first run the app already reports ``notRunning``, so
+    idleness alone is not enough on a fresh load.
     """
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
     if ready:

@@ -36,26 +36,6 @@ def spiral_data():
     return datasets.load(RunConfig(dataset="spiral", n_samples=400, noise=0.1, seed=0))
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _apptest_routes_like_a_running_server():
-    """AppTest resets Streamlit's "pages/ folder = old-style multipage app" flag before every
-    run, so each run would start as the very first visit to a fresh server does: the page
-    file alone, then ``ensure_router()``'s rerun, which drops a clicked button. A running
-    server sets the flag once (the e2e tests cover that first visit); make AppTest do the
-    same, so page runs go through app.py's router as they do for users."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
-    yield
-    PagesManager.__init__ = original
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     """When a browser test fails, attach the end of its Streamlit server's log to the report

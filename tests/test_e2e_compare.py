@@ -65,8 +65,7 @@ def wait_until(predicate, timeout: float, poll: float = 0.5):
 @pytest.fixture(scope="module")
 def server():
     with streamlit_server("app.py", timeout=90) as url:
-        # Until the entry script has run once, a fresh server serves a deep link such as /compare
-        # as a bare pages/ file (no router, narrow layout): open / first.
+        # Open / once first, so the test below does not also time the server's first page run.
         with browser_page() as page:
             page.goto(url + "/")
             wait_for_app(page, timeout=60_000)

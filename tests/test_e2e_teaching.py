@@ -143,16 +143,17 @@ def test_korean_explorer(page, base_url):
     full_screenshot(page, screenshot_path("teaching_explorer_ko"))
 
 
-def test_deep_link_on_fresh_server_runs_the_entry_file(page):
-    """The very first visit to /explorer on a fresh server still goes through app.py's router
-    (language picker, translated navigation), not the bare pages/ folder listing."""
+def test_deep_link_on_fresh_server_runs_the_page_setup(page):
+    """The very first visit to /explorer on a fresh server draws the shared page set-up
+    (language picker, translated page list), not Streamlit's list of the pages/ file names."""
     p = page  # one Playwright instance per module: a second sync one cannot run beside it
     with streamlit_server("app.py") as url:
         p.goto(f"{url}/explorer")
         wait_for_app(p, timeout=20_000)
-        nav = p.locator("[data-testid='stSidebarNav']")
-        nav.get_by_text("Activation explorer").wait_for(timeout=10_000)
-        assert nav.get_by_text("explorer", exact=True).count() == 0  # no raw file names
+        nav = p.locator("[data-testid='stSidebar'] [data-testid='stPageLink']")
+        nav.filter(has_text="Activation explorer").wait_for(timeout=10_000)
+        assert p.locator("[data-testid='stSidebarNav']").count() == 0  # Streamlit's own list is hidden
+        assert p.locator("[data-testid='stSidebar']").get_by_text("explorer", exact=True).count() == 0
         p.get_by_text("9.54e-07", exact=False).first.wait_for(timeout=15_000)
 
 

@@ -116,7 +116,7 @@ def test_train_live_charts_pause_and_stop(server):
     with browser_page(width=1600, height=1000) as page:
         page.goto(server + "/train?depth=3&width=8&epochs=5000&n_samples=2000")  # a deep link on a fresh server
         wait_for_app(page)
-        assert page.get_by_text("Language / 언어").count() == 1  # served through app.py's router
+        assert page.get_by_text("Language / 언어").count() == 1  # the shared page set-up ran on the first visit
         choose(page, t("field.dataset"), "Two moons")
         # the rerun that follows the choice writes it into the URL
         page.wait_for_function("() => location.search.includes('dataset=moons')", timeout=30_000)

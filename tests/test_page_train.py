@@ -277,7 +277,7 @@ def test_settings_and_running_job_survive_a_page_switch():
     at.button(key="train_btn").click()
     at.run()
     running = job(at)
-    at.switch_page("pages/home.py")
+    at.switch_page("app.py")
     at.run()
     at.switch_page("pages/train.py")
     at.run()
@@ -330,17 +330,19 @@ def test_session_release_stops_jobs_only_when_the_session_is_gone(monkeypatch):
 def test_a_gone_session_about_to_expire_drops_its_jobs_and_is_closed(monkeypatch):
     """Streamlit keeps an expired session until it next stores one: the tab's jobs and their
     records must go when its time to come back runs out, and the session be closed."""
-    from streamlit.runtime import Runtime
-
-    from nnlab.ui import live
+    from nnlab.ui import live, streamlit_internals
 
     closed = []
 
     class FakeRuntime:
+        @staticmethod
+        def instance():
+            return FakeRuntime()
+
         def clear_user_info_for_session(self, session_id):
             closed.append(session_id)
 
-    monkeypatch.setattr(Runtime, "instance", staticmethod(lambda: FakeRuntime()))
+    monkeypatch.setattr(streamlit_internals, "Runtime", FakeRuntime)
     monkeypatch.setattr(live, "_session_gone", lambda holder: holder.session_id == "gone")
     gone, back = live.SessionJobs(session_id="gone"), live.SessionJobs(session_id="back")
     jobs = {holder.session_id: _FakeJob() for holder in (gone, back)}

@@ -24,15 +24,11 @@ RENDER_BUDGET_S = 1.5
 
 
 def open_page(page: str, language: str = "en") -> AppTest:
-    """The page as the router shows it (English), or the page file alone in another language
-    (AppTest's switch_page starts the page without the entry file's session state)."""
-    if language == "en":
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-        at.switch_page(page).run()
-    else:
-        at = AppTest.from_file(str(ROOT / page), default_timeout=60)
-        at.session_state["lang"] = language
-        at.run()
+    """The page as a browser opens it: the home page (app.py) first, then ``page``."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["lang"] = language
+    at.run()
+    at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
 

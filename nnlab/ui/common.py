@@ -1,32 +1,46 @@
-"""Language choice, translated text and router/run-time fixes shared by every page."""
+"""What every page shares: ``page_setup()`` (called first in app.py and in each file in
+``pages/``), the language choice and translated text.
+
+NN Lab uses Streamlit's own ``pages/`` multipage mode: app.py is the home page at ``/`` and
+each file in ``pages/`` is a page whose URL is its file name (``/train``, ``/compare``, …).
+Streamlit's own page list (raw file names) is hidden by ``client.showSidebarNavigation =
+false`` in ``.streamlit/config.toml``; ``page_setup`` draws the localized one instead.
+"""
 
 from __future__ import annotations
 
-import sys
-
 import streamlit as st
-from streamlit.runtime.scriptrunner import script_runner
 
-from nnlab import i18n
+from nnlab import i18n, runtime
+from nnlab.ui import streamlit_internals
 
-
-def _clean_problem_modules_but_keep_keras() -> None:
-    """Streamlit's after-run clean-up, minus ``keras.backend.clear_session()``.
-
-    Streamlit calls that after every script run, so every second while a live fragment
-    polls. It is process-global: it empties TensorFlow's kernel cache and Keras's global
-    state under the training threads, which made training 5–10× slower in the app than
-    on the command line. NN Lab keeps no per-run Keras state (trainers are pooled and
-    reused), so only the matplotlib part of the clean-up is kept.
-    """
-    if "matplotlib.pyplot" in sys.modules:
-        try:
-            sys.modules["matplotlib.pyplot"].close("all")
-        except Exception:  # noqa: BLE001 — as Streamlit: never fail a run over this
-            pass
+# (file relative to app.py, nav.* catalog key, icon), in the order of the sidebar
+PAGES = (
+    ("app.py", "home", "🏠"),
+    ("pages/train.py", "train", "📈"),
+    ("pages/compare.py", "compare", "⚖️"),
+    ("pages/explorer.py", "explorer", "〰️"),
+    ("pages/neuron.py", "neuron", "🔵"),
+    ("pages/softmax.py", "softmax", "🧮"),
+)
 
 
-script_runner._clean_problem_modules = _clean_problem_modules_but_keep_keras
+def page_setup() -> None:
+    """Call first in every page: Streamlit internals checked and the Keras fix applied
+    (``streamlit_internals.install``), the runtime started (TensorFlow comes up in the
+    background before the first student clicks), page config, the localized page list and
+    the language picker in the sidebar."""
+    streamlit_internals.install()
+    runtime.start()
+    st.set_page_config(page_title="NN Lab", page_icon="🧠", layout="wide")
+    navigation()
+    language_picker()
+
+
+def navigation() -> None:
+    """The page list in the sidebar, in the chosen language (Streamlit shows the current page in bold)."""
+    for path, name, icon in PAGES:
+        st.sidebar.page_link(path, label=t(f"nav.{name}"), icon=icon)
 
 
 def lang() -> str:
@@ -42,7 +56,10 @@ def t(key: str, **fmt) -> str:
 
 
 def language_picker() -> None:
-    lang()
+    # Each page draws its own picker (a widget belongs to the page that draws it): hand the
+    # choice over explicitly, or a page switch would reset it to English (Streamlit's
+    # documented way to keep a widget's value across pages).
+    st.session_state["lang"] = lang()
     st.sidebar.selectbox(
         i18n.t("lang.label"), list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get, key="lang",
     )
@@ -50,19 +67,3 @@ def language_picker() -> None:
         st.query_params["lang"] = st.session_state["lang"]
     elif "lang" in st.query_params:
         del st.query_params["lang"]
-
-
-def ensure_router() -> None:
-    """Call first in every page file.
-
-    Streamlit treats an app with a ``pages/`` folder as an old-style multipage app until
-    the first ``st.navigation`` call in the server process, so the very first visit to a
-    deep link such as ``/train`` on a fresh server runs ``pages/train.py`` alone, without
-    app.py's router, page config and language picker. Switch that mode off and rerun: the
-    rerun goes through app.py and lands on the same page (same url path, same page hash).
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()

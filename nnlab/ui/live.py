@@ -80,7 +80,7 @@ def _session_gone(holder: SessionJobs) -> bool:
     if holder.session_id is None:
         return True
     try:
-        from streamlit.runtime import Runtime
+        from nnlab.ui.streamlit_internals import Runtime
 
         return not Runtime.instance().is_active_session(holder.session_id)
     except Exception:  # no runtime (bare mode): nothing else can reconnect
@@ -105,7 +105,7 @@ def _close_if_gone(holder: SessionJobs, released_at: float) -> None:
     holder.stop_all()
     holder.clear()
     try:
-        from streamlit.runtime import Runtime
+        from nnlab.ui.streamlit_internals import Runtime
 
         # Public and thread-safe: marks the session as not resumable and closes it on the
         # event loop, which removes it from the session storage.
@@ -140,7 +140,7 @@ def session_jobs() -> SessionJobs:
     if holder is None:
         ctx = None
         try:
-            from streamlit.runtime.scriptrunner import get_script_run_ctx
+            from nnlab.ui.streamlit_internals import get_script_run_ctx
 
             ctx = get_script_run_ctx()
         except Exception:

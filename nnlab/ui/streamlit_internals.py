@@ -1,0 +1,96 @@
+"""Every place NN Lab relies on Streamlit internals (not its documented API), in one module.
+
+Pages call ``install()`` (through ``nnlab.ui.common.page_setup``) before anything else. It
+checks that each internal below still exists and applies the one replacement; if a
+Streamlit upgrade moved or removed one of them it raises ``StreamlitInternalsChanged``
+naming the internal and what depends on it, instead of NN Lab silently losing the fix.
+Written against Streamlit 1.67.
+
+1. ``streamlit.runtime.scriptrunner.script_runner._clean_problem_modules`` (replaced).
+   Streamlit calls it after every script and fragment run, i.e. every second while a
+   live view polls, and it calls ``keras.backend.clear_session()``. That is process-wide:
+   it empties TensorFlow's kernel cache and Keras's global state under the training
+   threads, which made training 5–10× slower in the app than on the command line. NN Lab
+   keeps no per-run Keras state (trainers are pooled and reused), so ``install()``
+   replaces it with ``after_run_cleanup``, which keeps only the matplotlib part.
+2. ``streamlit.runtime.Runtime.instance()`` with ``is_active_session(session_id)`` and
+   ``clear_user_info_for_session(session_id)`` (used by ``nnlab.ui.live``): whether a
+   released session is really gone (not just a dropped websocket) before its jobs are
+   stopped, and closing a session whose reconnect time runs out (Streamlit itself only
+   reaps expired sessions when it next stores one).
+3. ``streamlit.runtime.scriptrunner.get_script_run_ctx()`` (used by ``nnlab.ui.live``): the
+   id of the browser session running the script, to ask (2) about it later.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import ModuleType
+from typing import Any
+
+import streamlit
+
+__all__ = ["Runtime", "StreamlitInternalsChanged", "after_run_cleanup", "get_script_run_ctx", "install"]
+
+
+class StreamlitInternalsChanged(RuntimeError):
+    """A Streamlit internal that NN Lab relies on is gone (after a Streamlit upgrade)."""
+
+
+def _gone(what: str, why: str, detail: str = "") -> StreamlitInternalsChanged:
+    return StreamlitInternalsChanged(
+        f"Streamlit {streamlit.__version__} no longer has {what}, which NN Lab relies on: {why} "
+        f"(see nnlab/ui/streamlit_internals.py; written against Streamlit 1.67).{detail}")
+
+
+_CLEANUP = "streamlit.runtime.scriptrunner.script_runner._clean_problem_modules"
+_CLEANUP_WHY = ("it is replaced so that Streamlit does not call keras.backend.clear_session() after "
+                "every script run (that made live training 5-10x slower)")
+_RUNTIME_WHY = "nnlab.ui.live asks it whether a released browser session is gone, and closes expiring ones"
+_CTX_WHY = "nnlab.ui.live reads the running browser session's id from it"
+
+try:
+    from streamlit.runtime import Runtime
+except ImportError as exc:  # pragma: no cover - only after a Streamlit upgrade
+    raise _gone("streamlit.runtime.Runtime", _RUNTIME_WHY, f" ({exc})") from exc
+try:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+except ImportError as exc:  # pragma: no cover - only after a Streamlit upgrade
+    raise _gone("streamlit.runtime.scriptrunner.get_script_run_ctx", _CTX_WHY, f" ({exc})") from exc
+
+
+def after_run_cleanup() -> None:
+    """Streamlit's after-run clean-up minus ``keras.backend.clear_session()`` (see 1 above)."""
+    if "matplotlib.pyplot" in sys.modules:
+        try:
+            sys.modules["matplotlib.pyplot"].close("all")
+        except Exception:  # noqa: BLE001 — as Streamlit: never fail a run over this
+            pass
+
+
+def _script_runner_module() -> ModuleType:
+    try:
+        from streamlit.runtime.scriptrunner import script_runner
+    except ImportError as exc:
+        raise _gone("streamlit.runtime.scriptrunner.script_runner", _CLEANUP_WHY, f" ({exc})") from exc
+    return script_runner
+
+
+def install(script_runner: Any = None, runtime: Any = None) -> None:
+    """Check every internal listed above and replace the after-run clean-up. Idempotent;
+    call first at start-up (``page_setup`` does). ``script_runner`` and ``runtime`` default
+    to Streamlit's own module and ``Runtime`` class (tests pass stand-ins).
+
+    Raises ``StreamlitInternalsChanged`` when one of them is missing."""
+    module = _script_runner_module() if script_runner is None else script_runner
+    current = getattr(module, "_clean_problem_modules", None)
+    if not callable(current):
+        raise _gone(_CLEANUP, _CLEANUP_WHY)
+    runtime = Runtime if runtime is None else runtime
+    for method in ("instance", "is_active_session", "clear_user_info_for_session"):
+        if not callable(getattr(runtime, method, None)):
+            raise _gone(f"streamlit.runtime.Runtime.{method}", _RUNTIME_WHY)
+    if not callable(get_script_run_ctx):  # pragma: no cover - checked at import
+        raise _gone("streamlit.runtime.scriptrunner.get_script_run_ctx", _CTX_WHY)
+    if current is not after_run_cleanup:
+        module._clean_problem_modules = after_run_cleanup
