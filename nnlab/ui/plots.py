@@ -1,25 +1,52 @@
 """How every page puts a Plotly figure on screen: ``show(fig, key=...)``.
 
-The figures come styled from the chart builders (``nnlab.chart_style``); this only makes
-sure Streamlit leaves that style alone and that Plotly's toolbar stays out of the way.
+The figures come styled from the chart builders (``nnlab.chart_style``); this draws them
+without restyling, and keeps each chart in place while a live view redraws it.
 
-- ``theme=None``: with the default ``theme="streamlit"`` Streamlit's front end writes its own
-  defaults into the figure's template (fonts of about 12.75 px for ticks, legend and body
-  text, a 16 px left-aligned bold title, zero left/right margins, no x grid, its own
-  colourway), which undoes the projector-sized text.
-- Toolbar: only on hover (not a permanent strip over the title), no Plotly logo, and only
-  the buttons a student can use: Streamlit's fullscreen, zoom (the figures start with
-  dragging off, so a swipe over a chart scrolls the page on a phone), reset the axes, and
-  download as PNG (at twice the size, sharp on slides). The builders draw it as a slim
-  column in the right margin, so on a phone, where a tap leaves it shown, it covers
-  neither the title nor the legend.
+- Drawing: a small ``st.components.v2`` component (``plot_component/chart.js``) keeps one
+  Plotly div per key and calls ``Plotly.react`` with each new figure, so a redraw updates
+  the chart in place. ``st.plotly_chart`` gives a chart a new identity whenever its figure
+  changes (its element id hashes the figure, even with ``key=``), so every live redraw
+  remounted it: the old chart stayed beside the new one, faded, until the new one was
+  drawn, a heatmap blanked for a moment, and a user's zoom was lost.
+- The figure travels as one JSON document (``figure_json``: data, layout, config) in the
+  element's bytes. ``layout.uirevision`` defaults to the key, so Plotly keeps a user's zoom
+  across redraws of that chart (a figure that sets its own ``uirevision`` decides itself).
+- plotly.js comes from the installed plotly package (``plotly/package_data/plotly.min.js``,
+  no CDN: classrooms may have no internet), served by Streamlit's component asset route
+  and loaded once per page, not sent with each redraw; ``chart.js`` and ``chart.css`` are
+  assets too, so a redraw sends only the figure and a few short paths.
+- No theme: the figure's own fonts and colours are used as they are (Streamlit's chart
+  theme wrote ~12.75 px fonts over the projector-sized text).
+- Toolbar (``CONFIG``): only on hover (not a permanent strip over the title), no Plotly
+  logo, and only the buttons a student can use: zoom (the figures start with dragging off,
+  so a swipe over a chart scrolls the page on a phone), reset the axes, download as PNG (at
+  twice the size, sharp on slides), and full screen (added by ``chart.js``; Esc leaves).
+  The builders draw it as a slim column in the right margin, so on a phone, where a tap
+  leaves it shown, it covers neither the title nor the legend.
+- Width follows the container (columns, a phone's 390 px); height is the figure's own.
+
+Registering the assets uses Streamlit's component manifest machinery directly (what it
+does for an installed package's ``pyproject.toml``), because NN Lab is an app, not an
+installed package. If that ever fails, charts fall back to ``st.plotly_chart``.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import weakref
+from pathlib import Path
+
+import plotly
+import plotly.io as pio
 import streamlit as st
 
-# Every Plotly 2D button except zoom, reset and download (Streamlit adds fullscreen itself).
+from nnlab.ui.common import t
+
+_LOG = logging.getLogger(__name__)
+
+# Every Plotly 2D button except zoom, reset and download (chart.js adds full screen).
 _REMOVE = ["pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
            "hoverClosestCartesian", "hoverCompareCartesian", "toggleSpikelines", "toggleHover", "resetViews"]
 CONFIG = {
@@ -30,6 +57,15 @@ CONFIG = {
     "scrollZoom": False,
     "responsive": True,
 }
+
+PROJECT = "nnlab"
+COMPONENT = f"{PROJECT}.chart"  # chart.js + chart.css, from nnlab/ui/plot_component/
+LIBRARY = f"{PROJECT}.plotlyjs"  # plotly.min.js, from the plotly package (chart.js loads it)
+ASSETS = Path(__file__).with_name("plot_component")
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+_lock = threading.Lock()
+_ready: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # component manager → mount callable
 
 
 def is_phone() -> bool:
@@ -42,9 +78,74 @@ def is_phone() -> bool:
         return False
 
 
+def figure_spec(fig, *, key: str, labels: dict | None = None) -> dict:
+    """What the component draws for ``fig`` (a ``go.Figure`` or a figure dict): its data,
+    its layout (with ``uirevision`` defaulting to ``key``), the toolbar ``config`` and the
+    texts of the buttons ``chart.js`` adds (``labels``)."""
+    spec = fig if isinstance(fig, dict) else fig.to_plotly_json()
+    layout = dict(spec.get("layout") or {})
+    layout.setdefault("uirevision", key)
+    return {"data": list(spec.get("data") or []), "layout": layout, "config": CONFIG, "labels": labels or {}}
+
+
+def figure_json(fig, *, key: str, labels: dict | None = None) -> str:
+    """``figure_spec`` as the JSON text the component receives (numpy arrays as lists)."""
+    return pio.json.to_json_plotly(figure_spec(fig, key=key, labels=labels))
+
+
+def _register(manager) -> None:
+    """Declare the two asset folders to ``manager`` as an installed package's manifest would."""
+    from streamlit.components.v2.manifest_scanner import ComponentConfig, ComponentManifest
+
+    manager.register_from_manifest(
+        ComponentManifest(name=PROJECT, version="1", components=[ComponentConfig(name="chart", asset_dir=ASSETS.name)]),
+        ASSETS.parent)
+    manager.register_from_manifest(
+        ComponentManifest(name=PROJECT, version="1",
+                          components=[ComponentConfig(name="plotlyjs", asset_dir=PLOTLY_JS.parent.name)]),
+        PLOTLY_JS.parent.parent)
+
+
+def _mount():
+    """The component's mount callable for the running Streamlit runtime (each AppTest has
+    its own), registering the assets with it on first use; None without a runtime."""
+    from streamlit.components.v2 import component
+    from streamlit.components.v2.get_bidi_component_manager import get_bidi_component_manager
+    from streamlit.runtime import Runtime
+
+    if not Runtime.exists():
+        return None
+    manager = get_bidi_component_manager()
+    with _lock:
+        mount = _ready.get(manager)
+        if mount is None:
+            _register(manager)
+            mount = _ready[manager] = component(COMPONENT, js="chart.js", css="chart.css", isolate_styles=False)
+        return mount
+
+
+_fallback_logged = False
+
+
 def show(fig, *, key: str, where=None) -> None:
     """Draw ``fig`` across the width of ``where`` (a column or container; default: the page)."""
-    (where or st).plotly_chart(fig, key=key, theme=None, config=CONFIG, width="stretch")
+    global _fallback_logged
+    try:
+        mount = _mount()
+    except Exception:  # noqa: BLE001 — Streamlit's component internals changed: draw it the old way
+        if not _fallback_logged:
+            _LOG.exception("chart component unavailable; falling back to st.plotly_chart")
+            _fallback_logged = True
+        mount = None
+    if mount is None:
+        (where or st).plotly_chart(fig, key=key, theme=None, config=CONFIG, width="stretch")
+        return
+    data = figure_json(fig, key=key, labels={"fullscreen": t("plots.fullscreen")}).encode()
+    if where is None:
+        mount(key=key, data=data, width="stretch", height="content")
+    else:
+        with where:
+            mount(key=key, data=data, width="stretch", height="content")
 
 
-__all__ = ["CONFIG", "is_phone", "show"]
+__all__ = ["CONFIG", "figure_json", "figure_spec", "is_phone", "show"]
