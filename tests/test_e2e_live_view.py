@@ -112,6 +112,49 @@ def test_the_default_run_unfolds_on_a_projector_without_blanks_or_copies(server)
         assert clipped_texts(page) == []
 
 
+# The loss chart: its element (marked once, to tell an update from a remount), its x range
+# and whether the user changed it, and how many epochs it shows.
+LOSS_JS = """mark => { const el = document.querySelector(".st-key-train_loss .js-plotly-plot");
+  if (!el || !el._fullLayout) return null;
+  if (mark) el.__nnlabMark = mark;
+  const lengths = (el._fullData || []).map(d => (d.x || []).length).filter(n => n);
+  return {mark: el.__nnlabMark || null, range: el._fullLayout.xaxis.range.slice(),
+          autorange: el._fullLayout.xaxis.autorange, epochs: lengths.length ? Math.min(...lengths) : 0}; }"""
+
+
+def test_a_zoomed_chart_keeps_its_zoom_while_the_run_redraws_it(server):
+    with browser_page(width=1280, height=720) as page:
+        page.goto(server + "/train?lang=ko&epochs=100")
+        wait_for_app(page)
+        page.locator(".st-key-train_pace button").filter(has_text=t("play.slow", "ko")).first.click()
+        wait_for_app(page)
+        page.locator(".st-key-train_btn button:visible").first.click()
+        page.wait_for_function(f"() => ({LOSS_JS})(null)?.epochs >= 5", timeout=120_000)
+        chart = page.locator(".st-key-train_loss .js-plotly-plot")
+        chart.scroll_into_view_if_needed()
+        chart.hover()
+        chart.locator(".modebar-btn[data-attr='dragmode'][data-val='zoom']").click()
+        box = chart.locator(".nsewdrag").first.bounding_box()
+        page.mouse.move(box["x"] + box["width"] * 0.2, box["y"] + 5)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] - 5, steps=8)
+        page.mouse.up()
+        zoomed = page.evaluate(LOSS_JS, "zoomed")
+        assert zoomed["autorange"] is False, zoomed
+        later = zoomed
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and later["epochs"] < min(100, zoomed["epochs"] + 20):
+            page.wait_for_timeout(250)
+            later = page.evaluate(LOSS_JS, None)
+        page.screenshot(path=str(screenshot_path("live-view-zoom-kept")))
+        print(f"\nzoomed at {zoomed['epochs']} epochs to x = {zoomed['range']}; "
+              f"at {later['epochs']} epochs x = {later['range']}")
+        assert later["epochs"] >= zoomed["epochs"] + 10, "the run went on redrawing the chart"
+        assert later["mark"] == "zoomed", "the chart was updated in place, not mounted anew"
+        assert later["autorange"] is False
+        assert later["range"] == pytest.approx(zoomed["range"], rel=1e-6), "the zoom was kept"
+
+
 def test_on_a_phone_the_first_chart_is_in_the_first_screen_after_train(server):
     with browser_page(width=390, height=844) as page:
         page.goto(server + "/train?lang=ko&epochs=30")
