@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -44,7 +45,18 @@ def test_a_figure_that_sets_its_own_uirevision_keeps_it_and_is_not_changed():
     sent = json.loads(plots.figure_json(fig, key="k"))
     assert sent["layout"]["uirevision"] == "run-7"
     assert fig == {"data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}], "layout": {"uirevision": "run-7"}}
-    assert json.loads(plots.figure_json({"data": [], "layout": {}}, key="k"))["layout"] == {"uirevision": "k"}
+    assert json.loads(plots.figure_json({"data": [], "layout": {}}, key="k"))["layout"]["uirevision"] == "k"
+
+
+def test_a_figure_on_the_default_template_gets_plotly_colours_not_streamlit_placeholders():
+    import plotly.io as pio
+    import streamlit  # noqa: F401 — makes Streamlit's template (placeholder colours) Plotly's default
+
+    assert pio.templates.default == "streamlit"
+    text = plots.figure_json(go.Figure(go.Scatter(y=[1, 2])), key="k")
+    assert not re.search(r'"#0000[0-4][0-9]"', text)  # its front end swapped these; nothing does here
+    template = json.loads(text)["layout"]["template"]
+    assert template["layout"]["colorway"][:2] == ["#636efa", "#EF553B"]  # Plotly's own, as theme=None showed
 
 
 SCRIPT = textwrap.dedent("""

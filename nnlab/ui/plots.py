@@ -19,7 +19,7 @@ without restyling, and keeps each chart in place while a live view redraws it.
 - No theme: the figure's own fonts and colours are used as they are (Streamlit's chart
   theme wrote ~12.75 px fonts over the projector-sized text).
 - Toolbar (``CONFIG``): only on hover (not a permanent strip over the title), no Plotly
-  logo, and only the buttons a student can use: zoom (the figures start with dragging off,
+  logo, no upload to Plotly Cloud, and only the buttons a student can use: zoom (the figures start with dragging off,
   so a swipe over a chart scrolls the page on a phone), reset the axes, download as PNG (at
   twice the size, sharp on slides), and full screen (added by ``chart.js``; Esc leaves).
   The builders draw it as a slim column in the right margin, so on a phone, where a tap
@@ -34,11 +34,13 @@ installed package. If that ever fails, charts fall back to ``st.plotly_chart``.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import weakref
 from pathlib import Path
 
 import plotly
+import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
@@ -52,6 +54,7 @@ _REMOVE = ["pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d
 CONFIG = {
     "displaylogo": False,
     "displayModeBar": "hover",
+    "showSendToCloud": False,  # plotly.js 4 offers to upload the chart to Plotly Cloud by default
     "modeBarButtonsToRemove": _REMOVE,
     "toImageButtonOptions": {"format": "png", "scale": 2},
     "scrollZoom": False,
@@ -78,19 +81,36 @@ def is_phone() -> bool:
         return False
 
 
+# Streamlit sets Plotly's default template to its own, whose colours are placeholders that
+# its front end swaps for real ones; with theme=None it swaps in Plotly's own defaults. A
+# figure that keeps the default template (the builders set theirs) gets the same here.
+_PLACEHOLDERS = dict(zip(
+    [f"#{i:06d}" for i in (*range(1, 31), *range(32, 41))],
+    ["#636efa", "#EF553B", "#00cc96", "#ab63fa", "#FFA15A", "#19d3f3", "#FF6692", "#B6E880", "#FF97FF", "#FECB52",
+     "#0d0887", "#46039f", "#7201a8", "#9c179e", "#bd3786", "#d8576b", "#ed7953", "#fb9f3a", "#fdca26", "#f0f921",
+     "#8e0152", "#c51b7d", "#de77ae", "#f1b6da", "#fde0ef", "#e6f5d0", "#b8e186", "#7fbc41", "#4d9221", "#276419",
+     "#3D9970", "#FF4136", "#4499FF", "#B2B5BE", "#2a3f5f", "#2a3f5f", "#EBF0F8", "white", "#C8D4E3"]))
+_PLACEHOLDER = re.compile(r'"(#0000[0-4][0-9])"')
+
+
 def figure_spec(fig, *, key: str, labels: dict | None = None) -> dict:
-    """What the component draws for ``fig`` (a ``go.Figure`` or a figure dict): its data,
-    its layout (with ``uirevision`` defaulting to ``key``), the toolbar ``config`` and the
-    texts of the buttons ``chart.js`` adds (``labels``)."""
-    spec = fig if isinstance(fig, dict) else fig.to_plotly_json()
+    """What the component draws for ``fig`` (a ``go.Figure`` or a figure dict, which gets
+    Plotly's default template as ``st.plotly_chart`` gives it): its data, its layout (with
+    ``uirevision`` defaulting to ``key``), the toolbar ``config`` and the texts of the
+    buttons ``chart.js`` adds (``labels``)."""
+    spec = (fig if isinstance(fig, go.Figure) else go.Figure(fig, _validate=False)).to_plotly_json()
     layout = dict(spec.get("layout") or {})
     layout.setdefault("uirevision", key)
     return {"data": list(spec.get("data") or []), "layout": layout, "config": CONFIG, "labels": labels or {}}
 
 
 def figure_json(fig, *, key: str, labels: dict | None = None) -> str:
-    """``figure_spec`` as the JSON text the component receives (numpy arrays as lists)."""
-    return pio.json.to_json_plotly(figure_spec(fig, key=key, labels=labels))
+    """``figure_spec`` as the JSON text the component receives (numpy arrays as Plotly's
+    base64 typed arrays, as ``st.plotly_chart`` sends them)."""
+    text = pio.json.to_json_plotly(figure_spec(fig, key=key, labels=labels))
+    if '"#0000' in text:
+        text = _PLACEHOLDER.sub(lambda m: f'"{_PLACEHOLDERS.get(m.group(1), m.group(1))}"', text)
+    return text
 
 
 def _register(manager) -> None:

@@ -104,6 +104,7 @@ async function draw(chart) {
       chart.next = null;
       const layout = { ...figure.layout };
       if (isLarge(chart)) {
+        layout.width = chart.host.clientWidth;
         layout.height = chart.host.clientHeight;
         chart.host.focus({ preventScroll: true });
       }
@@ -111,6 +112,11 @@ async function draw(chart) {
       await Plotly.react(chart.gd, figure.data || [], layout, config);
       chart.drawn = true;
       chart.width = chart.host.clientWidth;
+      // A figure without its own width takes its container's; react keeps the width it had
+      // (e.g. from full screen, or from before the column was resized).
+      if (!layout.width && chart.width && Math.abs(chart.gd._fullLayout.width - chart.width) > 1) {
+        await Plotly.Plots.resize(chart.gd);
+      }
       delete chart.host.dataset.error;
     }
   } catch (err) {
