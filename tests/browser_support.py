@@ -43,6 +43,9 @@ SERVER_LOG_BY_URL: dict[str, Path] = {}
 # base URL → pid of that server's process, for benches that sample its memory and threads
 SERVER_PID_BY_URL: dict[str, int] = {}
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# A chart drawn by nnlab.ui.plots.show: Plotly's own div, in the page's DOM (no iframe, no
+# shadow root); its element container carries the key as an ``st-key-<key>`` class.
+CHART = "[data-testid='stMain'] .js-plotly-plot"
 ENTRY_READY = "[data-testid='stSidebar'] [data-testid='stSelectbox']"
 
 
