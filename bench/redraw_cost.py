@@ -9,7 +9,7 @@ goes into the frame's websocket message (``ByteSize``; the message's own envelop
 few bytes both ways). Also prints the one-time cost of loading plotly.js in the browser.
 
     python bench/redraw_cost.py            # about a minute (most of it training)
-    python bench/redraw_cost.py --frames 5
+    python bench/redraw_cost.py --frames 5 --repeat 5
 """
 
 from __future__ import annotations
@@ -57,8 +57,9 @@ def train_figures(frame: dict, data, lang: str = "ko") -> dict:
     return figs
 
 
-def _draw_both(frames):
-    """The AppTest script: draws every frame's figures with each method, one timing per redraw."""
+def _draw_both(frames, repeat):
+    """The AppTest script: draws every frame's figures with each method ``repeat`` times, in
+    turns; a redraw's time is the median of its repeats."""
     import time
 
     import streamlit as st
@@ -72,22 +73,23 @@ def _draw_both(frames):
     warm_up = next(iter(frames[0].values()))
     plots.show(warm_up, key="warm-up")  # registers the component's assets once
     plotly_chart(warm_up, "warm-up-plotly")
-    times = {name: [] for name in methods}
-    for i, figs in enumerate(frames):
-        for name, draw in methods.items():
-            start = time.perf_counter()
-            for chart, fig in figs.items():
-                draw(fig, f"{name}-{i}-{chart}")
-            times[name].append(time.perf_counter() - start)
-    st.session_state["times"] = times
+    times = {name: [[] for _ in frames] for name in methods}
+    for r in range(repeat):
+        for i, figs in enumerate(frames):
+            for name, draw in methods.items():
+                start = time.perf_counter()
+                for chart, fig in figs.items():
+                    draw(fig, f"{name}-{r}-{i}-{chart}")
+                times[name][i].append(time.perf_counter() - start)
+    st.session_state["times"] = {name: [sorted(t)[len(t) // 2] for t in per_frame] for name, per_frame in times.items()}
 
 
-def measure(frames: list[dict]) -> dict:
+def measure(frames: list[dict], repeat: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from nnlab.ui.plots import COMPONENT
 
-    at = AppTest.from_function(_draw_both, args=(frames,), default_timeout=600).run()
+    at = AppTest.from_function(_draw_both, args=(frames, repeat), default_timeout=600).run()
     if at.exception:
         raise RuntimeError(at.exception)
     times = at.session_state["times"]
@@ -96,10 +98,12 @@ def measure(frames: list[dict]) -> dict:
     elements = [("st.plotly_chart", el) for el in at.get("plotly_chart")]
     elements += [("component", el) for el in at.get("bidi_component") if el.proto.component_name == COMPONENT]
     for name, el in elements:
-        key = el.proto.id.split("-", 2)[2]  # "$$ID-<hash>-<key>", the key "<method>-<frame>-<chart>"
+        key = el.proto.id.split("-", 2)[2]  # "$$ID-<hash>-<key>", the key "<method>-<repeat>-<frame>-<chart>"
         if "warm-up" in key:
             continue
-        _, frame, chart = key.rsplit("-", 2)
+        _, r, frame, chart = key.rsplit("-", 3)
+        if r != "0":
+            continue
         sizes[name][int(frame)] += el.proto.ByteSize()
         charts_seen[name].add(chart)
     return {"times": times, "sizes": sizes, "charts": charts_seen}
@@ -109,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--frames", type=int, default=replay.FRAMES["normal"],
                         help="redraws to replay the run in (default: the normal pace's %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="times each redraw is timed (median; default %(default)s)")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -117,7 +122,8 @@ def main() -> None:
     epochs = len(snap["history"]["epoch"])
     shown = [round(epochs * (i + 1) / args.frames) for i in range(args.frames)]
     frames = [train_figures(replay.frame(snap, e), data) for e in shown]
-    result = measure(frames)
+    result = measure(frames, args.repeat)
+    assert result["charts"]["component"] == result["charts"]["st.plotly_chart"] == set(frames[0]), result["charts"]
 
     from nnlab.ui.plots import PLOTLY_JS
 
