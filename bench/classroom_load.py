@@ -21,7 +21,7 @@ the sessions sit ``--idle`` s, then all click Train, the clicks spread over
 * click → first chart: when the websocket delivered the first message of a progress chart
   with data points (decoded as Streamlit ``ForwardMsg`` by one ``SessionWatcher`` for both
   kinds; the click time is the first frame the session sent after the click), and for a tab
-  when the page got Streamlit's Plotly code from the server (fetched at the first chart; a
+  when the page got plotly.js from the server (fetched at the first chart; a
   busy server delays it) and when the page first drew a chart with traces (an init script
   polls ``.js-plotly-plot`` every 100 ms);
 * click → finish: a status line saying "Finished …" (``live.finished``), from the websocket;
@@ -90,6 +90,8 @@ from wire_client import WireClient  # noqa: E402
 from nnlab.i18n import CATALOG  # noqa: E402
 
 MIB = 1024 * 1024
+CHART_COMPONENT = "nnlab.chart"  # nnlab.ui.plots.COMPONENT: the element every chart is drawn with
+PLOTLY_CODE = "/plotly.min.js"  # … whose script loads plotly.js from the server once per page
 VIEWPORT = {"width": 1280, "height": 720}  # the teacher's projector; students' laptops are similar
 OPEN_CONCURRENCY = 4  # pages loading at once while the class arrives
 TRAINING_THREAD_PREFIX = "nnlab-"  # the app names its threads nnlab-worker-1, nnlab-warmer, …
@@ -146,7 +148,7 @@ class Session:
     click_at: float | None = None
     first_chart_at: float | None = None  # first chart message with data, as the websocket delivered it
     dom_chart_at: float | None = None  # first chart with traces in the page
-    chart_code_asked_at: float | None = None  # the page asked the server for Streamlit's Plotly code
+    chart_code_asked_at: float | None = None  # the page asked the server for plotly.js
     chart_code_at: float | None = None  # … and had it
     done_at: float | None = None  # every run of the click ended (finished, stopped, diverged or failed)
     finished: bool = False
@@ -227,14 +229,14 @@ class SessionWatcher:
         page.on("request", self.on_request)
         page.on("requestfinished", self.on_request_finished)
 
-    # Streamlit fetches its Plotly chart code from the server when the first chart arrives:
+    # The chart component fetches plotly.js from the server when the first chart arrives:
     # a busy server delays it, and with it every chart in the page.
     def on_request(self, request) -> None:
-        if self.s.chart_code_asked_at is None and "/PlotlyChart." in request.url:
+        if self.s.chart_code_asked_at is None and PLOTLY_CODE in request.url:
             self.s.chart_code_asked_at = time.time()
 
     def on_request_finished(self, request) -> None:
-        if self.s.chart_code_at is None and "/PlotlyChart." in request.url:
+        if self.s.chart_code_at is None and PLOTLY_CODE in request.url:
             self.s.chart_code_at = time.time()
 
     def on_sent(self, _payload) -> None:
@@ -279,10 +281,11 @@ class SessionWatcher:
         elif what in ("alert", "progress") and msg.metadata.delta_path[:1] != [1]:  # 1 is the sidebar
             # a run's status: a box (warnings, errors) or the label of its progress bar ("**Finished …** · …")
             self._on_status((element.alert.body if what == "alert" else element.progress.text).replace("**", ""))
-        elif what == "plotly_chart":
-            key = element.plotly_chart.id.rsplit("-", 1)[-1]  # element ids end with the widget key
+        elif what == "bidi_component" and element.bidi_component.component_name == CHART_COMPONENT:
+            chart = element.bidi_component  # nnlab.ui.plots.show: the figure JSON in its bytes
+            key = chart.id.split("-", 2)[-1]  # element ids end with the widget key
             if key == self.kind.layer_chart or (self.s.first_chart_at is None and key in self.kind.progress_charts):
-                self._on_chart(element.plotly_chart, key, now)
+                self._on_chart(chart.bytes.decode() or "{}", key, now)
 
     def _on_status(self, body: str) -> None:
         for name, prefixes in (("ended", ENDED), ("active", ACTIVE)):
@@ -304,8 +307,8 @@ class SessionWatcher:
         if run.get("ended", 0) and not run.get("active", 0):
             self.s.done_at, self.s.finished = now, run.get("finished", 0) == run["ended"]
 
-    def _on_chart(self, chart, key: str, now: float) -> None:
-        traces = [tr for tr in (json.loads(chart.spec or "{}").get("data") or []) if _points(tr)]
+    def _on_chart(self, spec: str, key: str, now: float) -> None:
+        traces = [tr for tr in (json.loads(spec).get("data") or []) if _points(tr)]
         if traces and self.s.first_chart_at is None and key in self.kind.progress_charts:
             self.s.first_chart_at = now
         if traces and key == self.kind.layer_chart:

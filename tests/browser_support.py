@@ -43,6 +43,9 @@ SERVER_LOG_BY_URL: dict[str, Path] = {}
 # base URL → pid of that server's process, for benches that sample its memory and threads
 SERVER_PID_BY_URL: dict[str, int] = {}
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# A chart drawn by nnlab.ui.plots.show: Plotly's own div, in the page's DOM (no iframe, no
+# shadow root); its element container carries the key as an ``st-key-<key>`` class.
+CHART = "[data-testid='stMain'] .js-plotly-plot"
 ENTRY_READY = "[data-testid='stSidebar'] [data-testid='stSelectbox']"
 
 
@@ -275,6 +278,48 @@ def clipped_texts(page) -> list[str]:
     (``text-overflow: ellipsis`` and ``scrollWidth > clientWidth``) and text inputs whose
     value is wider than the field (a selectbox showing "Xavier / Glorot unifo")."""
     return page.evaluate(_CLIPPED_JS)
+
+
+# Installed once per page: on every animation frame, the charts in the main area are counted
+# per key (the ``st-key-…`` class of their element container) and checked for data. A copy
+# or a blank shown for a single frame is seen, however briefly it lasts.
+_WATCH_JS = """() => {
+  const w = window.__nnlabChartWatch = {frames: 0, most: 0, copies: [], blanks: [], drawn: {}};
+  const t0 = performance.now();
+  const keyOf = el => (((el.closest('[class*="st-key-"]') || {}).className || '').split(' ')
+                       .filter(c => c.startsWith('st-key-'))[0] || '(no key)');
+  const hasData = el => (el._fullData || []).some(d => (d.x || d.z || d.values || []).length > 0);
+  const tick = () => {
+    const charts = Array.from(document.querySelectorAll("[data-testid='stMain'] .js-plotly-plot"));
+    const at = Math.round(performance.now() - t0) / 1000;
+    w.frames++;
+    w.most = Math.max(w.most, charts.length);
+    const byKey = {};
+    for (const el of charts) (byKey[keyOf(el)] = byKey[keyOf(el)] || []).push(el);
+    for (const [key, els] of Object.entries(byKey)) {
+      if (els.length > 1 && w.copies.length < 20) w.copies.push([at, key, els.length]);
+      if (els.some(hasData)) w.drawn[key] = true;
+    }
+    for (const key of Object.keys(w.drawn))
+      if (!(byKey[key] || []).some(hasData) && w.blanks.length < 20) w.blanks.push([at, key]);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}"""
+
+
+def watch_charts(page) -> None:
+    """Start watching the page's charts on every animation frame (see ``chart_watch``)."""
+    page.evaluate(_WATCH_JS)
+
+
+def chart_watch(page) -> dict:
+    """What ``watch_charts`` saw since it started: ``frames`` checked, the ``most`` charts in
+    the main area at once, ``copies`` ([seconds, key, count] where one key had several charts)
+    and ``blanks`` ([seconds, key] where a chart that had data had none or was gone)."""
+    return page.evaluate("() => { const w = window.__nnlabChartWatch;"
+                         " return {frames: w.frames, most: w.most, copies: w.copies, blanks: w.blanks,"
+                         " drawn: Object.keys(w.drawn)}; }")
 
 
 def swipe_up(page, locator, distance: int = 250) -> int:

@@ -2,8 +2,10 @@
 projector and a 390×844 phone.
 
 - The default run (spiral 3×16, 100 epochs) unfolds: its charts show at least five
-  intermediate states at the default pace, no chart goes blank once drawn, and no stale
-  copy of a chart stays once the page has settled.
+  intermediate states at the default pace, and at no frame during the run is there a copy
+  of a chart (more charts than once settled, or two for one key) or a blank chart (one
+  that had data and has none, or is gone): each chart is updated in place.
+- A chart the user zoomed keeps its zoom while the run goes on redrawing it.
 - The first chart is inside the first screen after pressing Train (projector and phone).
 - Chart rules: no bar on a log axis, tick labels ≥ 14 px at 1280×720, no chart text below
   12 px, no colliding value labels, no text clipped with an ellipsis.
@@ -19,11 +21,13 @@ from browser_support import (  # noqa: E402
     browser_marks,
     browser_page,
     chart_problems,
+    chart_watch,
     clipped_texts,
     overlapping_chart_labels,
     screenshot_path,
     streamlit_server,
     wait_for_app,
+    watch_charts,
 )
 
 from nnlab.i18n import t
@@ -68,17 +72,13 @@ def test_the_default_run_unfolds_on_a_projector_without_blanks_or_copies(server)
     with browser_page(width=1280, height=720) as page:
         page.goto(server + "/train?lang=ko&epochs=100")
         wait_for_app(page)
+        watch_charts(page)  # every animation frame from here on: copies and blanks
         page.locator(".st-key-train_btn button:visible").first.click()
         clicked = time.monotonic()
-        states, most_charts, drawn, first_top, blanks = set(), 0, set(), None, []
+        states, first_top = set(), None
         deadline = clicked + 120
         while time.monotonic() < deadline:
             charts = _charts(page)
-            most_charts = max(most_charts, len(charts))
-            with_data = {c["key"] for c in charts if c["points"]}
-            if drawn - with_data:  # a chart that had data has none now (a transient copy is no blank)
-                blanks.append((round(time.monotonic() - clicked, 1), sorted(drawn - with_data)))
-            drawn |= with_data
             if charts and first_top is None:
                 first_top = min(c["top"] for c in charts)
                 first_chart_after = time.monotonic() - clicked
@@ -95,15 +95,64 @@ def test_the_default_run_unfolds_on_a_projector_without_blanks_or_copies(server)
         assert first_top is not None and first_top < 720, "the first chart starts inside the first screen"
         intermediate = {n for n in states if 0 < n < max(states)}
         assert len(intermediate) >= 5, f"the run unfolded in only {len(intermediate)} intermediate states"
-        # Streamlit 1.67 remounts a Plotly chart whose figure changed and keeps the old copy
-        # (faded) until the new one is drawn, so a copy can show for a moment during a redraw;
-        # what must not happen is copies that stay once the page has settled.
+        page.wait_for_timeout(1000)
         settled = _charts(page)
+        seen = chart_watch(page)
+        print(f"checked {seen['frames']} frames; most charts at once {seen['most']}, settled {len(settled)}")
         assert len(settled) == 8, [c["title"] for c in settled]  # 7 live charts + the confusion matrix
-        assert not blanks, f"charts went blank after being drawn: {blanks}"
+        assert len({c["key"] for c in settled}) == 8, [c["key"] for c in settled]
+        # Each redraw updates a chart in place: st.plotly_chart remounted a chart whose figure
+        # changed and kept the old one (faded) beside it until the new one was drawn.
+        assert seen["frames"] > 100, seen
+        assert seen["most"] <= len(settled), f"transient copies: {seen['most']} charts at once; {seen['copies']}"
+        assert not seen["copies"], f"one key had several charts: {seen['copies']}"
+        assert not seen["blanks"], f"charts went blank after being drawn: {seen['blanks']}"
         assert chart_problems(page) == []
         assert overlapping_chart_labels(page) == []
         assert clipped_texts(page) == []
+
+
+# The loss chart: its element (marked once, to tell an update from a remount), its x range
+# and whether the user changed it, and how many epochs it shows.
+LOSS_JS = """mark => { const el = document.querySelector(".st-key-train_loss .js-plotly-plot");
+  if (!el || !el._fullLayout) return null;
+  if (mark) el.__nnlabMark = mark;
+  const lengths = (el._fullData || []).map(d => (d.x || []).length).filter(n => n);
+  return {mark: el.__nnlabMark || null, range: el._fullLayout.xaxis.range.slice(),
+          autorange: el._fullLayout.xaxis.autorange, epochs: lengths.length ? Math.min(...lengths) : 0}; }"""
+
+
+def test_a_zoomed_chart_keeps_its_zoom_while_the_run_redraws_it(server):
+    with browser_page(width=1280, height=720) as page:
+        page.goto(server + "/train?lang=ko&epochs=100")
+        wait_for_app(page)
+        page.locator(".st-key-train_pace button").filter(has_text=t("play.slow", "ko")).first.click()
+        wait_for_app(page)
+        page.locator(".st-key-train_btn button:visible").first.click()
+        page.wait_for_function(f"() => ({LOSS_JS})(null)?.epochs >= 5", timeout=120_000)
+        chart = page.locator(".st-key-train_loss .js-plotly-plot")
+        chart.scroll_into_view_if_needed()
+        chart.hover()
+        chart.locator(".modebar-btn[data-attr='dragmode'][data-val='zoom']").click()
+        box = chart.locator(".nsewdrag").first.bounding_box()
+        page.mouse.move(box["x"] + box["width"] * 0.2, box["y"] + 5)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] - 5, steps=8)
+        page.mouse.up()
+        zoomed = page.evaluate(LOSS_JS, "zoomed")
+        assert zoomed["autorange"] is False, zoomed
+        later = zoomed
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and later["epochs"] < min(100, zoomed["epochs"] + 20):
+            page.wait_for_timeout(250)
+            later = page.evaluate(LOSS_JS, None)
+        page.screenshot(path=str(screenshot_path("live-view-zoom-kept")))
+        print(f"\nzoomed at {zoomed['epochs']} epochs to x = {zoomed['range']}; "
+              f"at {later['epochs']} epochs x = {later['range']}")
+        assert later["epochs"] >= zoomed["epochs"] + 10, "the run went on redrawing the chart"
+        assert later["mark"] == "zoomed", "the chart was updated in place, not mounted anew"
+        assert later["autorange"] is False
+        assert later["range"] == pytest.approx(zoomed["range"], rel=1e-6), "the zoom was kept"
 
 
 def test_on_a_phone_the_first_chart_is_in_the_first_screen_after_train(server):

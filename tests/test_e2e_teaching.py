@@ -13,6 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import (  # noqa: E402
+    CHART,
     browser_marks,
     browser_page,
     chart_problems,
@@ -54,7 +55,7 @@ def page(base_url):
 def _open(page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg")
+    page.wait_for_selector(f"{CHART} .main-svg")
 
 
 @pytest.mark.parametrize("name", list(PAGES))
@@ -62,7 +63,7 @@ def test_page_shows_its_key_number(page, base_url, name):
     text, charts = PAGES[name]
     _open(page, f"{base_url}/{name}")
     page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=10_000)
-    assert page.locator("[data-testid='stPlotlyChart']").count() == charts
+    assert page.locator(CHART).count() == charts
     assert page.locator("[data-testid='stException']").count() == 0
     full_screenshot(page, screenshot_path(f"teaching_{name}"))
 
@@ -111,7 +112,7 @@ def test_phone_swipe_over_a_chart_scrolls_the_page(page, base_url):
     try:
         phone = context.new_page()
         _open(phone, f"{base_url}/explorer?lang=ko")
-        chart = phone.locator("[data-testid='stPlotlyChart'] .nsewdrag").first
+        chart = phone.locator(f"{CHART} .nsewdrag").first
         chart.scroll_into_view_if_needed()
         phone.wait_for_timeout(500)
         assert swipe_up(phone, chart) > 100

@@ -54,6 +54,8 @@ ALLOWED = {
     "setosa", "versicolor", "virginica",
     # formulas, special values, metrics, units, and the charts' label of the output layer
     "max", "exp", "log", "fan_in", "fan_out", "nan", "inf", "mae", "mse", "cm", "mb", "out",
+    # the keyboard key that leaves full screen
+    "esc",
 }
 ALLOWED_PHRASES = ("NN Lab", "Leaky ReLU", "UTF-8")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*")

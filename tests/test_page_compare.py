@@ -2,7 +2,6 @@
 the summary table has one row per run, every overlay chart one trace per run, the
 ensemble appears; the variable switch, the value-count check, Stop all and Korean text."""
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -12,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from chart_elements import chart_figures_by_title  # noqa: E402
 
 from nnlab import i18n, snapshot  # noqa: E402
 from nnlab.config import RunConfig  # noqa: E402
@@ -36,11 +37,7 @@ def open_compare(config: RunConfig = TINY, language: str = "en") -> AppTest:
 
 
 def figures(at: AppTest) -> dict[str, dict]:
-    out = {}
-    for el in at.get("plotly_chart"):
-        spec = json.loads(el.proto.spec)
-        out[spec["layout"]["title"]["text"]] = spec
-    return out
+    return chart_figures_by_title(at)
 
 
 def stop_everything(at: AppTest) -> None:

@@ -5,10 +5,10 @@ a tiny real training run with live charts and results, Stop, CSV upload errors, 
 """
 
 import hashlib
-import json
 import time
 from pathlib import Path
 
+from chart_elements import chart_figures_by_title
 from streamlit.testing.v1 import AppTest
 
 from nnlab import presets, snapshot
@@ -69,11 +69,7 @@ def wait_until_ended(at: AppTest, timeout: float = 180.0):
 
 
 def plotly_specs(at: AppTest) -> dict[str, dict]:
-    specs = {}
-    for el in at.get("plotly_chart"):
-        spec = json.loads(el.proto.spec)
-        specs[spec["layout"]["title"]["text"]] = spec
-    return specs
+    return chart_figures_by_title(at)
 
 
 def test_page_renders_with_controls_and_hint():

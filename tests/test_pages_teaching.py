@@ -17,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from chart_elements import chart_figures  # noqa: E402
+
 from nnlab import i18n  # noqa: E402
 
 PAGES = ("pages/explorer.py", "pages/neuron.py", "pages/softmax.py")
@@ -38,7 +40,7 @@ def metrics(at: AppTest) -> dict[str, object]:
 
 
 def plotly_specs(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    return chart_figures(at)
 
 
 def trace_values(values) -> np.ndarray:
@@ -147,15 +149,14 @@ def test_charts_keep_their_own_style_and_a_small_toolbar(page):
     """Drawn through nnlab.ui.plots.show: with Streamlit's default theme its front end would
     put ~12.75 px ticks and a 16 px title into every figure."""
     at = open_page(page, "ko")
-    elements = at.get("plotly_chart")
-    assert elements
-    for el in elements:
-        assert el.proto.theme == ""  # theme=None
-        config = json.loads(el.proto.config)
+    assert not at.get("plotly_chart")  # every chart goes through the chart component (no theme)
+    specs = chart_figures(at)
+    assert specs
+    for spec in specs:
+        config = spec["config"]
         assert config["displaylogo"] is False and config["displayModeBar"] == "hover"
         assert {"pan2d", "lasso2d"} <= set(config["modeBarButtonsToRemove"])
         assert "zoom2d" not in config["modeBarButtonsToRemove"]  # zoom is opt-in: dragging starts off
-        spec = json.loads(el.proto.spec)
         assert spec["layout"]["xaxis"]["tickfont"]["size"] >= 14
 
 

@@ -58,7 +58,7 @@ def test_run_after_warm_up_borrows_the_compiled_trainer(runtime):
 
 def test_a_warm_up_gets_no_turn_while_a_user_run_wants_one(runtime):
     pool, scheduler, warmer = runtime
-    user = scheduler.submit(LONG.replace(epochs=30))
+    user = scheduler.submit(LONG.replace(epochs=300))  # stopped below; long enough to outlast the 2-s settle
     _wait_until(lambda: bool(user.snapshot()["steps"]["step"]))
     warmer.request([SMALL])
     time.sleep(2.0)  # settle, load, submit: the warm-up now waits behind the user's run

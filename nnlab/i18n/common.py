@@ -180,4 +180,5 @@ TEXT = {
                                    "the 2-D data sets.",
                              "ko": "결정 경계를 그리려면 특성이 2개여야 하는데 {name}에는 {dim}개 있습니다. 2차원 "
                                    "데이터셋 중 하나를 고르세요."},
+    "plots.fullscreen": {"en": "Full screen (Esc to leave)", "ko": "전체 화면 (Esc로 나가기)"},
 }

@@ -1,35 +1,72 @@
 """How every page puts a Plotly figure on screen: ``show(fig, key=...)``.
 
-The figures come styled from the chart builders (``nnlab.chart_style``); this only makes
-sure Streamlit leaves that style alone and that Plotly's toolbar stays out of the way.
+The figures come styled from the chart builders (``nnlab.chart_style``); this draws them
+without restyling, and keeps each chart in place while a live view redraws it.
 
-- ``theme=None``: with the default ``theme="streamlit"`` Streamlit's front end writes its own
-  defaults into the figure's template (fonts of about 12.75 px for ticks, legend and body
-  text, a 16 px left-aligned bold title, zero left/right margins, no x grid, its own
-  colourway), which undoes the projector-sized text.
-- Toolbar: only on hover (not a permanent strip over the title), no Plotly logo, and only
-  the buttons a student can use: Streamlit's fullscreen, zoom (the figures start with
-  dragging off, so a swipe over a chart scrolls the page on a phone), reset the axes, and
-  download as PNG (at twice the size, sharp on slides). The builders draw it as a slim
-  column in the right margin, so on a phone, where a tap leaves it shown, it covers
-  neither the title nor the legend.
+- Drawing: a small ``st.components.v2`` component (``plot_component/chart.js``) keeps one
+  Plotly div per key and calls ``Plotly.react`` with each new figure, so a redraw updates
+  the chart in place. ``st.plotly_chart`` gives a chart a new identity whenever its figure
+  changes (its element id hashes the figure, even with ``key=``), so every live redraw
+  remounted it: the old chart stayed beside the new one, faded, until the new one was
+  drawn, a heatmap blanked for a moment, and a user's zoom was lost.
+- The figure travels as one JSON document (``figure_json``: data, layout, config) in the
+  element's bytes. ``layout.uirevision`` defaults to the key, so Plotly keeps a user's zoom
+  across redraws of that chart (a figure that sets its own ``uirevision`` decides itself).
+- plotly.js comes from the installed plotly package (``plotly/package_data/plotly.min.js``,
+  no CDN: classrooms may have no internet), served by Streamlit's component asset route
+  and loaded once per page, not sent with each redraw; ``chart.js`` and ``chart.css`` are
+  assets too, so a redraw sends only the figure and a few short paths.
+- No theme: the figure's own fonts and colours are used as they are (Streamlit's chart
+  theme wrote ~12.75 px fonts over the projector-sized text).
+- Toolbar (``CONFIG``): only on hover (not a permanent strip over the title), no Plotly
+  logo, no upload to Plotly Cloud, and only the buttons a student can use: zoom (the figures start with dragging off,
+  so a swipe over a chart scrolls the page on a phone), reset the axes, download as PNG (at
+  twice the size, sharp on slides), and full screen (added by ``chart.js``; Esc leaves).
+  The builders draw it as a slim column in the right margin, so on a phone, where a tap
+  leaves it shown, it covers neither the title nor the legend.
+- Width follows the container (columns, a phone's 390 px); height is the figure's own.
+
+Registering the assets uses Streamlit's component manifest machinery directly (what it
+does for an installed package's ``pyproject.toml``), because NN Lab is an app, not an
+installed package: ``nnlab.ui.streamlit_internals.register_component_assets``, which
+raises ``StreamlitInternalsChanged`` if a Streamlit upgrade removed it.
 """
 
 from __future__ import annotations
 
+import re
+import threading
+import weakref
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
-# Every Plotly 2D button except zoom, reset and download (Streamlit adds fullscreen itself).
+from nnlab.ui.common import t
+
+# Every Plotly 2D button except zoom, reset and download (chart.js adds full screen).
 _REMOVE = ["pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
            "hoverClosestCartesian", "hoverCompareCartesian", "toggleSpikelines", "toggleHover", "resetViews"]
 CONFIG = {
     "displaylogo": False,
     "displayModeBar": "hover",
+    "showSendToCloud": False,  # plotly.js 4 offers to upload the chart to Plotly Cloud by default
     "modeBarButtonsToRemove": _REMOVE,
     "toImageButtonOptions": {"format": "png", "scale": 2},
     "scrollZoom": False,
     "responsive": True,
 }
+
+PROJECT = "nnlab"
+COMPONENT = f"{PROJECT}.chart"  # chart.js + chart.css, from nnlab/ui/plot_component/
+LIBRARY = f"{PROJECT}.plotlyjs"  # plotly.min.js, from the plotly package (chart.js loads it)
+ASSETS = Path(__file__).with_name("plot_component")
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+_lock = threading.Lock()
+_ready: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # component manager → mount callable
 
 
 def is_phone() -> bool:
@@ -42,9 +79,70 @@ def is_phone() -> bool:
         return False
 
 
+# Streamlit sets Plotly's default template to its own, whose colours are placeholders that
+# its front end swaps for real ones; with theme=None it swaps in Plotly's own defaults. A
+# figure that keeps the default template (the builders set theirs) gets the same here.
+_PLACEHOLDERS = dict(zip(
+    [f"#{i:06d}" for i in (*range(1, 31), *range(32, 41))],
+    ["#636efa", "#EF553B", "#00cc96", "#ab63fa", "#FFA15A", "#19d3f3", "#FF6692", "#B6E880", "#FF97FF", "#FECB52",
+     "#0d0887", "#46039f", "#7201a8", "#9c179e", "#bd3786", "#d8576b", "#ed7953", "#fb9f3a", "#fdca26", "#f0f921",
+     "#8e0152", "#c51b7d", "#de77ae", "#f1b6da", "#fde0ef", "#e6f5d0", "#b8e186", "#7fbc41", "#4d9221", "#276419",
+     "#3D9970", "#FF4136", "#4499FF", "#B2B5BE", "#2a3f5f", "#2a3f5f", "#EBF0F8", "white", "#C8D4E3"]))
+_PLACEHOLDER = re.compile(r'"(#0000[0-4][0-9])"')
+
+
+def figure_spec(fig, *, key: str, labels: dict | None = None) -> dict:
+    """What the component draws for ``fig`` (a ``go.Figure`` or a figure dict, which gets
+    Plotly's default template as ``st.plotly_chart`` gives it): its data, its layout (with
+    ``uirevision`` defaulting to ``key``), the toolbar ``config`` and the texts of the
+    buttons ``chart.js`` adds (``labels``)."""
+    spec = (fig if isinstance(fig, go.Figure) else go.Figure(fig, _validate=False)).to_plotly_json()
+    layout = dict(spec.get("layout") or {})
+    layout.setdefault("uirevision", key)
+    return {"data": list(spec.get("data") or []), "layout": layout, "config": CONFIG, "labels": labels or {}}
+
+
+def figure_json(fig, *, key: str, labels: dict | None = None) -> str:
+    """``figure_spec`` as the JSON text the component receives (numpy arrays as Plotly's
+    base64 typed arrays, as ``st.plotly_chart`` sends them)."""
+    text = pio.json.to_json_plotly(figure_spec(fig, key=key, labels=labels))
+    if '"#0000' in text:
+        text = _PLACEHOLDER.sub(lambda m: f'"{_PLACEHOLDERS.get(m.group(1), m.group(1))}"', text)
+    return text
+
+
+def _mount():
+    """The component's mount callable for the running Streamlit runtime (each AppTest has
+    its own), registering the assets with it on first use; None without a runtime."""
+    from streamlit.components.v2 import component
+
+    from nnlab.ui import streamlit_internals as internals
+
+    if not internals.Runtime.exists():
+        return None
+    manager = internals.component_manager()
+    with _lock:
+        mount = _ready.get(manager)
+        if mount is None:
+            internals.register_component_assets(manager, PROJECT, "chart", ASSETS)
+            internals.register_component_assets(manager, PROJECT, "plotlyjs", PLOTLY_JS.parent)
+            mount = _ready[manager] = component(COMPONENT, js="chart.js", css="chart.css", isolate_styles=False)
+        return mount
+
+
 def show(fig, *, key: str, where=None) -> None:
-    """Draw ``fig`` across the width of ``where`` (a column or container; default: the page)."""
-    (where or st).plotly_chart(fig, key=key, theme=None, config=CONFIG, width="stretch")
+    """Draw ``fig`` across the width of ``where`` (a column or container; default: the page).
+    Without a Streamlit runtime (bare mode) it falls back to ``st.plotly_chart``."""
+    mount = _mount()
+    if mount is None:
+        (where or st).plotly_chart(fig, key=key, theme=None, config=CONFIG, width="stretch")
+        return
+    data = figure_json(fig, key=key, labels={"fullscreen": t("plots.fullscreen")}).encode()
+    if where is None:
+        mount(key=key, data=data, width="stretch", height="content")
+    else:
+        with where:
+            mount(key=key, data=data, width="stretch", height="content")
 
 
-__all__ = ["CONFIG", "is_phone", "show"]
+__all__ = ["CONFIG", "figure_json", "figure_spec", "is_phone", "show"]

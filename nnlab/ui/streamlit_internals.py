@@ -20,6 +20,11 @@ Written against Streamlit 1.67.
    reaps expired sessions when it next stores one).
 3. ``streamlit.runtime.scriptrunner.get_script_run_ctx()`` (used by ``nnlab.ui.live``): the
    id of the browser session running the script, to ask (2) about it later.
+4. ``streamlit.components.v2``'s component manager (``get_bidi_component_manager()``,
+   ``register_from_manifest`` with ``ComponentManifest``/``ComponentConfig``), used by
+   ``nnlab.ui.plots``: the chart component's files and plotly.js (from the plotly package)
+   are served the way Streamlit serves an installed package's component, because the app
+   is not an installed package (``register_component_assets``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ from typing import Any
 
 import streamlit
 
-__all__ = ["Runtime", "StreamlitInternalsChanged", "after_run_cleanup", "get_script_run_ctx", "install"]
+__all__ = ["Runtime", "StreamlitInternalsChanged", "after_run_cleanup", "component_manager", "get_script_run_ctx",
+           "install", "register_component_assets"]
 
 
 class StreamlitInternalsChanged(RuntimeError):
@@ -48,6 +54,8 @@ _CLEANUP_WHY = ("it is replaced so that Streamlit does not call keras.backend.cl
                 "every script run (that made live training 5-10x slower)")
 _RUNTIME_WHY = "nnlab.ui.live asks it whether a released browser session is gone, and closes expiring ones"
 _CTX_WHY = "nnlab.ui.live reads the running browser session's id from it"
+_COMPONENTS_WHY = ("nnlab.ui.plots serves its chart component's files and plotly.js through it (charts that update "
+                   "in place instead of being remounted every redraw)")
 
 try:
     from streamlit.runtime import Runtime
@@ -57,6 +65,29 @@ try:
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 except ImportError as exc:  # pragma: no cover - only after a Streamlit upgrade
     raise _gone("streamlit.runtime.scriptrunner.get_script_run_ctx", _CTX_WHY, f" ({exc})") from exc
+
+
+try:
+    from streamlit.components.v2.get_bidi_component_manager import get_bidi_component_manager
+    from streamlit.components.v2.manifest_scanner import ComponentConfig, ComponentManifest
+except ImportError as exc:  # pragma: no cover - only after a Streamlit upgrade
+    raise _gone("streamlit.components.v2's component manager", _COMPONENTS_WHY, f" ({exc})") from exc
+
+
+def component_manager():
+    """The running Streamlit runtime's component manager (each AppTest has its own)."""
+    return get_bidi_component_manager()
+
+
+def register_component_assets(manager, project: str, component: str, asset_dir) -> None:
+    """Serve the files in ``asset_dir`` (a ``pathlib.Path``) as component ``project.component``,
+    as Streamlit does for an installed package that declares it in its ``pyproject.toml``."""
+    register = getattr(manager, "register_from_manifest", None)
+    if not callable(register):
+        raise _gone("BidiComponentManager.register_from_manifest", _COMPONENTS_WHY)
+    register(ComponentManifest(name=project, version="1",
+                               components=[ComponentConfig(name=component, asset_dir=asset_dir.name)]),
+             asset_dir.parent)
 
 
 def after_run_cleanup() -> None:
