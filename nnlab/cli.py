@@ -1,4 +1,5 @@
-"""Command line: ``python -m nnlab list`` and ``python -m nnlab train --flags … --out run.json``.
+"""Command line: ``python -m nnlab list``, ``python -m nnlab train --flags … --out run.json``
+and ``python -m nnlab lesson NAME --out lesson.json``.
 
 Train flags are generated from the RunConfig field specs (``config.FIELD_SPECS``): one flag
 per field (``--batch-size`` ↔ ``batch_size``) plus its short alias (``--lr``, ``--csv``, which
@@ -6,7 +7,8 @@ links accept too), its help text from the catalog (English) with the allowed val
 the default. Values are parsed by ``RunConfig.from_flat``, so a bad value gives the same
 ConfigError as a link or the constructor. A CSV run records the file's content hash
 (``csv_sha256``). Bad input ends with exit code 2 and one line on stderr; a run that
-diverges still writes its record and exits with 3.
+diverges still writes its record and exits with 3. A lesson trains its runs headless, prints
+what to watch for and whether its claim held, and exits with 1 when the claim was not seen.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from nnlab.fields import FieldSpec
 ALIASES = {name: fs.flags[1:] for name, fs in FIELD_SPECS.items() if fs.alias}  # the URL accepts the same short names
 EXIT_USAGE = 2
 EXIT_DIVERGED = 3
+EXIT_CLAIM_NOT_SEEN = 1
 
 
 class UsageError(Exception):
@@ -57,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", help="write the JSON run record here")
     train.add_argument("--save-model", help="also save the trained Keras model (.keras)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    lesson = sub.add_parser("lesson", help="train a lesson's runs and check what it claims")
+    lesson.add_argument("name", help="the lesson (python -m nnlab list shows them)")
+    lesson.add_argument("--out", help="write the lesson's runs and verdict as JSON here")
+    lesson.add_argument("--quick", action="store_true", help="the lesson's reduced size (fewer epochs or samples)")
+    lesson.add_argument("--lang", choices=list(i18n.LANGUAGES), default="en", help="language of the texts")
+    lesson.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
 
@@ -75,6 +84,11 @@ def cmd_list(out=sys.stdout) -> int:
         for name, entry in table.items():
             print(f"  {name:<15} {entry.display:<24} {describe(entry)}", file=out)
         print(file=out)
+    from nnlab import lessons
+
+    print("Lessons (python -m nnlab lesson NAME):", file=out)
+    for name, lesson in lessons.LESSONS.items():
+        print(f"  {name:<22} {lesson.page:<8} {i18n.t(f'lesson.{name}.title')}", file=out)
     return 0
 
 
@@ -160,6 +174,44 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lesson(args: argparse.Namespace, out=sys.stdout) -> int:
+    """Train a lesson's runs (none for a teaching page), print the claim's verdict, write JSON."""
+    import json
+
+    from nnlab import lessons
+
+    try:
+        lesson = lessons.get(args.name)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    lang = args.lang
+    print(f"{i18n.t(f'lesson.{lesson.name}.title', lang)} ({lesson.source})", file=out)
+    print(i18n.t(f"lesson.{lesson.name}.watch", lang), file=out)
+    records = {}
+    if lesson.page in ("train", "compare"):
+        for label, config in lesson.run_configs(args.quick):
+            progress = None if args.quiet else TerminalProgress()
+            if progress:
+                print(f"-- {label}", file=sys.stderr)
+            from nnlab import engine
+
+            records[label] = engine.run(config, datasets.load(config), observer=progress)
+            if progress:
+                progress.close()
+    verdict = lesson.check({label: r.snapshot() for label, r in records.items()})
+    claim = i18n.t(f"lesson.{lesson.name}.claim", lang, **verdict.seen)
+    print(i18n.t("lesson.claim.held" if verdict.held else "lesson.claim.missed", lang, text=claim), file=out)
+    if args.out:
+        document = {"lesson": lesson.name, "quick": bool(args.quick),
+                    "claim": {"held": verdict.held, "text": claim,
+                              "seen": {k: None if isinstance(v, float) and v != v else v  # NaN → null
+                                       for k, v in verdict.seen.items()}},
+                    "runs": {label: json.loads(r.to_json()) for label, r in records.items()}}
+        with open(args.out, "w", encoding="utf-8") as fh:
+            json.dump(document, fh, indent=1, ensure_ascii=False, allow_nan=False)
+    return 0 if verdict.held else EXIT_CLAIM_NOT_SEEN
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -167,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_list()
         if args.out:
             _check_writable(args.out)
+        if args.command == "lesson":
+            return cmd_lesson(args)
         return cmd_train(args)
     except (UsageError, ConfigError, datasets.DatasetError, OSError) as exc:
         print(f"nnlab: error: {exc}", file=sys.stderr)

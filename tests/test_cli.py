@@ -29,6 +29,11 @@ def test_list_shows_every_registry_entry_without_tensorflow():
         for name, entry in table.items():
             assert f"  {name} " in out.stdout
             assert entry.summary[:30] in out.stdout
+    from nnlab import lessons
+
+    for name in lessons.names():  # the lessons too, with their titles
+        assert re.search(rf"^  {name} +{lessons.get(name).page} +{re.escape(i18n.t(f'lesson.{name}.title'))}$",
+                         out.stdout, re.M), name
     probe = subprocess.run([sys.executable, "-c", "import sys; from nnlab.cli import main; main(['list']); "
                             "print('TF', 'tensorflow' in sys.modules)"], capture_output=True, text=True, cwd=ROOT)
     assert probe.stdout.strip().endswith("TF False")
@@ -200,3 +205,27 @@ def test_a_bad_value_gives_the_same_config_error_from_cli_url_and_constructor(na
     assert cli.main(["train", fs.flags[0], text]) == cli.EXIT_USAGE
     assert capsys.readouterr().err.strip() == f"nnlab: error: {from_cli[3]}"
     assert re.match(rf"{name}=", from_cli[3])
+
+
+def test_a_lesson_runs_headless_prints_its_verdict_and_writes_its_runs(tmp_path):
+    out_path = tmp_path / "lesson.json"
+    out = nnlab("lesson", "zero_init", "--quick", "--quiet", "--lang", "ko", "--out", str(out_path))
+    assert out.returncode == 0, out.stderr
+    assert i18n.t("lesson.zero_init.title", "ko") in out.stdout
+    assert out.stdout.strip().splitlines()[-1].startswith(i18n.t("lesson.claim.held", "ko", text="")[:8])
+    doc = json.loads(out_path.read_text(encoding="utf-8"))
+    assert doc["lesson"] == "zero_init" and doc["quick"] is True and doc["claim"]["held"] is True
+    (run,) = doc["runs"].values()
+    assert run["config"]["initializer"] == "zeros" and run["status"] == "finished"
+    assert doc["claim"]["seen"]["spread"] == 0.0 and max(run["unit_spread"][:-1]) == 0.0
+
+
+def test_a_teaching_lesson_checks_its_claim_without_training():
+    out = nnlab("lesson", "single_neuron", "--quiet")
+    assert out.returncode == 0, out.stderr
+    assert "without bias 0.50" in out.stdout
+
+
+def test_an_unknown_lesson_exits_2_naming_the_lessons():
+    out = nnlab("lesson", "nope")
+    assert out.returncode == 2 and "vanishing_gradients" in out.stderr and "Traceback" not in out.stderr

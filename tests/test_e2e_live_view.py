@@ -30,6 +30,7 @@ from browser_support import (  # noqa: E402
     watch_charts,
 )
 
+from nnlab import i18n
 from nnlab.i18n import t
 
 pytestmark = browser_marks()
@@ -160,7 +161,7 @@ def test_on_a_phone_the_first_chart_is_in_the_first_screen_after_train(server):
         page.goto(server + "/train?lang=ko&epochs=30")
         wait_for_app(page)
         summary = page.locator("[data-testid='stCaptionContainer']").first.inner_text()
-        assert "Spiral" in summary and "30" in summary  # a shared link says what it loaded
+        assert i18n.display_name("dataset", "spiral", "ko") in summary and "30" in summary  # what the link loaded
         page.locator(".st-key-train_btn button:visible").first.click()
         page.wait_for_function("() => document.querySelectorAll(\"[data-testid='stMain'] .js-plotly-plot\")"
                                ".length > 0", timeout=60_000)

@@ -114,10 +114,10 @@ TEXT = {
     "compare.grad.epoch": {"en": "Epoch shown in the layer charts below (0 = latest)",
                            "ko": "아래 층별 차트에 보여 줄 에포크 (0 = 최신)"},
     "compare.grad.gap": {
-        "en": "Gradient of the first hidden layer vs the last: **{worst}** {worst_ratio} against **{best}** "
-              "{best_ratio} — a gap of {decades:.1f} orders of magnitude.",
-        "ko": "첫 은닉층 대 마지막 은닉층의 기울기: **{worst}** {worst_ratio}, **{best}** {best_ratio} — "
-              "{decades:.1f}자릿수(10^{decades:.1f}배) 차이입니다.",
+        "en": "First ÷ last hidden layer gradient: **{worst}** {worst_ratio}, **{best}** {best_ratio} "
+              "({decades:.1f} orders of magnitude apart)",
+        "ko": "첫 은닉층 ÷ 마지막 은닉층 기울기: **{worst}** {worst_ratio}, **{best}** {best_ratio} "
+              "({decades:.1f}자릿수 차이)",
     },
     "compare.act.heading": {"en": "Dead and saturated units", "ko": "죽은 뉴런과 포화된 뉴런"},
     "compare.act.caption": {
