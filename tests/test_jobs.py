@@ -91,7 +91,10 @@ def test_exceptions_end_as_failed_with_a_readable_message():
     assert snap["status"] == "failed"
     assert "file.csv" in snap["error"]
     assert "Traceback" not in snap["error"]
-    # the manager is still usable afterwards
+    # the manager lets go of it (the worker counts it out just after the job says it ended)
+    deadline = time.monotonic() + 5
+    while manager.running_count() and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert manager.running_count() == 0
 
 

@@ -31,7 +31,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from nnlab import activations, compare, datasets, i18n, initializers, optimizers, presets, replay
+from nnlab import activations, compare, datasets, i18n, initializers, lessons, optimizers, presets, replay
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
 from nnlab.fields import SECTIONS
 from nnlab.i18n import CATALOG
@@ -411,6 +411,8 @@ def built_keys() -> list[str]:
     keys += [f"compare.status.{s}" for s in ("queued", "running", "paused", "finished", "stopped", "diverged",
                                              "failed")]
     keys += [f"play.{p}" for p in (*replay.PACES, HOLD)]
+    keys += [f"lesson.{name}.{part}" for name in lessons.names() for part in ("title", "watch", "claim")]
+    keys += [f"lesson.topic.{topic}" for topic in lessons.TOPICS]
     keys += [f"home.{p}" for p in ("train", "compare", "explorer", "neuron", "softmax")]
     keys += [f"nav.{p}" for p in ("home", "train", "compare", "explorer", "neuron", "softmax")]
     keys += [f"neuron.rule.{r}" for r in ("hand", "gradient")] + [f"neuron.dist.{d}" for d in ("normal", "uniform")]
