@@ -2,7 +2,7 @@
 
 Loads the chart modules of a reference commit (``--before``, default: the last commit with
 the go.Figure builders; a commit from before or after ``nnlab/charts/`` became a package)
-next to the working tree's (``nnlab.charts.run``, ``.compare``, ``.teaching``), builds both
+next to the working tree's (``nnlab.charts.run``, ``.comparison``, ``.teaching``), builds both
 from the same snapshots of small real runs, checks that the figures are the same
 (``fig.to_dict()`` as JSON) and times, in one process, the median of several repeats of:
 
@@ -32,7 +32,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import plotly.io as pio  # noqa: E402
 
 from nnlab import replay, teaching  # noqa: E402
-from nnlab.charts import compare as compare_charts  # noqa: E402
+from nnlab.charts import comparison as compare_charts  # noqa: E402
 from nnlab.charts import run as run_charts  # noqa: E402
 from nnlab.charts import teaching as teaching_charts  # noqa: E402
 from nnlab.config import RunConfig  # noqa: E402
@@ -146,7 +146,7 @@ def train_figures(mod, frame: dict, data, lang: str) -> dict:
 
 
 def compare_figures(mod, frames: list[dict], data, lang: str, target=None, epoch=None) -> dict:
-    """The Compare page's live figures (``nnlab.charts.compare.live_figures``)."""
+    """The Compare page's live figures (``nnlab.charts.comparison.live_figures``)."""
     if hasattr(mod, "live_figures"):
         return mod.live_figures(frames, data, lang, target=target, epoch=epoch)
     given = {"target": target, "epoch": epoch}

@@ -2,7 +2,7 @@
 
 A snapshot is the plain dict ``TrainingJob.snapshot()`` / ``RunRecord.snapshot()`` returns
 (schema in README.md; a replay frame, ``nnlab.replay.frame``, has the same shape). Pages,
-chart builders (``nnlab.charts``) and the comparison logic (``nnlab.compare``) read runs
+chart builders (``nnlab.charts``) and the comparison logic (``nnlab.comparison``) read runs
 only through these functions instead of poking the dict, so each fact is derived once:
 
 - the run's label, status and whether it has ended (``ENDED``), whether numbers exist yet;

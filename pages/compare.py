@@ -4,8 +4,8 @@ Storyboard: pick the variable (activation, initializer, optimizer or depth) and 
 values → every other setting from the shared sidebar (``nnlab.ui.sidebar``, the compared
 control hidden) → Compare loads the data once and submits one job group
 (``runtime.SCHEDULER.submit_group``) → live status per run and overlaid charts
-(``nnlab.charts.compare``) polled through ``nnlab.ui.live`` → summary table, CSV and the
-ensemble. Logic lives in ``nnlab.compare``; this file only lays out widgets and reads the
+(``nnlab.charts.comparison``) polled through ``nnlab.ui.live`` → summary table, CSV and the
+ensemble. Logic lives in ``nnlab.comparison``; this file only lays out widgets and reads the
 runs only through their snapshots (``nnlab.snapshot``).
 """
 
@@ -14,8 +14,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from nnlab import compare, datasets, i18n, runtime, snapshot
-from nnlab.charts import compare as compare_charts
+from nnlab import comparison, datasets, i18n, runtime, snapshot
+from nnlab.charts import comparison as compare_charts
 from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
 from nnlab.ui import live
@@ -41,7 +41,7 @@ def _slot(label: str) -> str:
 def _shown(label: str) -> str:
     """A run's label ('he_normal', 'depth=8') as the page names it ('He 정규분포', '깊이 8')."""
     state = st.session_state.get(STATE) or {}
-    return compare.label_text(state.get("variable", ""), label, L)
+    return comparison.label_text(state.get("variable", ""), label, L)
 
 
 def _jobs() -> list:
@@ -63,7 +63,7 @@ def _clear_previous() -> None:
 def _start(config, frame, variable: str, values: list) -> str | None:
     """Load the data once and submit one run per value as a group; returns an error or None."""
     try:
-        variants = compare.variant_configs(config, variable, values)
+        variants = comparison.variant_configs(config, variable, values)
         data = datasets.load(config, frame=frame)
     except (ValueError, ConfigError, datasets.DatasetError) as exc:
         return explain_error(exc, L)
@@ -83,32 +83,32 @@ def _start(config, frame, variable: str, values: list) -> str | None:
 jobs = _jobs()
 running = any(live.is_running(j) for j in jobs)
 choice = st.session_state.setdefault(CHOICE, {"variable": "activation",
-                                              "values": list(compare.VARIABLES["activation"].defaults)})
+                                              "values": list(comparison.VARIABLES["activation"].defaults)})
 st.session_state.setdefault("compare_variable", choice["variable"])
 if "compare_values" not in st.session_state:
     st.session_state["compare_values"] = list(choice["values"])
 
 
 def _variable_changed():
-    st.session_state["compare_values"] = list(compare.VARIABLES[st.session_state["compare_variable"]].defaults)
+    st.session_state["compare_values"] = list(comparison.VARIABLES[st.session_state["compare_variable"]].defaults)
 
 
 c_var, c_vals = st.columns([1, 3])
-variable = c_var.selectbox(t("compare.variable"), list(compare.VARIABLES), key="compare_variable",
+variable = c_var.selectbox(t("compare.variable"), list(comparison.VARIABLES), key="compare_variable",
                            format_func=lambda v, L=L: i18n.t(f"compare.var.{v}", L), on_change=_variable_changed,
                            disabled=running, help=t("compare.variable.help"))
-var = compare.VARIABLES[variable]
+var = comparison.VARIABLES[variable]
 values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
-                            format_func=lambda v: var.display(v, L), max_selections=compare.MAX_VALUES,
+                            format_func=lambda v: var.display(v, L), max_selections=comparison.MAX_VALUES,
                             help=t("compare.values.help"))
 st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
 settings = config_sidebar(locked=running, exclude=var.exclude)
-count_ok = compare.MIN_VALUES <= len(values) <= compare.MAX_VALUES
+count_ok = comparison.MIN_VALUES <= len(values) <= comparison.MAX_VALUES
 st.caption(t(f"compare.same.{variable}", w=settings.config.width))
 to_warm = []
 if not running and count_ok and settings.error is None:
     try:
-        to_warm = [cfg for _, cfg in compare.variant_configs(settings.config, variable, values)]
+        to_warm = [cfg for _, cfg in comparison.variant_configs(settings.config, variable, values)]
     except (ValueError, ConfigError):
         pass
 if to_warm:
@@ -267,8 +267,8 @@ else:
 
 
 def _table(snaps: list[dict]) -> pd.DataFrame:
-    rows = compare.summary_rows(snaps, _target_value(metric))
-    frame = pd.DataFrame(rows, columns=list(compare.SUMMARY_COLUMNS))
+    rows = comparison.summary_rows(snaps, _target_value(metric))
+    frame = pd.DataFrame(rows, columns=list(comparison.SUMMARY_COLUMNS))
     if metric == "accuracy":
         for col in ("train", "val", "test"):
             frame[col] = frame[col] * 100.0
@@ -276,13 +276,13 @@ def _table(snaps: list[dict]) -> pd.DataFrame:
     frame["run"] = [_shown(r) for r in frame["run"]]
     frame["epochs_to_target"] = frame["epochs_to_target"].astype("Int64")  # a number column: sorts, aligns right
     metric_name = t(f"compare.metric.{metric}")
-    return frame.rename(columns={c: t(f"compare.col.{c}", metric=metric_name) for c in compare.SUMMARY_COLUMNS})
+    return frame.rename(columns={c: t(f"compare.col.{c}", metric=metric_name) for c in comparison.SUMMARY_COLUMNS})
 
 
 def render_summary(snaps: list[dict]) -> None:
     table = _table(snaps)
     number = st.column_config.NumberColumn
-    cols = {t(f"compare.col.{c}", metric=t(f"compare.metric.{metric}")): c for c in compare.SUMMARY_COLUMNS}
+    cols = {t(f"compare.col.{c}", metric=t(f"compare.metric.{metric}")): c for c in comparison.SUMMARY_COLUMNS}
     fmt = {"train": "%.1f", "val": "%.1f", "test": "%.1f", "epochs_to_target": "%d", "seconds_to_target": "%.2f",
            "seconds": "%.2f", "samples_per_second": "%,.0f", "grad_ratio": "%.2e", "dead_pct": "%.1f",
            "saturated_pct": "%.1f"}
@@ -301,7 +301,7 @@ def render_summary(snaps: list[dict]) -> None:
                        icon="⬇️")
 
     st.subheader(t("compare.ensemble.heading"))
-    result = compare.ensemble(snaps) if metric == "accuracy" else None
+    result = comparison.ensemble(snaps) if metric == "accuracy" else None
     if not result or result["ensemble_accuracy"] is None:
         st.info(t("compare.ensemble.wait"), icon="⏳")
         return

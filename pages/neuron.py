@@ -101,7 +101,7 @@ b5.button(t("neuron.btn.all"), **once(_move, to=steps), icon="⏭️", width="st
 
 
 @st.fragment(run_every=0.2 if ss["neuron_playing"] else None)
-def live() -> None:
+def _neuron_animation() -> None:
     if ss["neuron_playing"]:
         ss["neuron_view"] = min(ss["neuron_view"] + max(1, steps // 60), steps)
         if ss["neuron_view"] >= steps:
@@ -122,7 +122,7 @@ def live() -> None:
     plots.show(charts.neuron_figure(runs, k, L, use_bias=cfg["bias"]), key="neuron_fig")
 
 
-live()
+_neuron_animation()
 
 # --- what the runs show ------------------------------------------------------------------
 st.subheader(t("neuron.obs.title"))

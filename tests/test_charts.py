@@ -220,7 +220,7 @@ def test_layer_colors_one_per_layer():
 
 from nnlab import teaching  # noqa: E402
 from nnlab.charts import base  # noqa: E402
-from nnlab.charts import compare as compare_charts  # noqa: E402
+from nnlab.charts import comparison as compare_charts  # noqa: E402
 from nnlab.charts import teaching as teaching_charts  # noqa: E402
 
 

@@ -5,8 +5,8 @@ run), log axes and colours."""
 import numpy as np
 import pytest
 
-from nnlab import compare, snapshot
-from nnlab.charts import compare as compare_charts
+from nnlab import comparison, snapshot
+from nnlab.charts import comparison as compare_charts
 from nnlab.compiled import TrainerPool
 from nnlab.config import RunConfig
 from nnlab.limits import Limits
@@ -19,22 +19,22 @@ TINY = RunConfig(dataset="spiral", n_samples=400, depth=4, width=8, epochs=8, ba
 
 # --------------------------------------------------------------------------- variant configs
 def test_variables_table_and_defaults():
-    assert list(compare.VARIABLES) == ["activation", "initializer", "optimizer", "depth", "batch_size",
+    assert list(comparison.VARIABLES) == ["activation", "initializer", "optimizer", "depth", "batch_size",
                                       "learning_rate", "dropout", "batchnorm"]
-    assert compare.VARIABLES["activation"].defaults == ("sigmoid", "tanh", "relu", "elu", "gelu", "swish")
-    assert all(isinstance(d, int) for d in compare.VARIABLES["depth"].defaults)
-    for var in compare.VARIABLES.values():
+    assert comparison.VARIABLES["activation"].defaults == ("sigmoid", "tanh", "relu", "elu", "gelu", "swish")
+    assert all(isinstance(d, int) for d in comparison.VARIABLES["depth"].defaults)
+    for var in comparison.VARIABLES.values():
         assert set(var.defaults) <= set(var.choices)
-        assert compare.MIN_VALUES <= len(var.defaults) <= compare.MAX_VALUES
+        assert comparison.MIN_VALUES <= len(var.defaults) <= comparison.MAX_VALUES
         assert var.name in var.exclude
 
 
-@pytest.mark.parametrize("variable", list(compare.VARIABLES))
+@pytest.mark.parametrize("variable", list(comparison.VARIABLES))
 def test_variant_configs_change_only_the_compared_field(variable):
     base = RunConfig(dataset="moons", depth=3, width=12, seed=7, learning_rate=0.03, dropout=0.1)
-    values = compare.VARIABLES[variable].defaults
-    variants = compare.variant_configs(base, variable, values)
-    assert [label for label, _ in variants] == [compare.run_label(variable, v) for v in values]
+    values = comparison.VARIABLES[variable].defaults
+    variants = comparison.variant_configs(base, variable, values)
+    assert [label for label, _ in variants] == [comparison.run_label(variable, v) for v in values]
     for (_, cfg), value in zip(variants, values):
         assert getattr(cfg, variable) == value
         for field in ("dataset", "seed", "learning_rate", "dropout", "n_samples", "batch_size", "epochs", "width"):
@@ -44,19 +44,19 @@ def test_variant_configs_change_only_the_compared_field(variable):
 
 def test_variant_configs_validation_and_duplicates():
     base = RunConfig()
-    assert [lbl for lbl, _ in compare.variant_configs(base, "activation", ["relu", "relu", "tanh"])] == ["relu", "tanh"]
+    assert [lbl for lbl, _ in comparison.variant_configs(base, "activation", ["relu", "relu", "tanh"])] == ["relu", "tanh"]
     with pytest.raises(ValueError, match="between 2 and 8"):
-        compare.variant_configs(base, "activation", ["relu"])
+        comparison.variant_configs(base, "activation", ["relu"])
     with pytest.raises(ValueError, match="between 2 and 8"):
-        compare.variant_configs(base, "depth", list(range(1, 10)))
+        comparison.variant_configs(base, "depth", list(range(1, 10)))
     with pytest.raises(ValueError, match="unknown activation"):
-        compare.variant_configs(base, "activation", ["relu", "nope"])
+        comparison.variant_configs(base, "activation", ["relu", "nope"])
     with pytest.raises(ValueError, match="unknown variable"):
-        compare.variant_configs(base, "colour", ["a", "b"])
+        comparison.variant_configs(base, "colour", ["a", "b"])
     per_layer = base.replace(depth=2, layer_activations=("relu", "tanh"), layer_widths=(32, 16))
-    (_, a), (_, b) = compare.variant_configs(per_layer, "activation", ["sigmoid", "elu"])
+    (_, a), (_, b) = comparison.variant_configs(per_layer, "activation", ["sigmoid", "elu"])
     assert a.hidden_activations == ("sigmoid", "sigmoid") and b.hidden_activations == ("elu", "elu")
-    (_, d1), (_, d5) = compare.variant_configs(per_layer, "depth", [1, 5])
+    (_, d1), (_, d5) = comparison.variant_configs(per_layer, "depth", [1, 5])
     assert d1.hidden_widths == (32,) and d5.hidden_widths == (32,) * 5
 
 
@@ -68,8 +68,8 @@ def _weights(cfg, input_dim=2, n_out=2):
 @pytest.mark.parametrize("variable", ["activation", "optimizer"])
 def test_compared_runs_start_from_identical_weights(variable):
     base = RunConfig(depth=3, width=8, seed=3)
-    values = compare.VARIABLES[variable].defaults
-    weights = [_weights(cfg) for _, cfg in compare.variant_configs(base, variable, values)]
+    values = comparison.VARIABLES[variable].defaults
+    weights = [_weights(cfg) for _, cfg in comparison.variant_configs(base, variable, values)]
     for other in weights[1:]:
         assert len(other) == len(weights[0])
         for w0, w in zip(weights[0], other):
@@ -80,7 +80,7 @@ def test_compared_runs_start_from_identical_weights(variable):
 
 def test_depths_share_weights_wherever_shapes_match():
     base = RunConfig(width=8, seed=5)
-    (_, d2), (_, d4) = compare.variant_configs(base, "depth", [2, 4])
+    (_, d2), (_, d4) = comparison.variant_configs(base, "depth", [2, 4])
     w2, w4 = _weights(d2), _weights(d4)
     # [kernel, bias] per Dense layer: dense_1 (2×8), dense_2 (8×8), then the output layer (8×2).
     np.testing.assert_array_equal(w2[0], w4[0])  # first layer
@@ -91,7 +91,7 @@ def test_depths_share_weights_wherever_shapes_match():
 
 def test_initializer_comparison_differs_only_in_weights():
     base = RunConfig(depth=2, width=8, seed=1)
-    variants = compare.variant_configs(base, "initializer", ["glorot_uniform", "he_normal"])
+    variants = comparison.variant_configs(base, "initializer", ["glorot_uniform", "he_normal"])
     a, b = (_weights(cfg) for _, cfg in variants)
     assert [w.shape for w in a] == [w.shape for w in b]
     assert not np.array_equal(a[0], b[0])
@@ -100,7 +100,7 @@ def test_initializer_comparison_differs_only_in_weights():
 # --------------------------------------------------------------------------- real small runs
 @pytest.fixture(scope="module")
 def runs(spiral_data):
-    variants = compare.variant_configs(TINY, "activation", ACTS)
+    variants = comparison.variant_configs(TINY, "activation", ACTS)
     manager = Scheduler(TrainerPool(), limits=Limits(max_active_runs=1))
     jobs = manager.submit_group([c for _, c in variants], data=spiral_data, labels=[lbl for lbl, _ in variants])
     for job in jobs:
@@ -119,9 +119,9 @@ def test_group_runs_share_split_and_start(runs):
 
 def test_summary_rows_match_the_history(runs):
     snaps = [j.snapshot() for j in runs]
-    rows = compare.summary_rows(snaps, target_metric=0.0)
+    rows = comparison.summary_rows(snaps, target_metric=0.0)
     assert [r["run"] for r in rows] == ACTS
-    assert all(set(r) == set(compare.SUMMARY_COLUMNS) for r in rows)
+    assert all(set(r) == set(comparison.SUMMARY_COLUMNS) for r in rows)
     for row, snap in zip(rows, snaps):
         h = snap["history"]
         assert row["train"] == pytest.approx(h["accuracy"][-1])
@@ -135,7 +135,7 @@ def test_summary_rows_match_the_history(runs):
         assert row["dead_pct"] == pytest.approx(100 * np.mean(h["dead_fraction"][-1][:-1]))
         assert row["saturated_pct"] == pytest.approx(100 * np.mean(h["saturated_fraction"][-1][:-1]))
         assert row["diverged"] is False
-    never = compare.summary_rows(snaps, target_metric=1.01)
+    never = comparison.summary_rows(snaps, target_metric=1.01)
     assert all(r["epochs_to_target"] is None and r["seconds_to_target"] is None for r in never)
     # sigmoid's first layer gets a smaller share of the gradient than ReLU's
     by_run = {r["run"]: r for r in rows}
@@ -148,14 +148,14 @@ def test_summary_rows_match_the_history(runs):
 def test_summary_of_pending_and_diverged_runs():
     pending = {"label": "x", "status": "queued", "dataset": None, "layers": [], "history": {"epoch": []},
                "steps": {"step": []}, "test": {}, "timing": {}, "progress": {}}
-    row = compare.summary_rows([pending, dict(pending, status="diverged")], 0.9)
+    row = comparison.summary_rows([pending, dict(pending, status="diverged")], 0.9)
     assert row[0]["train"] is None and row[0]["grad_ratio"] is None and row[0]["epochs"] == 0
     assert row[1]["diverged"] is True
 
 
 def test_ensemble_averages_probabilities(runs, spiral_data):
     snaps = [j.snapshot() for j in runs]
-    result = compare.ensemble(snaps)  # test outputs and labels from the snapshots, not the records
+    result = comparison.ensemble(snaps)  # test outputs and labels from the snapshots, not the records
     assert result["members"] == ACTS
     np.testing.assert_array_equal(snapshot.true_test_classes(snaps[0]), spiral_data.y_test)
     probs = np.mean([j.record.test_output for j in runs], axis=0)
@@ -170,11 +170,11 @@ def test_ensemble_maths_on_hand_made_probabilities():
     y = np.array([0, 1, 1, 0])
     a = np.array([[0.9, 0.1], [0.3, 0.7], [0.6, 0.4], [0.6, 0.4]])  # 3/4 (wrong on the third)
     b = np.array([[0.6, 0.4], [0.55, 0.45], [0.1, 0.9], [0.7, 0.3]])  # 3/4 (wrong on the second)
-    result = compare.ensemble_accuracy({"a": a, "b": b}, y)
+    result = comparison.ensemble_accuracy({"a": a, "b": b}, y)
     assert result["ensemble_accuracy"] == 1.0
     assert result["best_single"] == {"label": "a", "accuracy": 0.75}
     bad = np.full((4, 2), np.nan)
-    only_one = compare.ensemble_accuracy({"a": a, "nan": bad}, y)
+    only_one = comparison.ensemble_accuracy({"a": a, "nan": bad}, y)
     assert only_one["ensemble_accuracy"] is None and only_one["members"] == ["a"]
 
 
@@ -190,10 +190,10 @@ def test_ensemble_reads_finished_classification_snapshots_only():
     wrong = [[0.1, 0.9], [0.9, 0.1], [0.9, 0.1], [0.1, 0.9]]
     snaps = [_ended("a", "finished", a, y), _ended("b", "finished", b, y), _ended("c", "stopped", wrong, y),
              {"label": "d", "status": "running", "dataset": {"task": "classification"}}]
-    result = compare.ensemble(snaps)
+    result = comparison.ensemble(snaps)
     assert result["members"] == ["a", "b"] and result["ensemble_accuracy"] == 1.0
-    assert compare.ensemble(snaps, statuses=("finished", "stopped"))["members"] == ["a", "b", "c"]
-    assert compare.ensemble([_ended("r", "finished", a, y, task="regression")] * 2)["members"] == []
+    assert comparison.ensemble(snaps, statuses=("finished", "stopped"))["members"] == ["a", "b", "c"]
+    assert comparison.ensemble([_ended("r", "finished", a, y, task="regression")] * 2)["members"] == []
 
 
 # --------------------------------------------------------------------------- extraction

@@ -31,7 +31,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from nnlab import activations, compare, datasets, i18n, initializers, lessons, optimizers, presets, replay
+from nnlab import activations, comparison, datasets, i18n, initializers, lessons, optimizers, presets, replay
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
 from nnlab.fields import SECTIONS
 from nnlab.i18n import CATALOG
@@ -404,9 +404,9 @@ def built_keys() -> list[str]:
     keys += [f"sidebar.section.{section}" for section in SECTIONS if section]
     keys += sorted({f"sidebar.{fs.group}" for fs in FIELD_SPECS.values() if fs.group})
     keys += [f"sidebar.scaling.{v}" for v in SCALINGS] + [f"sidebar.task.{v}" for v in TASKS]
-    keys += [f"compare.var.{v}" for v in compare.VARIABLES] + [f"compare.same.{v}" for v in compare.VARIABLES]
-    keys += [f"compare.label.{v}" for v in compare.VARIABLES if v not in compare.REGISTRY_VARIABLES]
-    keys += [f"compare.col.{c}" for c in compare.SUMMARY_COLUMNS]
+    keys += [f"compare.var.{v}" for v in comparison.VARIABLES] + [f"compare.same.{v}" for v in comparison.VARIABLES]
+    keys += [f"compare.label.{v}" for v in comparison.VARIABLES if v not in comparison.REGISTRY_VARIABLES]
+    keys += [f"compare.col.{c}" for c in comparison.SUMMARY_COLUMNS]
     keys += [f"compare.metric.{m}" for m in ("accuracy", "mae")]
     keys += [f"compare.status.{s}" for s in ("queued", "running", "paused", "finished", "stopped", "diverged",
                                              "failed")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nnlab import compare, lessons
+from nnlab import comparison, lessons
 from nnlab.i18n import CATALOG, t
 
 CLAIMED = [name for name in lessons.names() if lessons.get(name).claim]
@@ -18,13 +18,13 @@ def test_every_lesson_is_a_valid_setup(name):
     for quick in (False, True):
         runs = lesson.run_configs(quick) if lesson.page in ("train", "compare") else []
         if lesson.page == "compare":
-            assert compare.MIN_VALUES <= len(runs) <= compare.MAX_VALUES
+            assert comparison.MIN_VALUES <= len(runs) <= comparison.MAX_VALUES
             assert len({label for label, _ in runs}) == len(runs)
             if lesson.variable:  # the runs differ in that one setting only, as on the Compare page
-                assert lesson.variable in compare.VARIABLES
+                assert lesson.variable in comparison.VARIABLES
                 values = [getattr(cfg, lesson.variable) for _, cfg in runs]
-                assert [label for label, _ in compare.variant_configs(lesson.config(quick), lesson.variable, values)] \
-                    == [compare.run_label(lesson.variable, v) for v in values]
+                assert [label for label, _ in comparison.variant_configs(lesson.config(quick), lesson.variable, values)] \
+                    == [comparison.run_label(lesson.variable, v) for v in values]
                 others = [cfg.replace(**{lesson.variable: getattr(runs[0][1], lesson.variable)}) for _, cfg in runs]
                 assert all(o == others[0] for o in others)
         elif lesson.page == "train":

@@ -1,6 +1,6 @@
 """The one base of every NN Lab chart: style, fonts, colours and the helpers the builders share.
 
-``nnlab.charts.run`` (Train), ``nnlab.charts.compare`` (Compare) and ``nnlab.charts.teaching``
+``nnlab.charts.run`` (Train), ``nnlab.charts.comparison`` (Compare) and ``nnlab.charts.teaching``
 (explorer, neuron, softmax) build on this module and copy nothing from each other: the
 look (projector-sized text, compact legends, honest log axes), the named colours and the
 class colours, the decision boundary's colour scale, downsampling, gaps for log axes, axis
@@ -42,7 +42,7 @@ TEXT_SIZE = 14  # the least for annotations
 LABEL_SIZE = 15  # value labels drawn on marks (bars, dots)
 SUBPLOT_TITLE_SIZE = 18
 MIN_TEXT = 13  # Plotly hides a bar label rather than shrink it below this
-MAX_POINTS = 500  # points per trace, at most (a comparison's traces: fewer, see nnlab.charts.compare)
+MAX_POINTS = 500  # points per trace, at most (a comparison's traces: fewer, see nnlab.charts.comparison)
 
 # Named colours (D3's category10), so every palette below says which colour it means.
 BLUE, ORANGE, GREEN, RED, PURPLE = "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"
