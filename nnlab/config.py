@@ -165,7 +165,7 @@ class RunConfig:
                      shown_if=_csv_data)
     csv_sha256: str = spec("", "text", pattern="|[0-9a-f]{64}", pattern_code="sha256", in_url=False)
     # network
-    depth: int = spec(3, "int", range=(1, MAX_DEPTH), section="network", widget="slider", ui_range=(1, 30),
+    depth: int = spec(3, "int", range=(0, MAX_DEPTH), section="network", widget="slider", ui_range=(0, 30),
                       ui_step=1)
     width: int = spec(16, "int", range=(1, MAX_WIDTH), section="network", widget="slider", ui_range=(1, 256),
                       ui_step=1)

@@ -195,6 +195,13 @@ def _glorot_bengio(runs: dict[str, dict]) -> Verdict:
                                         "softsign": _round(accuracy["softsign"])})
 
 
+def _ladder(runs: dict[str, dict]) -> Verdict:
+    """Xavier initialisation beats N(0, 1) weights on the same 784-256-256-10 ReLU net."""
+    accuracy = {label: _nan((snap.get("test") or {}).get("accuracy")) for label, snap in runs.items()}
+    return Verdict(accuracy["xavier"] > accuracy["normal"],
+                   {label: _round(value) for label, value in accuracy.items()})
+
+
 def _single_neuron(_runs: dict[str, dict]) -> Verdict:
     """The lecture's case: input 0, target 1, sigmoid, gradient descent for 1000 steps."""
     from nnlab import teaching
@@ -249,6 +256,16 @@ LESSONS: dict[str, Lesson] = {lesson.name: lesson for lesson in [
            {"dataset": "iris", "layer_widths": (64, 32), "learning_rate": 0.01, "batch_size": 16, "epochs": 50},
            runs=_by_label("optimizer", ("adam", "adagrad")), variable="optimizer",
            quick={"epochs": 20}, claim=_faster("adam", "adagrad"), source="lecture 003"),
+    Lesson("mnist_ladder", "lecture", "compare",
+           {"dataset": "mnist", "activation": "relu", "optimizer": "adam", "learning_rate": 0.001,
+            "batch_size": 100, "scaling": "minmax", "epochs": 15},
+           runs=(("softmax", {"depth": 0}),
+                 ("normal", {"layer_widths": (256, 256), "initializer": "random_normal", "init_param": 1.0}),
+                 ("xavier", {"layer_widths": (256, 256), "initializer": "glorot_uniform"}),
+                 ("deep_wide", {"layer_widths": (512, 512, 512, 512), "initializer": "glorot_uniform"}),
+                 ("dropout", {"layer_widths": (512, 512, 512, 512), "initializer": "glorot_uniform",
+                              "dropout": 0.3})),
+           quick={"epochs": 3}, claim=_ladder, source="lecture 002"),
     Lesson("iris_mlp", "lecture", "train",
            {"dataset": "iris", "layer_widths": (200, 100), "activation": "relu", "initializer": "he_normal",
             "optimizer": "adam", "learning_rate": 0.001, "batch_size": 32, "epochs": 50},

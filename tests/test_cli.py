@@ -113,7 +113,7 @@ def test_a_replay_with_a_different_csv_file_is_refused_with_a_clear_message():
 
 @pytest.mark.parametrize("args,needle", [
     (["train", "--depht", "3"], "unrecognized arguments: --depht"),
-    (["train", "--depth", "0"], "depth=0 is invalid: must be between 1 and 50"),
+    (["train", "--depth", "-1"], "depth=-1 is invalid: must be between 0 and 50"),
     (["train", "--depth", "three"], "expected a whole number"),
     (["train", "--activation", "sigmod"], "choose one of"),
     (["train", "--lr", "100"], "learning_rate=100.0 is invalid"),
@@ -177,7 +177,7 @@ def test_every_field_is_a_flag_that_sets_it():
 
 
 @pytest.mark.parametrize("name,text", [
-    ("depth", "0"), ("depth", "ten"), ("width", "2000"), ("learning_rate", "100"), ("learning_rate", "nan"),
+    ("depth", "-1"), ("depth", "ten"), ("width", "2000"), ("learning_rate", "100"), ("learning_rate", "nan"),
     ("activation", "sigmod"), ("batchnorm", "maybe"), ("shuffle", "sometimes"), ("layer_widths", "8,0"),
     ("layer_activations", "relu,banana"), ("dataset", "cifar"), ("csv_sha256", "xyz"), ("epochs", "٣"),
 ])

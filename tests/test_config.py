@@ -11,8 +11,8 @@ from nnlab.config import FIELD_NAMES, RANGES, ConfigError, RunConfig
 
 
 @pytest.mark.parametrize("field,value,needle", [
-    ("depth", 0, "between 1 and 50"),
-    ("depth", 51, "between 1 and 50"),
+    ("depth", -1, "between 0 and 50"),
+    ("depth", 51, "between 0 and 50"),
     ("width", 2000, "between 1 and 1024"),
     ("dropout", 0.96, "between 0 and 0.95"),
     ("learning_rate", 0.0, "between 1e-06 and 10"),
@@ -104,8 +104,8 @@ def test_config_errors_carry_a_code_and_parameters_for_translation():
 
     with pytest.raises(ConfigError) as err:
         RunConfig(depth=99)
-    assert (err.value.code, err.value.params) == ("range", {"low": 1, "high": 50})
-    assert err.value.allowed == i18n.t("config.err.range", low="1", high="50")
+    assert (err.value.code, err.value.params) == ("range", {"low": 0, "high": 50})
+    assert err.value.allowed == i18n.t("config.err.range", low="0", high="50")
     with pytest.raises(ConfigError) as err:
         RunConfig(layer_widths=(8,) * 60)
     assert err.value.field == "layer_widths"  # not the depth that 60 widths would set

@@ -201,6 +201,20 @@ def test_training_a_tiny_network_ends_with_charts_and_results():
     assert rows and rows[0].value.iloc[0][t("results.col.params")] == (2 + 1) * 8
 
 
+def test_a_network_without_hidden_layers_trains_as_softmax_regression():
+    """Depth 0 (the first rung of the lecture's MNIST ladder): one layer, the output."""
+    at = open_train({"dataset": "iris", "depth": "0", "epochs": "5"})
+    assert widget(at, "sb.depth").value == 0 and config(at).hidden_widths == ()
+    at.button(key="train_btn").click()
+    at.run()
+    j = wait_until_ended(at)
+    assert j.status() == "finished", j.snapshot().get("error")
+    assert not at.exception, at.exception
+    assert [layer["label"] for layer in j.snapshot()["layers"]] == ["out"]
+    grads = plotly_specs(at)[t("charts.grad.lines.title")]
+    assert [d["name"] for d in grads["data"]] == ["out"]
+
+
 def test_the_click_itself_draws_the_first_chart_when_the_network_is_compiled():
     """Train's own page run waits (up to ``live.FIRST_CHART_WAIT``) for the first chunk, so the
     first chart needs no second redraw from the browser's timer."""

@@ -82,8 +82,9 @@ TEXT = {
     "field.depth": {"en": "Hidden layers (depth)", "ko": "은닉층 수 (깊이)"},
     "field.depth.help": {
         "en": "Number of hidden layers. Deeper nets can draw more complex boundaries, but the gradient must pass "
-              "back through every layer.",
-        "ko": "은닉층의 개수입니다. 깊을수록 복잡한 경계를 그릴 수 있지만, 기울기가 돌아올 때 모든 층을 거쳐야 합니다.",
+              "back through every layer. 0: no hidden layer, i.e. softmax regression (or linear regression).",
+        "ko": "은닉층의 개수입니다. 깊을수록 복잡한 경계를 그릴 수 있지만, 기울기가 돌아올 때 모든 층을 거쳐야 합니다. "
+              "0이면 은닉층이 없는 소프트맥스 회귀(또는 선형 회귀)입니다.",
     },
     "field.width": {"en": "Neurons per layer (width)", "ko": "층당 뉴런 수 (너비)"},
     "field.width.help": {

@@ -41,6 +41,24 @@ TEXT = {
     },
     "lesson.xor_depth.claim": {"en": "validation accuracy: ReLU {relu:.0%}, sigmoid {sigmoid:.0%}",
                                "ko": "검증 정확도: ReLU {relu:.0%}, sigmoid {sigmoid:.0%}"},
+    "lesson.mnist_ladder.title": {"en": "The MNIST ladder: from softmax to dropout",
+                                  "ko": "MNIST 사다리: 소프트맥스에서 드롭아웃까지"},
+    "lesson.mnist_ladder.watch": {
+        "en": "The lecture's ladder of MNIST accuracies, one rung per run: softmax regression (no hidden layer), "
+              "a 784-256-256-10 ReLU net with N(0, 1) weights, the same net with Xavier initialisation, a deeper "
+              "and wider net, and that net with dropout. Compare the test accuracy of each rung: the big step "
+              "comes from the initialisation, not from more layers.",
+        "ko": "강의에 나온 MNIST 정확도 사다리를 한 칸에 실행 하나씩 올라갑니다. 소프트맥스 회귀(은닉층 없음), 가중치를 "
+              "N(0, 1)로 뽑은 784-256-256-10 ReLU 신경망, 같은 신경망에 Xavier 초기화, 더 깊고 넓은 신경망, 그 "
+              "신경망에 드롭아웃. 칸마다 테스트 정확도를 비교하세요. 큰 도약은 층을 늘려서가 아니라 가중치 초기화에서 "
+              "나옵니다.",
+    },
+    "lesson.mnist_ladder.claim": {
+        "en": "test accuracy: softmax {softmax:.1%}, N(0, 1) {normal:.1%}, Xavier {xavier:.1%}, deeper and wider "
+              "{deep_wide:.1%}, with dropout {dropout:.1%}",
+        "ko": "테스트 정확도: 소프트맥스 {softmax:.1%}, N(0, 1) {normal:.1%}, Xavier {xavier:.1%}, 더 깊고 넓게 "
+              "{deep_wide:.1%}, 드롭아웃 {dropout:.1%}",
+    },
     "lesson.boston_swish_gelu.title": {"en": "Boston housing: swish and GELU with BatchNorm",
                                        "ko": "보스턴 집값: swish와 GELU, 배치 정규화"},
     "lesson.boston_swish_gelu.watch": {
