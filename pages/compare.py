@@ -299,7 +299,9 @@ def render_summary(snaps: list[dict]) -> None:
     st.download_button(t("compare.download"), table.to_csv(index=False).encode("utf-8"),
                        f"nnlab-compare-{state['variable']}.csv", "text/csv", key="compare_csv", on_click="ignore",
                        icon="⬇️")
-
+    # each run's final test figure side by side (a ladder of configurations reads left to right)
+    show(compare_charts.test_metric_figure([dict(s, label=_shown(snapshot.label(s))) for s in snaps], L),
+         key="compare_test_metric")
     st.subheader(t("compare.ensemble.heading"))
     result = comparison.ensemble(snaps) if metric == "accuracy" else None
     if not result or result["ensemble_accuracy"] is None:

@@ -239,6 +239,22 @@ def _compare_snaps(n_layers: int = N_LAYERS) -> list[dict]:
     return snaps
 
 
+def _tested(snaps: list[dict]) -> list[dict]:
+    """The runs with a final test accuracy (0.5, 0.9, 0.75)."""
+    return [dict(s, test={"loss": 0.3, "accuracy": a}) for s, a in zip(snaps, (0.5, 0.9, 0.75))]
+
+
+def test_the_test_metric_chart_has_one_labelled_bar_per_run_on_a_linear_axis_from_zero():
+    fig = compare_charts.test_metric_figure(_tested(_compare_snaps()), "ko")
+    assert [d.x[0] for d in fig.data] == ["sigmoid", "relu", "tanh"]  # run order: a ladder reads left to right
+    assert [d.y[0] for d in fig.data] == [50.0, 90.0, 75.0] and [d.text[0] for d in fig.data] == ["50.0%", "90.0%",
+                                                                                                  "75.0%"]
+    assert fig.layout.yaxis.type in (None, "linear", "-") and tuple(fig.layout.yaxis.range) == (0, 105)
+    assert fig.layout.title.text == t("compare.chart.test_accuracy.title", "ko")
+    pending = compare_charts.test_metric_figure(_compare_snaps())  # no run has ended: no bars, a note
+    assert not pending.data
+
+
 def every_figure() -> dict:
     """One figure of every builder in charts, compare_charts and teaching_charts, some twice
     (wide nets, regression, nothing recorded yet)."""
@@ -256,6 +272,7 @@ def every_figure() -> dict:
         "ratio": compare_charts.gradient_ratio_figure(snaps),
         "dead": compare_charts.activity_figure(snaps, "dead_fraction"),
         "saturated": compare_charts.activity_figure(_compare_snaps(11), "saturated_fraction"),
+        "test_metric": compare_charts.test_metric_figure(_tested(snaps)),
         "boundaries": compare_charts.boundaries_figure(snaps, _TwoClasses()),
     }
     chains = [teaching.depth_chain(name, 10) for name in ("sigmoid", "tanh", "relu", "leaky_relu")]

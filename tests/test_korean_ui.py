@@ -420,7 +420,8 @@ def built_keys() -> list[str]:
     keys += [f"dataset.iris.feature.{i}" for i in range(4)]
     keys += [f"neuron.preset.{k}" for k in ("lecture_sigmoid", "lecture_no_bias", "lecture_bias", "relu_stall")]
     keys += [f"charts.boundary.{split}" for split in ("train", "test")]
-    keys += [f"charts.{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")] + [f"compare.chart.val_{m}.title" for m in ("accuracy", "mae")]
+    keys += [f"charts.{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")]
+    keys += [f"compare.chart.test_{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")] + [f"compare.chart.val_{m}.title" for m in ("accuracy", "mae")]
     keys += [f"compare.chart.{stat}.{part}" for stat in ("dead_fraction", "saturated_fraction") for part in ("title", "y")]
     return keys
 

@@ -95,6 +95,9 @@ def test_three_activations_to_completion():
     boundaries = next(s for name, s in figs.items() if name.startswith("Decision boundary"))
     assert sum(tr["type"] == "heatmap" for tr in boundaries["data"]) == 3
     assert any(m.label == "Ensemble test accuracy" for m in at.metric)
+    bars = figs[t("compare.chart.test_accuracy.title")]  # each run's test accuracy, as in the table
+    assert [tr["x"][0] for tr in bars["data"]] == shown
+    assert [tr["y"][0] for tr in bars["data"]] == pytest.approx(list(table["Test accuracy %"]))
     # One definition of the gradient ratio (first / last hidden layer), stated as on Train.
     ratios = {job.label: snapshot.gradient_ratio(job.snapshot()) for job in jobs.values()}
     assert list(table["Gradient ratio L1/last hidden"]) == pytest.approx([ratios[a] for a in ACTS])

@@ -185,6 +185,30 @@ def activity_figure(snaps: list[dict], stat: str = "dead_fraction", lang: str = 
     return style(spec, t(f"compare.chart.{stat}.title", lang), height=420)
 
 
+def test_metric_figure(snaps: list[dict], lang: str = "en") -> go.Figure:
+    """The final test accuracy (%) or MAE of each ended run, one bar per run in run order (a
+    ladder of configurations reads left to right), the value written on the bar. A linear
+    axis from zero: the bars' lengths compare honestly."""
+    metric = snapshot.shared_metric(snaps)
+    scale = metric_scale(metric)
+    data = []
+    for snap, label, color in _runs(snaps):
+        value = snapshot.finite((snap.get("test") or {}).get(metric))
+        if value is None:
+            continue
+        shown = value * scale
+        data.append({"type": "bar", "x": [label], "y": [shown], "name": label, "legendgroup": label,
+                     "marker": {"color": color}, "text": [f"{shown:.1f}%" if metric == "accuracy" else f"{shown:.3f}"],
+                     "textposition": "outside", "cliponaxis": False, "textfont": {"size": base.LABEL_SIZE},
+                     "hovertemplate": f"{label}: %{{y:.2f}}<extra></extra>"})
+    top = 105 if metric == "accuracy" else max([d["y"][0] for d in data] or [1.0]) * 1.2
+    spec = figure_spec(data, axis(t("compare.chart.run_axis", lang), type="category"),
+                       axis(t(f"compare.chart.test_{metric}.y", lang), range=[0, top]), showlegend=False)
+    if not data:
+        waiting(spec, lang)
+    return style(spec, t(f"compare.chart.test_{metric}.title", lang), height=420)
+
+
 # -- decision boundaries ------------------------------------------------------------------
 
 def boundaries_figure(snaps: list[dict], data=None, lang: str = "en", columns: int = 3,
@@ -251,5 +275,5 @@ def live_figures(frames: list[dict], data=None, lang: str = "en", target: float 
     return figs
 
 
-__all__ = ["MAX_POINTS", "activity_figure", "boundaries_figure", "gradient_profile_figure", "gradient_ratio_figure",
+__all__ = ["MAX_POINTS", "activity_figure", "test_metric_figure", "boundaries_figure", "gradient_profile_figure", "gradient_ratio_figure",
            "live_figures", "run_colors", "val_loss_figure", "val_metric_figure"]
