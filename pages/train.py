@@ -13,6 +13,7 @@ import streamlit as st
 from nnlab import runtime, snapshot
 from nnlab.charts import run as run_charts
 from nnlab.i18n.numbers import ratio_words
+from nnlab.ui import lessons as lesson_ui
 from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
@@ -25,6 +26,8 @@ SLOT = "train"
 page_setup()
 L = lang()
 st.title(t("train.title"))
+lesson = lesson_ui.arrive("train", lesson_ui.apply_run_settings)  # ?lesson=…: its settings, once
+lesson_place = st.container()  # the lesson box, above the controls and charts (drawn once the settings are known)
 
 
 # Buttons act in callbacks, before the script runs, so this run already draws the new state
@@ -54,7 +57,14 @@ def _stop():
 
 job = live.get_job(SLOT)
 running = live.is_running(job)
-settings = config_sidebar(locked=running)
+settings = config_sidebar(locked=running, url_base=lesson.config() if lesson else None)
+if lesson is not None:
+    with lesson_place:
+        snap = job.snapshot() if job is not None else None
+        lesson_ui.lesson_box("train", lesson, lesson_ui.apply_run_settings, disabled=running,
+                             result=lesson_ui.verdict(lesson, {lesson.name: snap}) if snap else None,
+                             note=t("lesson.changed") if settings.config != lesson.config()
+                             else (None if job is not None else t("lesson.run_it")))
 st.caption(live.settings_summary(job.config if job is not None else settings.config))
 if not running and settings.error is None:
     runtime.WARMER.request([settings.config], settings.frame)  # compile it now, so Train starts at once
