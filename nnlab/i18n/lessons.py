@@ -18,6 +18,7 @@ TEXT = {
     "lesson.open": {"en": "Open on {page}", "ko": "{page} 페이지에서 열기"},
     "lesson.badge": {"en": "Lesson", "ko": "실습"},
     "lesson.source.lecture": {"en": "lecture {n}", "ko": "강의 {n}"},
+    "lesson.source.et_al": {"en": "et al.", "ko": "등"},
     "lesson.watch": {"en": "What to watch for", "ko": "무엇을 볼까요"},
     "lesson.see": {"en": "What you should see", "ko": "보여야 할 결과"},
     "lesson.btn.reset": {"en": "Reset to lesson", "ko": "실습 설정으로 되돌리기"},

@@ -44,7 +44,7 @@ def source_text(lesson: Lesson, language: str) -> str:
     """"lecture 002" in the user's language; a paper's authors and year as written."""
     if lesson.source.startswith("lecture "):
         return t("lesson.source.lecture", n=lesson.source.removeprefix("lecture "))
-    return lesson.source
+    return lesson.source.replace(" et al.", " " + t("lesson.source.et_al"))
 
 
 def first_sentences(text: str, short: int = 80) -> str:
