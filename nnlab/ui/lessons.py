@@ -67,9 +67,9 @@ def home_cards(per_row: int = 3) -> None:
         for start in range(0, len(items), per_row):
             for col, lesson in zip(st.columns(per_row), items[start:start + per_row]):
                 with col.container(border=True, height="stretch", gap="small"):
-                    st.markdown(f"**{t(f'lesson.{lesson.name}.title')}**  \n"
-                                f":gray[{source_text(lesson, L)} · {t(f'nav.{lesson.page}')}]")
-                    st.caption(first_sentences(t(f"lesson.{lesson.name}.watch")))
+                    st.markdown(f"**{t(f'lesson.{lesson.name}.title')}**")
+                    st.caption(f"{source_text(lesson, L)} · {t(f'nav.{lesson.page}')} — "
+                               + first_sentences(t(f"lesson.{lesson.name}.watch")))
                     st.page_link(page_file(lesson.page), label=t("lesson.open", page=t(f"nav.{lesson.page}")),
                                  icon=_ICONS.get(lesson.page), query_params=link_params(lesson.name))
 
@@ -148,7 +148,7 @@ def lesson_box(page: str, lesson: Lesson, apply: Callable[[Lesson, list[tuple[st
     L = lang()
     with st.container(border=True, key=f"lesson_box_{page}"):
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.markdown(f"🎓 **{t(f'lesson.{lesson.name}.title')}** · :gray[{source_text(lesson, L)}]",
+            st.markdown(f"🎓 **{t(f'lesson.{lesson.name}.title')}** · {source_text(lesson, L)}",
                         width="stretch")
             st.button(t("lesson.btn.reset"), key=f"lesson_reset_{page}", icon="↩️", type="tertiary",
                       on_click=apply, args=(lesson, []), disabled=disabled, help=t("lesson.btn.reset_help"))
