@@ -16,7 +16,7 @@ TEXT = {
               "링크를 공유하면 모든 학생이 같은 설정으로 시작합니다.",
     },
     "lesson.open": {"en": "Open on {page}", "ko": "{page} 페이지에서 열기"},
-    "lesson.badge": {"en": "Lesson", "ko": "실습"},
+    "lesson.card.open": {"en": "Open the lesson", "ko": "실습 열기"},
     "lesson.source.lecture": {"en": "lecture {n}", "ko": "강의 {n}"},
     "lesson.source.et_al": {"en": "et al.", "ko": "등"},
     "lesson.watch": {"en": "What to watch for", "ko": "무엇을 볼까요"},

@@ -53,13 +53,31 @@ def first_sentences(text: str, short: int = 80) -> str:
     return " ".join(parts[:2]) if len(parts) > 1 and len(parts[0]) < short else parts[0]
 
 
+def _width(text: str) -> int:
+    """Display width: a Hangul or other wide character takes about two Latin letters' room."""
+    return sum(2 if ord(c) >= 0x1100 else 1 for c in text)
+
+
+def snippet(text: str, width: int = 130) -> str:
+    """The first sentence or two of ``text``, cut at a word to about ``width`` (a card stays short)."""
+    text = first_sentences(text)
+    if _width(text) <= width:
+        return text
+    words, out = text.split(), ""
+    for word in words:
+        if _width(f"{out} {word}") > width - 1:
+            break
+        out = f"{out} {word}".strip()
+    return out.rstrip(",;:—") + "…"
+
+
 # -- Home -----------------------------------------------------------------------------------------
 
 def home_cards(per_row: int = 3) -> None:
     """Every lesson as a card, grouped by topic: title, source and page, what to watch for
-    (its first sentence or two) and a link that opens the lesson on its page."""
+    (its first sentence or two, cut short) and a link that opens the lesson on its page."""
     L = lang()
-    st.subheader(t("lesson.home.heading"))
+    st.markdown(f"### {t('lesson.home.heading')}")
     st.caption(t("lesson.home.intro"))
     for topic in lessons.TOPICS:
         st.markdown(f"##### {t(f'lesson.topic.{topic}')}")
@@ -69,9 +87,9 @@ def home_cards(per_row: int = 3) -> None:
                 with col.container(border=True, height="stretch", gap="small"):
                     st.markdown(f"**{t(f'lesson.{lesson.name}.title')}**")
                     st.caption(f"{source_text(lesson, L)} · {t(f'nav.{lesson.page}')} — "
-                               + first_sentences(t(f"lesson.{lesson.name}.watch")))
-                    st.page_link(page_file(lesson.page), label=t("lesson.open", page=t(f"nav.{lesson.page}")),
-                                 icon=_ICONS.get(lesson.page), query_params=link_params(lesson.name))
+                               + snippet(t(f"lesson.{lesson.name}.watch")))
+                    st.page_link(page_file(lesson.page), label=t("lesson.card.open"), icon=_ICONS.get(lesson.page),
+                                 query_params=link_params(lesson.name), help=t("lesson.open", page=t(f"nav.{lesson.page}")))
 
 
 # -- arriving on a page -----------------------------------------------------------------------------
@@ -164,4 +182,4 @@ def lesson_box(page: str, lesson: Lesson, apply: Callable[[Lesson, list[tuple[st
 
 
 __all__ = ["OPEN", "PARAM", "apply_run_settings", "arrive", "first_sentences", "home_cards", "lesson_box",
-           "link_params", "page_file", "source_text", "url_setting_pairs", "verdict"]
+           "link_params", "page_file", "snippet", "source_text", "url_setting_pairs", "verdict"]
