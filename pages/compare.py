@@ -102,7 +102,8 @@ def _start(config, frame, variable: str, values: list, runs: list | None = None)
     for label, job in zip(labels, group):
         holder.put(_slot(label), job)
     st.session_state[STATE] = {"variable": variable, "values": list(values), "labels": labels,
-                               "config": config, "frame": frame, "runs": runs}
+                               "config": config, "frame": frame, "runs": runs,
+                               "lesson": lesson.name if lesson is not None else None}
     return None
 
 
@@ -185,7 +186,7 @@ def _lesson_runs() -> dict[str, dict] | None:
     """The finished comparison's snapshots by the lesson's run labels (what ``Lesson.check``
     reads), or None when the runs compared are not the lesson's. The page labels a run of a
     number or BatchNorm as 'dropout=0.5'; the lesson as '0.5'."""
-    if not state:
+    if not state or state.get("lesson") != lesson.name:  # runs started before the lesson was opened
         return None
     if state.get("runs"):
         names = {label: label for label, _ in state["runs"]}

@@ -22,6 +22,7 @@ from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
 
 SLOT = "train"
+LESSON_RUN = "lesson.train.run"  # the lesson open when the current run started
 
 page_setup()
 L = lang()
@@ -37,6 +38,7 @@ def _train():
         return
     config = current_config()
     live.start_job(SLOT, config, frame=current_frame(), label=config.activation)
+    st.session_state[LESSON_RUN] = lesson.name if lesson is not None else None  # whose claim this run can show
 
 
 def _set_paused(pause: bool):
@@ -62,7 +64,8 @@ if lesson is not None:
     with lesson_place:
         snap = job.snapshot() if job is not None else None
         lesson_ui.lesson_box("train", lesson, lesson_ui.apply_run_settings, disabled=running,
-                             result=lesson_ui.verdict(lesson, {lesson.name: snap}) if snap else None,
+                             result=lesson_ui.verdict(lesson, {lesson.name: snap})
+                             if snap and st.session_state.get(LESSON_RUN) == lesson.name else None,
                              note=t("lesson.changed") if settings.config != lesson.config()
                              else (None if job is not None else t("lesson.run_it")))
 st.caption(live.settings_summary(job.config if job is not None else settings.config))

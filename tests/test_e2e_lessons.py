@@ -75,27 +75,37 @@ def test_a_shared_korean_compare_lesson_link_opens_runs_and_says_what_was_seen()
         full_screenshot(page, screenshot_path("lessons-compare-verdict-ko-full"))
 
 
-def test_home_in_korean_shows_the_lesson_cards_and_a_card_opens_its_lesson():
-    with streamlit_server(env={"NNLAB_PREWARM": "0"}) as url, browser_page(width=1280, height=720) as page:
-        page.goto(url + "/?lang=ko")
-        wait_for_app(page, timeout=60_000)
-        page.get_by_text(t("lesson.home.heading", KO), exact=True).first.wait_for()
-        main = page.locator(MAIN)
-        for topic in lessons.TOPICS:
-            assert main.get_by_text(t(f"lesson.topic.{topic}", KO), exact=True).count() == 1
-        for name in lessons.names():
-            assert main.get_by_text(t(f"lesson.{name}.title", KO), exact=True).count() == 1, name
-        page.get_by_text(t("lesson.topic.lecture", KO), exact=True).first.scroll_into_view_if_needed()
-        page.mouse.move(5, 5)
-        page.screenshot(path=str(screenshot_path("lessons-home-ko")))
-        full_screenshot(page, screenshot_path("lessons-home-ko-full"))
+def test_home_in_korean_shows_the_lesson_cards_a_card_opens_its_lesson_and_a_phone_reads_it():
+    with streamlit_server(env={"NNLAB_PREWARM": "0"}) as url:
+        with browser_page(width=1280, height=720) as page:
+            page.goto(url + "/?lang=ko")
+            wait_for_app(page, timeout=60_000)
+            page.get_by_text(t("lesson.home.heading", KO), exact=True).first.wait_for()
+            main = page.locator(MAIN)
+            for topic in lessons.TOPICS:
+                assert main.get_by_text(t(f"lesson.topic.{topic}", KO), exact=True).count() == 1
+            for name in lessons.names():
+                assert main.get_by_text(t(f"lesson.{name}.title", KO), exact=True).count() == 1, name
+            page.get_by_text(t("lesson.topic.lecture", KO), exact=True).first.scroll_into_view_if_needed()
+            page.mouse.move(5, 5)
+            page.screenshot(path=str(screenshot_path("lessons-home-ko")))
+            full_screenshot(page, screenshot_path("lessons-home-ko-full"))
 
-        card = main.locator("[data-testid='stVerticalBlockBorderWrapper'], [data-testid='stVerticalBlock']").filter(
-            has_text=t("lesson.zero_init.title", KO)).last
-        card.locator("[data-testid='stPageLink'] a").first.click()
-        page.wait_for_url("**/train?*")
-        wait_for_app(page, timeout=60_000)
-        query = parse_qs(urlparse(page.url).query)
-        assert query.get("lesson") == ["zero_init"] and query.get("lang") == ["ko"], page.url
-        page.locator(".st-key-lesson_box_train").get_by_text(t("lesson.zero_init.title", KO)).first.wait_for()
-        assert page.locator("[data-testid='stException']").count() == 0
+            card = main.locator("[data-testid='stVerticalBlockBorderWrapper'], [data-testid='stVerticalBlock']").filter(
+                has_text=t("lesson.zero_init.title", KO)).last
+            card.locator("[data-testid='stPageLink'] a").first.click()
+            page.wait_for_url("**/train?*")
+            wait_for_app(page, timeout=60_000)
+            query = parse_qs(urlparse(page.url).query)
+            assert query.get("lesson") == ["zero_init"] and query.get("lang") == ["ko"], page.url
+            page.locator(".st-key-lesson_box_train").get_by_text(t("lesson.zero_init.title", KO)).first.wait_for()
+            assert page.locator("[data-testid='stException']").count() == 0
+
+        with browser_page(width=390, height=844) as phone:  # the same lesson box, readable on a phone
+            phone.goto(url + "/compare?lesson=vanishing_gradients&lang=ko")
+            wait_for_app(phone, timeout=60_000)
+            box = phone.locator(".st-key-lesson_box_compare")
+            box.get_by_text(t("lesson.vanishing_gradients.title", KO)).first.wait_for()
+            assert phone.evaluate("() => document.scrollingElement.scrollWidth") <= 390  # nothing sticks out sideways
+            box.get_by_role("button", name=t("lesson.btn.reset", KO)).first.wait_for(state="visible")
+            phone.screenshot(path=str(screenshot_path("lessons-compare-phone-ko")))

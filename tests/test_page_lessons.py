@@ -178,3 +178,15 @@ def test_a_finished_compare_lesson_says_its_claim_was_seen():
     assert verdict.held, verdict
     expected = t("lesson.claim.held", "ko", text=t("lesson.vanishing_gradients.claim", "ko", **verdict.seen))
     assert expected in [s.value for s in at.success]
+
+
+def test_a_run_started_before_the_lesson_was_opened_gets_no_verdict():
+    at = open_lesson("train", {"dataset": "xor", "depth": "2", "width": "8", "epochs": "2"})
+    at.button(key="train_btn").click().run()
+    wait_until_ended(at)
+    at.query_params["lesson"] = "zero_init"
+    at.run()
+    assert not at.exception, at.exception
+    assert t("lesson.zero_init.title") in texts(at)
+    assert not [s.value for s in at.success if s.value.startswith(t("lesson.claim.held", text=""))]
+    assert not [w.value for w in at.warning if w.value.startswith(t("lesson.claim.missed", text=""))]
