@@ -190,3 +190,9 @@ def test_a_run_started_before_the_lesson_was_opened_gets_no_verdict():
     assert t("lesson.zero_init.title") in texts(at)
     assert not [s.value for s in at.success if s.value.startswith(t("lesson.claim.held", text=""))]
     assert not [w.value for w in at.warning if w.value.startswith(t("lesson.claim.missed", text=""))]
+
+
+def test_a_lesson_link_to_the_explorer_points_to_the_lesson_s_page():
+    at = open_lesson("explorer", {"lesson": "xor_depth"}, "ko")
+    (warning,) = at.warning
+    assert t("lesson.xor_depth.title", "ko") in warning.value
