@@ -196,3 +196,19 @@ def test_a_lesson_link_to_the_explorer_points_to_the_lesson_s_page():
     at = open_lesson("explorer", {"lesson": "xor_depth"}, "ko")
     (warning,) = at.warning
     assert t("lesson.xor_depth.title", "ko") in warning.value
+
+
+def test_a_card_on_home_applies_its_lesson_afresh_but_a_page_switch_keeps_the_changes():
+    lesson = lessons.get("dying_relu")
+    at = open_lesson("train", {"lesson": "dying_relu"})
+    at.sidebar.slider(key="sb.depth").set_value(2).run()
+    at.switch_page("app.py").run()
+    at.query_params.pop("lesson", None)  # back through the sidebar's page list: no lesson in the link
+    at.switch_page("pages/train.py").run()
+    assert at.session_state["nnlab.config"].depth == 2 and t("lesson.dying_relu.title") in texts(at)
+    at.switch_page("app.py").run()
+    at.query_params.clear()
+    at.query_params["lesson"] = "dying_relu"  # what the card's link carries (and nothing else)
+    at.switch_page("pages/train.py").run()
+    assert not at.exception, at.exception
+    assert at.session_state["nnlab.config"] == lesson.config()

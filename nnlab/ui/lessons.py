@@ -1,8 +1,8 @@
 """Lessons in the app: Home's lesson cards, ``?lesson=<name>`` on a page, and the lesson box.
 
 ``arrive(page, apply)`` (called before a page draws its widgets) reads ``?lesson=`` and,
-when it names a lesson not yet open on that page, applies its settings once through the
-page's ``apply(lesson, url_pairs)``; settings in the same link (``&epochs=10``) override the
+when it names a lesson not yet open on that page (or comes from a card on Home), applies
+its settings once through the page's ``apply(lesson, url_pairs)``; settings in the same link (``&epochs=10``) override the
 lesson's. The open lesson is kept per page in session state and written back to the URL,
 so the link shared while a lesson is open gives every student the same setup (``lang``
 stays its own parameter). ``lesson_box`` draws the explanation above the charts: title,
@@ -26,6 +26,7 @@ from nnlab.ui.sidebar import STATE_KEY, current_config, md_value, set_config
 
 PARAM = "lesson"
 OPEN = "lesson.open"  # {page: name of the lesson open on it}
+FROM_HOME = "lesson.from_home"  # the visitor comes from Home's cards: a card's lesson is applied afresh
 _ICONS = {path.split("/")[-1].removesuffix(".py"): icon for path, _, icon in PAGES}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -77,6 +78,7 @@ def home_cards(per_row: int = 3) -> None:
     """Every lesson as a card, grouped by topic: title, source and page, what to watch for
     (its first sentence or two, cut short) and a link that opens the lesson on its page."""
     L = lang()
+    st.session_state[FROM_HOME] = True
     st.markdown(f"### {t('lesson.home.heading')}")
     st.caption(t("lesson.home.intro"))
     for topic in lessons.TOPICS:
@@ -115,7 +117,9 @@ def arrive(page: str, apply: Callable[[Lesson, list[tuple[str, str]]], object]) 
     name or a lesson of another page gives a warning in the user's language."""
     opened: dict = st.session_state.setdefault(OPEN, {})
     wanted = st.query_params.get(PARAM)
-    if wanted is not None and wanted != opened.get(page):
+    # a card clicked on Home applies its lesson even when it is open already (with changes since)
+    fresh = st.session_state.pop(FROM_HOME, False)
+    if wanted is not None and (wanted != opened.get(page) or fresh):
         lesson = lessons.LESSONS.get(wanted)
         if lesson is None:
             st.warning(t("lesson.unknown", name=md_value(wanted, lang()),
