@@ -59,7 +59,7 @@ def _width(text: str) -> int:
     return sum(2 if ord(c) >= 0x1100 else 1 for c in text)
 
 
-def snippet(text: str, width: int = 130) -> str:
+def snippet(text: str, width: int = 100) -> str:
     """The first sentence or two of ``text``, cut at a word to about ``width`` (a card stays short)."""
     text = first_sentences(text)
     if _width(text) <= width:
@@ -79,7 +79,7 @@ def home_cards(per_row: int = 3) -> None:
     (its first sentence or two, cut short) and a link that opens the lesson on its page."""
     L = lang()
     st.session_state[FROM_HOME] = True
-    st.markdown(f"### {t('lesson.home.heading')}")
+    st.markdown(f"#### {t('lesson.home.heading')}")
     st.caption(t("lesson.home.intro"))
     for topic in lessons.TOPICS:
         st.markdown(f"##### {t(f'lesson.topic.{topic}')}")
