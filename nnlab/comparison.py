@@ -73,6 +73,9 @@ def label_text(variable: str, label: str, lang: str = "en") -> str:
     'He 정규분포'); other settings as name and value ('깊이 8', 'batch 32', '배치 정규화 켬')."""
     if variable in REGISTRY_VARIABLES:
         return i18n.display_name(variable, str(label), lang)
+    if not variable:  # a lesson's fixed runs: their catalog name where they have one ('xavier' → 'Xavier')
+        key = f"lesson.run.{label}"
+        return i18n.t(key, lang) if key in i18n.CATALOG else str(label)
     prefix = f"{variable}="
     if variable not in VARIABLES or not str(label).startswith(prefix):
         return str(label)

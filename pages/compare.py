@@ -1,7 +1,8 @@
 """Compare page: several runs that differ in one setting, trained side by side, live.
 
 Storyboard: pick the variable (activation, initializer, optimizer or depth) and 2–8
-values → every other setting from the shared sidebar (``nnlab.ui.sidebar``, the compared
+values — or open a lesson (``?lesson=…``, ``nnlab.ui.lessons``), which sets them, or for a
+lesson whose runs differ in several settings, its fixed list of runs → every other setting from the shared sidebar (``nnlab.ui.sidebar``, the compared
 control hidden) → Compare loads the data once and submits one job group
 (``runtime.SCHEDULER.submit_group``) → live status per run and overlaid charts
 (``nnlab.charts.comparison``) polled through ``nnlab.ui.live`` → summary table, CSV and the
@@ -18,6 +19,7 @@ from nnlab import comparison, datasets, i18n, runtime, snapshot
 from nnlab.charts import comparison as compare_charts
 from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
+from nnlab.ui import lessons as lesson_ui
 from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
@@ -31,7 +33,24 @@ CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
 page_setup()
 L = lang()
 st.title(t("compare.title"))
-st.caption(t("compare.intro"))
+
+
+def _apply_lesson(lesson, url_pairs) -> None:
+    """The lesson's settings in the sidebar and, when its runs differ in one setting, that
+    variable and its values in the pickers (a fixed list of runs needs no picker)."""
+    lesson_ui.apply_run_settings(lesson, url_pairs)
+    if lesson.variable:
+        values = [changes[lesson.variable] for _, changes in lesson.runs]
+        st.session_state["compare_variable"] = lesson.variable
+        st.session_state["compare_values"] = values
+        st.session_state[CHOICE] = {"variable": lesson.variable, "values": values}
+
+
+lesson = lesson_ui.arrive("compare", _apply_lesson)  # ?lesson=…: its settings, once
+lesson_place = st.container()  # the lesson box, above the controls and charts
+if lesson is None:
+    st.caption(t("compare.intro"))
+fixed_runs = list(lesson.runs) if lesson is not None and not lesson.variable else None
 
 
 def _slot(label: str) -> str:
@@ -60,10 +79,18 @@ def _clear_previous() -> None:
             job.stop()
 
 
-def _start(config, frame, variable: str, values: list) -> str | None:
+def _variants(config, variable: str, values: list, runs: list | None = None) -> list:
+    """(label, RunConfig) per run: one per value of ``variable``, or a lesson's fixed ``runs``
+    ((label, changes) on top of ``config``)."""
+    if runs:
+        return [(label, config.edit(**changes)) for label, changes in runs]
+    return comparison.variant_configs(config, variable, values)
+
+
+def _start(config, frame, variable: str, values: list, runs: list | None = None) -> str | None:
     """Load the data once and submit one run per value as a group; returns an error or None."""
     try:
-        variants = comparison.variant_configs(config, variable, values)
+        variants = _variants(config, variable, values, runs)
         data = datasets.load(config, frame=frame)
     except (ValueError, ConfigError, datasets.DatasetError) as exc:
         return explain_error(exc, L)
@@ -75,7 +102,8 @@ def _start(config, frame, variable: str, values: list) -> str | None:
     for label, job in zip(labels, group):
         holder.put(_slot(label), job)
     st.session_state[STATE] = {"variable": variable, "values": list(values), "labels": labels,
-                               "config": config, "frame": frame}
+                               "config": config, "frame": frame, "runs": runs,
+                               "lesson": lesson.name if lesson is not None else None}
     return None
 
 
@@ -93,22 +121,32 @@ def _variable_changed():
     st.session_state["compare_values"] = list(comparison.VARIABLES[st.session_state["compare_variable"]].defaults)
 
 
-c_var, c_vals = st.columns([1, 3])
-variable = c_var.selectbox(t("compare.variable"), list(comparison.VARIABLES), key="compare_variable",
-                           format_func=lambda v, L=L: i18n.t(f"compare.var.{v}", L), on_change=_variable_changed,
-                           disabled=running, help=t("compare.variable.help"))
-var = comparison.VARIABLES[variable]
-values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
-                            format_func=lambda v: var.display(v, L), max_selections=comparison.MAX_VALUES,
-                            help=t("compare.values.help"))
-st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
-settings = config_sidebar(locked=running, exclude=var.exclude)
+if fixed_runs:  # a lesson whose runs differ in several settings: its runs, by name, instead of the pickers
+    variable, values = "", [label for label, _ in fixed_runs]
+    st.markdown(t("lesson.runs", runs=", ".join(f"**{live.markdown_literal(comparison.label_text('', v, L))}**"
+                                                 for v in values)))
+    exclude = {name for _, changes in fixed_runs for name in changes}
+    exclude |= {extra for name, extra in (("activation", "layer_activations"), ("initializer", "init_param"))
+                if name in exclude}
+    settings = config_sidebar(locked=running, exclude=exclude, url_base=lesson.config())
+else:
+    c_var, c_vals = st.columns([1, 3])
+    variable = c_var.selectbox(t("compare.variable"), list(comparison.VARIABLES), key="compare_variable",
+                               format_func=lambda v, L=L: i18n.t(f"compare.var.{v}", L), on_change=_variable_changed,
+                               disabled=running, help=t("compare.variable.help"))
+    var = comparison.VARIABLES[variable]
+    values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
+                                format_func=lambda v: var.display(v, L), max_selections=comparison.MAX_VALUES,
+                                help=t("compare.values.help"))
+    st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
+    settings = config_sidebar(locked=running, exclude=var.exclude, url_base=lesson.config() if lesson else None)
 count_ok = comparison.MIN_VALUES <= len(values) <= comparison.MAX_VALUES
-st.caption(t(f"compare.same.{variable}", w=settings.config.width))
+if variable:
+    st.caption(t(f"compare.same.{variable}", w=settings.config.width))
 to_warm = []
 if not running and count_ok and settings.error is None:
     try:
-        to_warm = [cfg for _, cfg in comparison.variant_configs(settings.config, variable, values)]
+        to_warm = [cfg for _, cfg in _variants(settings.config, variable, values, fixed_runs)]
     except (ValueError, ConfigError):
         pass
 if to_warm:
@@ -122,7 +160,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     if st.button(t("compare.btn.compare"), type="primary", icon="▶️", key="compare_btn",
                  disabled=running or settings.error is not None or not count_ok,
                  help=t("compare.btn.compare_help")) and not running:
-        error = _start(settings.config, settings.frame, variable, values)
+        error = _start(settings.config, settings.frame, variable, values, fixed_runs)
         if error is None:
             st.rerun()
     if st.button(t("compare.btn.stop_all"), icon="⏹️", key="compare_stop_all", disabled=not running,
@@ -132,7 +170,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         st.rerun()
     if st.button(t("compare.btn.again"), icon="🔁", key="compare_again", disabled=running or not state,
                  help=t("compare.btn.again_help")) and not running:
-        error = _start(state["config"], state.get("frame"), state["variable"], state["values"])
+        error = _start(state["config"], state.get("frame"), state["variable"], state["values"], state.get("runs"))
         if error is None:
             st.rerun()
     pace, frozen = live.pace_picker("compare_pace")
@@ -143,12 +181,47 @@ if not count_ok:
 if settings.error:
     st.info(t("compare.blocked", error=settings.error), icon="ℹ️")
 
+
+
+def _lesson_runs() -> dict[str, dict] | None:
+    """The finished comparison's snapshots by the lesson's run labels (what ``Lesson.check``
+    reads), or None when the runs compared are not the lesson's. The page labels a run of a
+    number or BatchNorm as 'dropout=0.5'; the lesson as '0.5'."""
+    if not state or state.get("lesson") != lesson.name:  # runs started before the lesson was opened
+        return None
+    if state.get("runs"):
+        names = {label: label for label, _ in state["runs"]}
+    elif state["variable"] == lesson.variable:
+        names = {comparison.run_label(lesson.variable, changes[lesson.variable]): label for label, changes in lesson.runs}
+    else:
+        return None
+    if set(names) != set(state["labels"]) or set(names.values()) != {label for label, _ in lesson.runs}:
+        return None
+    return {names[label]: live.get_job(_slot(label)).snapshot() for label in state["labels"]
+            if live.get_job(_slot(label)) is not None}
+
+
+if lesson is not None:
+    with lesson_place:
+        runs_by_label = _lesson_runs() if jobs and all(j.ended for j in jobs) else None
+        if not jobs:
+            note = t("lesson.changed") if settings.config != lesson.config() else t("lesson.run_it")
+        elif all(j.ended for j in jobs) and runs_by_label is None:
+            note = t("lesson.not_compared")
+        else:
+            note = t("lesson.changed") if settings.config != lesson.config() else None
+        lesson_ui.lesson_box("compare", lesson, _apply_lesson, disabled=running, note=note,
+                             result=lesson_ui.verdict(lesson, runs_by_label) if runs_by_label else None)
+
 if not jobs:
     st.info(t("compare.empty"), icon="👈")
     st.stop()
 
-st.markdown(t("compare.running_for", variable=t(f"compare.var.{state['variable']}"),
-              values=", ".join(live.markdown_literal(_shown(lbl)) for lbl in state["labels"])))
+shown_runs = ", ".join(live.markdown_literal(_shown(lbl)) for lbl in state["labels"])
+if state["variable"]:
+    st.markdown(t("compare.running_for", variable=t(f"compare.var.{state['variable']}"), values=shown_runs))
+else:  # a lesson's fixed list of runs
+    st.markdown(t("lesson.runs", runs=shown_runs))
 if not running and settings.config != state["config"]:
     st.caption(t("compare.settings_changed"))
 
@@ -297,7 +370,7 @@ def render_summary(snaps: list[dict]) -> None:
                  key="compare_table", placeholder="–")
     st.caption(t("compare.summary.caption") + " " + t("ratio.definition"))
     st.download_button(t("compare.download"), table.to_csv(index=False).encode("utf-8"),
-                       f"nnlab-compare-{state['variable']}.csv", "text/csv", key="compare_csv", on_click="ignore",
+                       f"nnlab-compare-{state['variable'] or 'runs'}.csv", "text/csv", key="compare_csv", on_click="ignore",
                        icon="⬇️")
     # each run's final test figure side by side (a ladder of configurations reads left to right)
     show(compare_charts.test_metric_figure([dict(s, label=_shown(snapshot.label(s))) for s in snaps], L),

@@ -10,6 +10,7 @@ import streamlit as st
 from nnlab import activations, initializers, teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import display_name, summary
+from nnlab.ui import lessons as lesson_ui
 from nnlab.ui import plots
 from nnlab.ui.common import lang, page_setup, t
 
@@ -41,6 +42,9 @@ def _slope0(name: str) -> str:
 
 L = lang()
 st.title(t("explorer.title"))
+lesson = lesson_ui.arrive("explorer", lambda lesson, url_pairs: None)  # the page has no settings to apply
+if lesson is not None:
+    lesson_ui.lesson_box("explorer", lesson, lambda lesson, url_pairs: None)
 st.write(t("explorer.intro"))
 
 display = {n: display_name("activation", n, L) for n in activations.names()}

@@ -10,6 +10,7 @@ import streamlit as st
 from nnlab import activations, i18n, teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import display_name
+from nnlab.ui import lessons as lesson_ui
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
@@ -53,9 +54,20 @@ if "neuron_preset" not in ss:
     ss["neuron_preset"] = "lecture_sigmoid"
     _apply_preset()
 
+
+
+def _apply_lesson(lesson, _url_pairs) -> None:
+    ss["neuron_preset"] = lesson.changes.get("preset", ss["neuron_preset"])
+    _apply_preset()
+
+
 L = lang()
 st.title(t("neuron.title"))
-st.write(t("neuron.intro"))
+lesson = lesson_ui.arrive("neuron", _apply_lesson)  # ?lesson=…: its example, once
+if lesson is not None:
+    lesson_ui.lesson_box("neuron", lesson, _apply_lesson)
+else:
+    st.write(t("neuron.intro"))
 
 st.selectbox(t("neuron.preset"), list(PRESETS), format_func=lambda k, L=L: i18n.t(f"neuron.preset.{k}", L),
              key="neuron_preset", on_change=_apply_preset)

@@ -12,6 +12,7 @@ import streamlit as st
 from nnlab import teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import feature_names
+from nnlab.ui import lessons as lesson_ui
 from nnlab.ui import plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
@@ -61,6 +62,9 @@ def _use_iris_logits(logits: np.ndarray) -> None:
 
 # --- 1. softmax calculator -------------------------------------------------------------------
 st.title(t("softmax.title"))
+lesson = lesson_ui.arrive("softmax", lambda lesson, url_pairs: None)  # the page has no settings to apply
+if lesson is not None:
+    lesson_ui.lesson_box("softmax", lesson, lambda lesson, url_pairs: None)
 st.write(t("softmax.intro"))
 st.subheader(t("softmax.calc.title"))
 st.latex(r"p_i = \frac{e^{z_i - \max_j z_j}}{\sum_k e^{z_k - \max_j z_j}} = \frac{e^{z_i}}{\sum_k e^{z_k}}")

@@ -13,6 +13,7 @@ import streamlit as st
 from nnlab import runtime, snapshot
 from nnlab.charts import run as run_charts
 from nnlab.i18n.numbers import ratio_words
+from nnlab.ui import lessons as lesson_ui
 from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
@@ -21,10 +22,13 @@ from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
 
 SLOT = "train"
+LESSON_RUN = "lesson.train.run"  # the lesson open when the current run started
 
 page_setup()
 L = lang()
 st.title(t("train.title"))
+lesson = lesson_ui.arrive("train", lesson_ui.apply_run_settings)  # ?lesson=…: its settings, once
+lesson_place = st.container()  # the lesson box, above the controls and charts (drawn once the settings are known)
 
 
 # Buttons act in callbacks, before the script runs, so this run already draws the new state
@@ -34,6 +38,7 @@ def _train():
         return
     config = current_config()
     live.start_job(SLOT, config, frame=current_frame(), label=config.activation)
+    st.session_state[LESSON_RUN] = lesson.name if lesson is not None else None  # whose claim this run can show
 
 
 def _set_paused(pause: bool):
@@ -54,7 +59,15 @@ def _stop():
 
 job = live.get_job(SLOT)
 running = live.is_running(job)
-settings = config_sidebar(locked=running)
+settings = config_sidebar(locked=running, url_base=lesson.config() if lesson else None)
+if lesson is not None:
+    with lesson_place:
+        snap = job.snapshot() if job is not None else None
+        lesson_ui.lesson_box("train", lesson, lesson_ui.apply_run_settings, disabled=running,
+                             result=lesson_ui.verdict(lesson, {lesson.name: snap})
+                             if snap and st.session_state.get(LESSON_RUN) == lesson.name else None,
+                             note=t("lesson.changed") if settings.config != lesson.config()
+                             else (None if job is not None else t("lesson.run_it")))
 st.caption(live.settings_summary(job.config if job is not None else settings.config))
 if not running and settings.error is None:
     runtime.WARMER.request([settings.config], settings.frame)  # compile it now, so Train starts at once

@@ -47,7 +47,7 @@ ALLOWED = {
     # optimizers and the people initializers are named after
     "sgd", "adam", "adamw", "nadam", "adagrad", "rmsprop", "nesterov", "xavier", "glorot", "he", "lecun",
     # authors of the papers the lessons cite
-    "bengio", "ioffe", "szegedy", "klambauer",
+    "bengio", "ioffe", "szegedy", "klambauer", "srivastava",
     # data sets, libraries, layers and file formats
     "xor", "mnist", "csv", "json", "keras", "numpy", "dense",
     # iris species (Latin names)
@@ -371,6 +371,24 @@ def test_a_comparison_of_initializers_names_them_in_korean():
     assert i18n.display_name("initializer", "random_normal", "ko") in joined(texts)
 
 
+@pytest.mark.parametrize("name", ["vanishing_gradients", "selu", "zero_init", "single_neuron", "softmax_by_hand"])
+def test_a_lesson_page_in_korean(name):
+    lesson = lessons.get(name)
+    at = open_page(lesson.page, {"lesson": name})
+    texts = joined(assert_korean(at, f"lesson {name}"))
+    assert i18n.t(f"lesson.{name}.title", "ko") in texts and i18n.t(f"lesson.{name}.see", "ko") in texts
+
+
+def test_a_finished_lesson_and_its_verdict_in_korean():
+    lesson = lessons.get("zero_init")
+    at = open_page("train", {"lesson": "zero_init", "epochs": str(lesson.quick["epochs"])})
+    at.button(key="train_btn").click()
+    at.run()
+    wait_until_ended(at, ["train"])
+    texts = joined(assert_korean(at, "finished lesson"))
+    assert i18n.t("lesson.claim.held", "ko", text="").strip() in texts
+
+
 def test_softmax_iris_model_in_korean():
     at = open_page("softmax")
     at.button(key="softmax_iris_btn").click()
@@ -413,6 +431,8 @@ def built_keys() -> list[str]:
     keys += [f"play.{p}" for p in (*replay.PACES, HOLD)]
     keys += [f"lesson.{name}.{part}" for name in lessons.names() for part in ("title", "watch", "claim")]
     keys += [f"lesson.topic.{topic}" for topic in lessons.TOPICS]
+    keys += [f"lesson.run.{label}" for name in lessons.names() for label, _ in lessons.get(name).runs
+             if f"lesson.run.{label}" in CATALOG]
     keys += [f"home.{p}" for p in ("train", "compare", "explorer", "neuron", "softmax")]
     keys += [f"nav.{p}" for p in ("home", "train", "compare", "explorer", "neuron", "softmax")]
     keys += [f"neuron.rule.{r}" for r in ("hand", "gradient")] + [f"neuron.dist.{d}" for d in ("normal", "uniform")]
@@ -423,6 +443,10 @@ def built_keys() -> list[str]:
     keys += [f"charts.{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")]
     keys += [f"compare.chart.test_{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")] + [f"compare.chart.val_{m}.title" for m in ("accuracy", "mae")]
     keys += [f"compare.chart.{stat}.{part}" for stat in ("dead_fraction", "saturated_fraction") for part in ("title", "y")]
+    keys += [f"lesson.{name}.{part}" for name in lessons.names() for part in ("title", "watch", "claim", "see")]
+    keys += [f"lesson.topic.{topic}" for topic in lessons.TOPICS]
+    keys += [f"lesson.run.{label}" for name in lessons.names() for label, _ in lessons.get(name).runs
+             if f"lesson.run.{label}" in CATALOG]
     return keys
 
 

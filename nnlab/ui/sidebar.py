@@ -36,6 +36,7 @@ import streamlit as st
 
 from nnlab import datasets, i18n, initializers, presets
 from nnlab.config import (
+    CSV_ONLY_IN_LINKS,
     DEFAULT,
     FIELD_SPECS,
     MAX_SHOWN_CHARS,
@@ -56,9 +57,9 @@ from nnlab.ui.common import lang, t
 
 STATE_KEY = "nnlab.config"
 WIDGET_KEY = "sb"
-# Query keys that are not settings but are not mistakes either: the app's language, and the
-# tracking tags that mail and course platforms add to links.
-URL_OTHER_KEYS = ("lang", "fbclid", "gclid")
+# Query keys that are not settings but are not mistakes either: the app's language, the open
+# lesson (``nnlab.ui.lessons``), and the tracking tags that mail and course platforms add to links.
+URL_OTHER_KEYS = ("lang", "lesson", "fbclid", "gclid")
 URL_OTHER_PREFIXES = ("utm_",)
 
 
@@ -194,9 +195,17 @@ def config_from_query(params: Mapping[str, str | list[str]] | Iterable[tuple[str
     return config, [url_message(issue, config, language) for issue in issues]
 
 
-def sync_query_params(config: RunConfig) -> None:
-    """Write the changed fields of ``config`` that a link carries into the URL; leave other params (``lang``) alone."""
+def sync_query_params(config: RunConfig, base: RunConfig | None = None) -> None:
+    """Write the changed fields of ``config`` that a link carries into the URL; leave other params (``lang``) alone.
+
+    ``base``: the settings the link starts from (an open lesson's): only fields that differ
+    from it are written, so ``?lesson=zero_init&epochs=10`` stays that short."""
     flat = to_query(config)
+    if base is not None:
+        base_flat, own = base.to_flat(), config.to_flat()
+        skip = CSV_ONLY_IN_LINKS if config.dataset == "csv" else ()
+        flat = {name: text for name, text in own.items()
+                if text != base_flat[name] and FIELD_SPECS[name].in_url and name not in skip}
     for name in query_keys():  # the link keeps one spelling of each setting: its field name
         if name in st.query_params and name not in flat:
             del st.query_params[name]
@@ -496,7 +505,8 @@ def _changes(form: _Form) -> dict:
 
 
 def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = frozenset(), *,
-                   key: str = WIDGET_KEY, state_key: str = STATE_KEY, sync_url: bool = True) -> SidebarResult:
+                   key: str = WIDGET_KEY, state_key: str = STATE_KEY, sync_url: bool = True,
+                   url_base: RunConfig | None = None) -> SidebarResult:
     """Draw the settings sidebar and return the settings.
 
     ``locked``: a job is running — every control is disabled and the canonical config
@@ -504,7 +514,8 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
     (the Compare page hides the variable it sweeps; "preset" hides the preset box).
     ``key``/``state_key``: widget-key prefix and session-state key of the canonical
     config; pages that share ``state_key`` share settings. ``sync_url``: mirror the
-    changed fields into the query string.
+    changed fields into the query string (those that differ from ``url_base`` when given:
+    an open lesson's settings).
     """
     config = current_config(state_key)
     form = _Form(config, key, locked, frozenset(exclude), state_key)
@@ -534,7 +545,7 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
                     st.session_state[state_key] = config = new
                     st.session_state[f"{state_key}.url_warnings"] = []
     if sync_url:
-        sync_query_params(config)
+        sync_query_params(config, url_base)
     return SidebarResult(config=config, frame=form.frame if config.dataset == "csv" else None, error=error)
 
 
