@@ -433,3 +433,18 @@ def test_the_redraw_interval_counts_open_tabs_not_only_training_runs(monkeypatch
     for holder in tabs:
         holder.heartbeat -= live.ACTIVE_SESSION_SECONDS + 1  # they left long ago
     assert live.poll_interval() == live.POLL_SECONDS
+
+
+def test_settings_survive_a_visit_to_another_page_and_back():
+    """Streamlit drops a page's widget state when another page runs; the sidebar must come
+    back with the user's settings, not every control at its minimum (found in a browser:
+    Train → Compare → Train gave XOR, depth 0, width 1, learning rate 1e-05, batch 1)."""
+    at = open_train({"depth": "4", "width": "32", "epochs": "20", "dataset": "moons"})
+    before = config(at)
+    assert (before.depth, before.width, before.dataset) == (4, 32, "moons")
+    for page in ("pages/compare.py", "pages/explorer.py", "pages/train.py"):
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+        if page != "pages/explorer.py":
+            assert widget(at, "sb.depth").value == 4 and widget(at, "sb.dataset").value == "moons", page
+    assert config(at) == before

@@ -504,6 +504,18 @@ def _changes(form: _Form) -> dict:
             for name, value in form.values.items()}
 
 
+def _keep_widget_state(key: str) -> None:
+    """Carry the sidebar's widget values over from the page the user came from.
+
+    Streamlit forgets the state of widgets that the current page did not draw, so the
+    sidebar's controls would come back at their minimum after a visit to Compare and back
+    (XOR, depth 0, batch 1, …). Re-assigning each value to its own key before the widgets
+    are drawn is Streamlit's documented way to keep it across pages."""
+    uploader = f"{key}.csv_file"  # a file uploader's value cannot be set (the upload is kept apart)
+    for name in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{key}.") and k != uploader]:
+        st.session_state[name] = st.session_state[name]
+
+
 def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = frozenset(), *,
                    key: str = WIDGET_KEY, state_key: str = STATE_KEY, sync_url: bool = True,
                    url_base: RunConfig | None = None) -> SidebarResult:
@@ -517,6 +529,7 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
     changed fields into the query string (those that differ from ``url_base`` when given:
     an open lesson's settings).
     """
+    _keep_widget_state(key)
     config = current_config(state_key)
     form = _Form(config, key, locked, frozenset(exclude), state_key)
     for issue in st.session_state.get(f"{state_key}.url_warnings") or []:
