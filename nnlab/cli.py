@@ -189,13 +189,14 @@ def cmd_lesson(args: argparse.Namespace, out=sys.stdout) -> int:
     print(i18n.t(f"lesson.{lesson.name}.watch", lang), file=out)
     records = {}
     if lesson.page in ("train", "compare"):
+        data = datasets.load(lesson.config(args.quick))  # one split for every run, as in lessons.run_lesson
         for label, config in lesson.run_configs(args.quick):
             progress = None if args.quiet else TerminalProgress()
             if progress:
                 print(f"-- {label}", file=sys.stderr)
             from nnlab import engine
 
-            records[label] = engine.run(config, datasets.load(config), observer=progress)
+            records[label] = engine.run(config, data, observer=progress)
             if progress:
                 progress.close()
     verdict = lesson.check({label: r.snapshot() for label, r in records.items()})

@@ -61,6 +61,26 @@ def test_the_lesson_shows_what_it_claims(name):
     assert verdict.held, f"{name}: {verdict.seen}"
 
 
+def test_the_ensemble_claim_reads_the_runs_test_outputs():
+    """Three seeds that each get a different third of the test set wrong: averaged, they are right
+    everywhere (the Compare page's ensemble), above the mean single run; a run without outputs
+    gives no verdict."""
+    y = [0, 1, 0, 1, 0, 1]
+
+    def run(wrong):
+        probs = [[0.9, 0.1] if c == 0 else [0.1, 0.9] for c in y]
+        for i in wrong:
+            probs[i] = [0.4, 0.6] if y[i] == 0 else [0.6, 0.4]
+        return {"status": "finished", "label": "seed=?", "dataset": {"task": "classification"},
+                "test_output": probs, "predictions": {"y_true": y}}
+
+    runs = {"0": run([0, 1]), "1": run([2, 3]), "2": run([4, 5])}
+    verdict = lessons.get("ensemble").check(runs)
+    assert verdict.held and verdict.seen == {"ensemble": 1.0, "mean": pytest.approx(0.667, abs=1e-3), "best": 0.667}
+    with pytest.raises(KeyError):
+        lessons.get("ensemble").check({**runs, "3": {"status": "finished", "label": "x"}})
+
+
 def test_a_diverged_run_still_writes_a_json_record_with_its_unit_spread():
     """A run whose weights became NaN states no spread (null), so its record stays valid JSON."""
     import json

@@ -24,11 +24,13 @@ TEXT = {
     "compare.var.learning_rate": {"en": "Learning rate", "ko": "학습률"},
     "compare.var.dropout": {"en": "Dropout rate", "ko": "드롭아웃 비율"},
     "compare.var.batchnorm": {"en": "BatchNorm (off / on)", "ko": "배치 정규화 (끔 / 켬)"},
+    "compare.var.seed": {"en": "Random seed", "ko": "난수 시드"},
     "compare.label.depth": {"en": "depth {value}", "ko": "깊이 {value}"},
     "compare.label.batch_size": {"en": "batch {value}", "ko": "배치 {value}"},
     "compare.label.learning_rate": {"en": "learning rate {value}", "ko": "학습률 {value}"},
     "compare.label.dropout": {"en": "dropout {value}", "ko": "드롭아웃 {value}"},
     "compare.label.batchnorm": {"en": "BatchNorm {value}", "ko": "배치 정규화 {value}"},
+    "compare.label.seed": {"en": "seed {value}", "ko": "시드 {value}"},
     "compare.value.on": {"en": "on", "ko": "켬"},
     "compare.value.off": {"en": "off", "ko": "끔"},
     "compare.values": {"en": "Values to compare (2–8)", "ko": "비교할 값 (2–8개)"},
@@ -76,6 +78,12 @@ TEXT = {
         "en": "Same initial weights for the dense layers and the same batch order; one run normalises every "
               "hidden layer's inputs with BatchNorm.",
         "ko": "Dense 층의 초기 가중치와 배치 순서는 같고, 한 실행만 모든 은닉층의 입력을 배치 정규화합니다.",
+    },
+    "compare.same.seed": {
+        "en": "The same network on the same data split; each seed gives other initial weights and another batch "
+              "order. Together the runs make the ensemble under the summary table.",
+        "ko": "같은 데이터 분할에서 같은 신경망을 학습합니다. 시드마다 초기 가중치와 배치 순서가 달라집니다. 이 실행들을 "
+              "합친 것이 요약 표 아래의 앙상블입니다.",
     },
     "compare.btn.compare": {"en": "Compare", "ko": "비교 시작"},
     "compare.btn.compare_help": {"en": "Train one network per value, all at the same time.",

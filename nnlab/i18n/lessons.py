@@ -64,6 +64,10 @@ TEXT = {
     "lesson.iris_mlp.see": {"en": "The test accuracy passes 90%.", "ko": "테스트 정확도가 90%를 넘습니다."},
     "lesson.softmax_by_hand.see": {"en": "Your hand computation gives exactly the model's probabilities.",
                                    "ko": "손으로 계산한 확률이 모델의 확률과 정확히 같습니다."},
+    "lesson.ensemble.see": {
+        "en": "The ensemble's test accuracy is at least the average single run's, usually close to the best run's.",
+        "ko": "앙상블의 테스트 정확도가 실행 하나의 평균 이상이고, 대개 가장 좋은 실행에 가깝습니다.",
+    },
     "lesson.vanishing_gradients.see": {
         "en": "With sigmoid the first hidden layer gets less than a thousandth of the last one's gradient; with "
               "ReLU more than a hundredth.",
@@ -193,6 +197,22 @@ TEXT = {
     },
     "lesson.softmax_by_hand.claim": {"en": "largest gap between the hand computation and the model: {gap:.0e}",
                                      "ko": "손으로 계산한 값과 모델의 값 사이 가장 큰 차이: {gap:.0e}"},
+    "lesson.ensemble.title": {"en": "An ensemble of five seeds", "ko": "시드 다섯 개로 만든 앙상블"},
+    "lesson.ensemble.watch": {
+        "en": "The same network trained five times, once per random seed: each run starts from other weights and "
+              "sees the batches in another order, so each ends a little differently, and some are lucky. The "
+              "ensemble asks all five, like a panel of experts, and averages their class probabilities. Compare "
+              "the runs' test accuracies with the ensemble's under the summary table, and the decision "
+              "boundaries of the runs.",
+        "ko": "같은 신경망을 난수 시드만 바꿔 다섯 번 학습합니다. 실행마다 초기 가중치와 배치 순서가 달라서 결과가 "
+              "조금씩 다르고, 운이 좋은 실행도 있습니다. 앙상블은 전문가 다섯 명에게 따로 묻듯이 다섯 실행의 클래스 "
+              "확률을 평균합니다. 요약 표 아래에서 각 실행의 테스트 정확도와 앙상블의 정확도를 비교하고, 실행별 결정 "
+              "경계도 살펴보세요.",
+    },
+    "lesson.ensemble.claim": {
+        "en": "test accuracy: ensemble {ensemble:.1%}, average single run {mean:.1%}, best single run {best:.1%}",
+        "ko": "테스트 정확도: 앙상블 {ensemble:.1%}, 실행 하나의 평균 {mean:.1%}, 가장 좋은 실행 {best:.1%}",
+    },
     # -- classic results ------------------------------------------------------------------------------
     "lesson.vanishing_gradients.title": {"en": "Vanishing gradients: 10-layer sigmoid vs ReLU",
                                          "ko": "기울기 소실: 10층 sigmoid 대 ReLU"},
