@@ -228,3 +228,36 @@ def test_cli_code_refuses_bad_flags_like_train():
         assert code.stderr.startswith("nnlab: error: ") and len(code.stderr.strip().splitlines()) == 1, code.stderr
         if args[0] != "--style":
             assert code.stderr.replace("nnlab code", "nnlab train") == train.stderr, args
+
+
+# -- the Train page -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", list(i18n.LANGUAGES))
+def test_train_page_shows_the_code_of_the_sidebar_settings(lang):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = lang
+    for key, value in {"dataset": "iris", "depth": "2", "batchnorm": "true", "dropout": "0.1"}.items():
+        at.query_params[key] = value
+    at.session_state["train_pace"] = "instant"
+    at.run()
+    at.switch_page("pages/train.py")
+    at.run()
+    assert not at.exception, at.exception
+    expander = next(e for e in at.expander if e.label == i18n.t("code.title", lang))
+    config = at.session_state["nnlab.config"]
+    assert config.dataset == "iris" and config.batchnorm
+    (block,) = expander.code
+    assert block.language == "python" and "Dense" in block.value and "BatchNormalization()" in block.value
+    assert block.value == codegen.keras_code(config, "sequential", lang).rstrip("\n")  # st.code drops the last newline
+    assert i18n.t("code.c.compile", lang) in block.value  # comments in the page's language
+    radio = expander.radio(key="code_style")
+    assert radio.options == [i18n.t(f"code.style.{s}", lang) for s in codegen.STYLES]
+    radio.set_value("functional").run()
+    (block,) = next(e for e in at.expander if e.label == i18n.t("code.title", lang)).code
+    assert block.value == codegen.keras_code(config, "functional", lang).rstrip("\n")
+    assert "tf.keras.Model(inputs, outputs)" in block.value and "layers.Dense(" in block.value
+    at.sidebar.slider(key="sb.depth").set_value(4).run()  # the code follows the sidebar
+    (block,) = next(e for e in at.expander if e.label == i18n.t("code.title", lang)).code
+    assert block.value.count("layers.BatchNormalization()") == 4
