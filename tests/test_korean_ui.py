@@ -32,6 +32,7 @@ from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 from nnlab import activations, codegen, comparison, datasets, i18n, initializers, lessons, optimizers, presets, replay
+from nnlab.charts import comparison as compare_charts
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
 from nnlab.fields import SECTIONS
 from nnlab.i18n import CATALOG
@@ -425,6 +426,7 @@ def built_keys() -> list[str]:
     keys += [f"compare.var.{v}" for v in comparison.VARIABLES] + [f"compare.same.{v}" for v in comparison.VARIABLES]
     keys += [f"compare.label.{v}" for v in comparison.VARIABLES if v not in comparison.REGISTRY_VARIABLES]
     keys += [f"compare.col.{c}" for c in comparison.SUMMARY_COLUMNS]
+    keys += [f"compare.loss_view.{v}" for v in compare_charts.LOSS_VIEWS]
     keys += [f"compare.metric.{m}" for m in ("accuracy", "mae")]
     keys += [f"compare.status.{s}" for s in ("queued", "running", "paused", "finished", "stopped", "diverged",
                                              "failed")]
