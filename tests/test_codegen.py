@@ -220,14 +220,53 @@ def test_cli_writes_code_that_compiles(tmp_path):
     assert out.stdout == codegen.keras_code(RunConfig(dataset="boston", learning_rate=0.01), "functional", "ko")
 
 
-def test_cli_code_refuses_bad_flags_like_train():
+def test_cli_code_runs_on_its_own_without_tensorflow_in_the_cli(tmp_path):
+    """The CLI writes the code without importing TensorFlow; the script then runs in a folder
+    where NN Lab cannot be imported, and prints its summary and test line."""
+    probe = subprocess.run([sys.executable, "-c", "import sys; from nnlab.cli import main; "
+                            "main(['code', '--dataset', 'moons', '--n-samples', '200', '--epochs', '2', "
+                            "'--dropout', '0.2', '--out', 'm.py']); print('TF', 'tensorflow' in sys.modules)"],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert probe.stdout.strip().endswith("TF False"), probe.stderr
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run([sys.executable, "m.py"], capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                         env=dict(env, TF_CPP_MIN_LOG_LEVEL="3"))
+    assert run.returncode == 0, run.stderr[-2000:]
+    # the default 3 × 16 net: (2 + 1)·16 + 2·(16 + 1)·16 + (16 + 1)·2 = 626
+    assert "Total params: 626" in run.stdout and "Epoch 2/2" in run.stdout
+    assert "test loss" in run.stdout
+
+
+def test_cli_code_takes_the_same_setting_flags_as_train():
+    import argparse
+
+    from nnlab import cli
+
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+    def flags(command):
+        return {s for a in sub.choices[command]._actions for s in a.option_strings}
+
+    assert flags("code") - {"--style", "--lang"} == flags("train") - {"--save-model", "--quiet"}
+
+
+def test_cli_code_refuses_bad_flags_like_train(capsys):
+    from nnlab import cli
+
+    def call(*args):
+        status = cli.main(list(args))
+        out = capsys.readouterr()
+        return status, out.out, out.err
+
     for args in (["--depth", "ten"], ["--activation", "banana"], ["--bogus", "1"], ["--style", "keras"],
-                 ["--dataset", "csv"]):
-        code, train = nnlab("code", *args), nnlab("train", *args)
-        assert code.returncode == 2 and code.stdout == "", args
-        assert code.stderr.startswith("nnlab: error: ") and len(code.stderr.strip().splitlines()) == 1, code.stderr
+                 ["--dataset", "csv"], ["--dataset", "csv", "--csv", "missing.csv"]):
+        status, out, err = call("code", *args)
+        assert status == 2 and out == "", args
+        assert err.startswith("nnlab: error: ") and len(err.strip().splitlines()) == 1, err
         if args[0] != "--style":
-            assert code.stderr.replace("nnlab code", "nnlab train") == train.stderr, args
+            assert err.replace("nnlab code", "nnlab train") == call("train", *args)[2], args
 
 
 # -- the Train page -------------------------------------------------------------------------------
