@@ -216,14 +216,33 @@ def _ensemble(runs: dict[str, dict]) -> Verdict:
     return Verdict(ensemble >= mean, {"ensemble": _round(ensemble), "mean": _round(mean), "best": _round(best)})
 
 
+# The teaching pages' claims are judged on numbers the page itself computed (its neuron's
+# outputs, its hand computation and its model's probabilities): ``single_neuron_verdict`` and
+# ``softmax_verdict``. Without a page (the CLI, the tests) the claim computes those numbers the
+# way the page does.
+
+def single_neuron_verdict(without: float, with_bias: float) -> Verdict:
+    """The single-neuron claim on the output after the lecture's 1000 steps of gradient descent
+    (input 0, target 1, sigmoid) without and with a bias: stuck at 0.5 without, at least 0.9 with."""
+    without, with_bias = float(without), float(with_bias)
+    return Verdict(abs(without - 0.5) < 1e-9 and with_bias >= 0.9,
+                   {"without": _round(without), "with": _round(with_bias)})
+
+
+def softmax_verdict(by_hand, model) -> Verdict:
+    """The softmax-by-hand claim: probabilities computed by hand (rows of ``by_hand``) equal the
+    model's own (``model``) to within 1e-5."""
+    gap = float(np.abs(np.asarray(by_hand, dtype=float) - np.asarray(model, dtype=float)).max())
+    return Verdict(gap < 1e-5, {"gap": _round(gap, 2)})
+
+
 def _single_neuron(_runs: dict[str, dict]) -> Verdict:
     """The lecture's case: input 0, target 1, sigmoid, gradient descent for 1000 steps."""
     from nnlab import teaching
 
     out = {bias: float(teaching.neuron_train(0.0, 1.0, "sigmoid", bias, 0.5, 0.0, 0.1, 1000)["gradient"].output[-1])
            for bias in (False, True)}
-    return Verdict(abs(out[False] - 0.5) < 1e-9 and out[True] >= 0.9,
-                   {"without": _round(out[False]), "with": _round(out[True])})
+    return single_neuron_verdict(out[False], out[True])
 
 
 def _softmax_by_hand(_runs: dict[str, dict]) -> Verdict:
@@ -232,8 +251,7 @@ def _softmax_by_hand(_runs: dict[str, dict]) -> Verdict:
 
     model = teaching.train_iris_softmax(epochs=100)
     by_hand = np.array([teaching.softmax_steps(x @ model["W"] + model["b"])["probs"] for x in model["X"]])
-    gap = float(np.abs(by_hand - model["predict"]).max())
-    return Verdict(gap < 1e-5, {"gap": _round(gap, 2)})
+    return softmax_verdict(by_hand, model["predict"])
 
 
 def _by_label(variable: str, values) -> tuple[tuple[str, dict], ...]:
@@ -364,4 +382,5 @@ def run_lesson(lesson: Lesson, quick: bool = False, observer=None) -> dict[str, 
     return records
 
 
-__all__ = ["LESSONS", "Lesson", "PAGES", "TOPICS", "Verdict", "get", "names", "run_lesson"]
+__all__ = ["LESSONS", "Lesson", "PAGES", "TOPICS", "Verdict", "get", "names", "run_lesson", "single_neuron_verdict",
+           "softmax_verdict"]

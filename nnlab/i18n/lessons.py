@@ -39,6 +39,31 @@ TEXT = {
                        "ko": "지금 설정은 실습의 설정과 다릅니다."},
     "lesson.not_compared": {"en": "The runs compared are not the lesson's, so there is no verdict.",
                             "ko": "비교한 실행이 실습의 실행과 달라서 결과를 판정하지 않습니다."},
+    # the teaching pages judge their own numbers (pages/neuron.py, pages/softmax.py)
+    "lesson.neuron.todo": {
+        "en": "Show the lecture's example at its last step without a bias, then tick Bias (or pick the example "
+              "with a bias) and show it again: this box then says whether the class saw it.",
+        "ko": "강의 예제를 편향 없이 마지막 스텝까지 보여 준 뒤, 편향을 켜고(또는 편향이 있는 예제를 골라) 다시 "
+              "보여 주세요. 그러면 결과가 보였는지 이 상자에 나옵니다.",
+    },
+    "lesson.neuron.need_bias": {
+        "en": "Without a bias the output is {without:.2f} after {steps} steps. Now tick Bias and show the last step "
+              "again.",
+        "ko": "편향 없이 {steps}번 학습한 뒤 출력은 {without:.2f}입니다. 이제 편향을 켜고 마지막 스텝을 다시 "
+              "보여 주세요.",
+    },
+    "lesson.neuron.need_no_bias": {
+        "en": "With a bias the output is {with_bias:.2f} after {steps} steps. Now untick Bias and show the last step "
+              "again.",
+        "ko": "편향과 함께 {steps}번 학습한 뒤 출력은 {with_bias:.2f}입니다. 이제 편향을 끄고 마지막 스텝을 다시 "
+              "보여 주세요.",
+    },
+    "lesson.softmax.todo": {
+        "en": "Train the iris model below: once its probabilities are computed by hand, this box says whether "
+              "they match the model's.",
+        "ko": "아래에서 붓꽃 모델을 학습시키세요. 확률을 손으로 계산하고 나면 모델의 확률과 같은지 이 상자에 "
+              "나옵니다.",
+    },
     # what the class should see, in words (the claim with numbers appears after a run)
     "lesson.mnist_mlp.see": {"en": "The test accuracy passes 90%.", "ko": "테스트 정확도가 90%를 넘습니다."},
     "lesson.single_neuron.see": {"en": "Without a bias the output stays at 0.5; with a bias it gets close to 1.",
