@@ -258,3 +258,21 @@ def test_the_softmax_page_judges_the_lesson_on_its_hand_computation(language):
     expected = t("lesson.claim.held", language, text=t("lesson.softmax_by_hand.claim", language, **verdict.seen))
     assert expected in [s.value for s in at.success]
     assert t("lesson.softmax.todo", language) not in texts(at)
+
+
+def test_a_finished_ensemble_lesson_compares_the_ensemble_with_its_runs():
+    """Five seeds on Compare: the lesson box's verdict reads the same ensemble the page shows
+    under the summary table."""
+    lesson = lessons.get("ensemble")
+    quick = {key: str(value) for key, value in lesson.quick.items()}
+    at = open_lesson("compare", {"lesson": "ensemble", **quick})
+    assert at.session_state["compare_variable"] == "seed"
+    at.button(key="compare_btn").click().run()
+    wait_until_ended(at)
+    jobs = at.session_state["nnlab.jobs"]
+    verdict = lesson.check({str(s): jobs.get(f"compare:seed={s}").snapshot() for s in range(5)})
+    assert verdict.held, verdict
+    expected = t("lesson.claim.held", text=t("lesson.ensemble.claim", **verdict.seen))
+    assert expected in [s.value for s in at.success]
+    (shown,) = [m.value for m in at.metric if m.label == t("compare.ensemble.acc")]
+    assert shown == f"{100 * verdict.seen['ensemble']:.1f}%"
