@@ -6,11 +6,11 @@ batch 150. The style rules every chart keeps are checked in tests/test_charts.py
 
 import numpy as np
 import pytest
+from test_charts import make_snapshot  # tests/ is on the path, as for chart_elements
 
 from nnlab import lessons
 from nnlab.charts import comparison as compare_charts
 from nnlab.i18n import t
-from tests.test_charts import make_snapshot
 
 
 def _runs(steps: int = 40, per_epoch: int = 4) -> list[dict]:
