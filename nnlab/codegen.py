@@ -33,7 +33,7 @@ page's "Show the code" expander (``nnlab.ui.code_view``) both call ``keras_code`
 from __future__ import annotations
 
 import inspect
-import textwrap
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -44,7 +44,7 @@ from nnlab.model import OUTPUT_SEED_OFFSET
 
 STYLES = ("sequential", "functional")
 FILE_NAME = "nnlab-model.py"
-LINE = 100  # wrap calls longer than this
+LINE = 79  # wrap longer lines (PEP 8): the code box shows about 80 characters on a 1280-pixel screen
 GENERATORS = {"xor": datasets.make_xor, "circles": datasets.make_circles, "moons": datasets.make_moons,
               "spiral": datasets.make_spiral, "blobs": datasets.make_blobs}
 MNIST_FULL = (784, 10, 255.0)  # input size, classes and grey-level maximum of keras.datasets.mnist (not loaded here)
@@ -115,46 +115,44 @@ def _percent(fraction: float) -> str:
 
 
 def _wrap(line: str, limit: int = LINE) -> list[str]:
-    """``line`` broken after commas at the outermost open bracket when longer than ``limit``;
-    continuation lines align with the first argument (PEP 8's visual indent)."""
+    """``line`` broken after commas when longer than ``limit``: at the commas of the
+    outermost brackets that hold any (``model.add(Dense(16, …))`` breaks between Dense's
+    arguments), each continuation aligned with the bracket's first argument (PEP 8)."""
     if len(line) <= limit:
         return [line]
-    depth, opens, quote = 0, [], ""
-    breaks = []
+    opens, quote = [], ""
+    commas: list[tuple[int, int, int]] = []  # (depth, position, where its bracket opened)
     for i, ch in enumerate(line):
         if quote:
-            if ch == quote:
-                quote = ""
-            continue
-        if ch in "'\"":
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
             quote = ch
         elif ch in "([":
             opens.append(i)
-            depth += 1
         elif ch in ")]":
             opens.pop()
-            depth -= 1
         elif ch == "," and opens:
-            breaks.append((i, opens[-1]))
-    lines, start, indent = [], 0, 0
-    current = ""
-    for pos, open_at in breaks:
+            commas.append((len(opens), i, opens[-1]))
+    if not commas:
+        return [line]
+    depth = min(d for d, _, _ in commas)
+    breaks = [(pos, open_at) for d, pos, open_at in commas if d == depth]
+    lines, current, start = [], "", 0
+    for pos, _ in [*breaks, (len(line) - 1, None)]:
         piece = line[start:pos + 1]
         if current and len(current) + len(piece) > limit:
             lines.append(current.rstrip())
-            current = " " * indent + piece.lstrip()
+            current = " " * (breaks[0][1] + 1) + piece.lstrip()
         else:
             current += piece
-        indent = open_at + 1
         start = pos + 1
-    rest = line[start:]
-    if current and len(current) + len(rest) > limit:
-        lines.append(current.rstrip())
-        current = " " * indent + rest.lstrip()
-    else:
-        current += rest
     lines.append(current)
     return lines
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font (Hangul and other wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 class _Writer:
@@ -163,9 +161,15 @@ class _Writer:
         self.lines: list[str] = []
 
     def comment(self, key: str, **fmt) -> None:
-        text = i18n.t(key, self.lang, **fmt)
-        self.lines.extend(textwrap.wrap(text, LINE, initial_indent="# ", subsequent_indent="# ",
-                                        break_long_words=False, break_on_hyphens=False))
+        text = i18n.t(key, self.lang, **fmt).replace("NN Lab", "NN\0Lab")  # never broken between the words
+        line = ""
+        for word in text.split():
+            if line and _width(line) + 1 + _width(word) > LINE - 2:
+                self.lines.append("# " + line.replace("\0", " "))
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        self.lines.append("# " + line.replace("\0", " "))
 
     def code(self, *lines: str) -> None:
         for line in lines:
@@ -286,13 +290,12 @@ def _split(w: _Writer, config: RunConfig, facts: DataFacts) -> None:
 
 def _scale(w: _Writer, config: RunConfig, facts: DataFacts) -> None:
     parts = ["X_train", "X_val", "X_test"] if config.val_fraction > 0 else ["X_train", "X_test"]
-    targets = ", ".join(parts)
     if facts.kind == "image":
         if config.scaling == "standard":
             floor = datasets.IMAGE_STD_FLOOR
             w.comment("code.c.scale.image_standard", floor=f"{floor:g}")
-            w.code(f"mean, std = X_train.mean(axis=0), np.maximum(X_train.std(axis=0), {_num(floor)})",
-                   f"{targets} = " + ", ".join(f"({p} - mean) / std" for p in parts))
+            w.code("mean = X_train.mean(axis=0)", f"std = np.maximum(X_train.std(axis=0), {_num(floor)})",
+                   *(f"{p} = ({p} - mean) / std" for p in parts))
         else:
             w.comment("code.c.scale.image_none")
         return
@@ -301,11 +304,11 @@ def _scale(w: _Writer, config: RunConfig, facts: DataFacts) -> None:
         return
     w.comment(f"code.c.scale.{config.scaling}")
     scaler = "StandardScaler" if config.scaling == "standard" else "MinMaxScaler"
-    w.code(f"scaler = {scaler}().fit(X_train)",
-           f"{targets} = " + ", ".join(f"scaler.transform({p})" for p in parts))
+    w.code(f"scaler = {scaler}().fit(X_train)", *(f"{p} = scaler.transform({p})" for p in parts))
 
 
-def _initializer(config: RunConfig, layer_seed: int, prefix: str) -> str:
+def _initializer(config: RunConfig, prefix: str, seed: str = "") -> str:
+    """The Keras initializer of ``config`` (``seed``: the expression of its seed, if it takes one)."""
     init = initializers.get(config.initializer)
     kwargs = []
     if init.param_name:
@@ -315,8 +318,16 @@ def _initializer(config: RunConfig, layer_seed: int, prefix: str) -> str:
         else:
             kwargs.append(f"{init.param_name}={_num(value)}")
     if init.seeded:
-        kwargs.append(f"seed={layer_seed}")
+        kwargs.append(f"seed={seed}")
     return f"{prefix}{init.keras_class}({', '.join(kwargs)})"
+
+
+def _kernel_init(config: RunConfig, layer: int) -> str:
+    """``kernel_initializer=…`` of Dense layer ``layer`` (1 = first; the output layer's is
+    ``OUTPUT_SEED_OFFSET``): ``init(layer)`` for a seeded initializer (``_model`` defines it)."""
+    if initializers.get(config.initializer).seeded:
+        return f"kernel_initializer=init({layer})"
+    return f"kernel_initializer={_initializer(config, 'initializers.')}"
 
 
 def _optimizer(config: RunConfig, prefix: str) -> str:
@@ -337,14 +348,13 @@ class _Layer:
         return f"{prefix}{self.cls}({', '.join(self.args)})"
 
 
-def _layers(config: RunConfig, facts: DataFacts, init_prefix: str) -> list[_Layer]:
+def _layers(config: RunConfig, facts: DataFacts) -> list[_Layer]:
     """Every layer after the input, input side first: the app's order and parameters."""
     out = []
     reg = ["kernel_regularizer=l2"] if config.l2 > 0 else []
-    seed = int(config.seed)
     for i, (width, act_name) in enumerate(zip(config.hidden_widths, config.hidden_activations), start=1):
         act = activations.get(act_name)
-        init = [f"kernel_initializer={_initializer(config, seed * 1000 + i, init_prefix)}"]
+        init = [_kernel_init(config, i)]
         own_layer = act.layer_factory is not None  # Leaky ReLU: a layer with the app's slope
         if config.batchnorm or own_layer:
             out.append(_Layer("Dense", (str(width), *init, *reg)))
@@ -359,7 +369,7 @@ def _layers(config: RunConfig, facts: DataFacts, init_prefix: str) -> list[_Laye
         if config.dropout > 0:
             out.append(_Layer("Dropout", (_num(config.dropout),)))
     n_out = str(facts.n_outputs) if facts.known else "len(class_names)" if facts.task == "classification" else "1"
-    init = f"kernel_initializer={_initializer(config, seed * 1000 + OUTPUT_SEED_OFFSET, init_prefix)}"
+    init = _kernel_init(config, OUTPUT_SEED_OFFSET)
     act = ["activation='softmax'"] if facts.task == "classification" else []
     out.append(_Layer("Dense", (n_out, *act, init, *reg)))
     return out
@@ -382,13 +392,14 @@ def _model(w: _Writer, config: RunConfig, facts: DataFacts, style: str) -> None:
     init = initializers.get(config.initializer)
     init_name = i18n.display_name("initializer", init.name, w.lang)
     if init.seeded:
-        w.comment("code.c.init", init=init_name)
+        w.comment("code.c.init", init=init_name, out=OUTPUT_SEED_OFFSET)
+        w.code("def init(layer):", f"    return {_initializer(config, 'initializers.', 'SEED * 1000 + layer')}", "", "")
     else:
         w.comment("code.c.init_fixed", init=init_name)
     if config.l2 > 0:
         w.comment("code.c.l2", l2=f"{config.l2:g}")
         w.code(f"l2 = regularizers.L2({_num(config.l2)})")
-    layers = _layers(config, facts, "initializers.")
+    layers = _layers(config, facts)
     out_comment = f"code.c.out.{facts.task}"
     if style == "sequential":
         w.code("model = Sequential()", f"model.add(Input(shape=({_input_shape(facts)},)))")
@@ -412,7 +423,7 @@ def _model(w: _Writer, config: RunConfig, facts: DataFacts, style: str) -> None:
 
 
 def _imports(w: _Writer, config: RunConfig, facts: DataFacts, style: str) -> None:
-    layer_classes = {layer.cls for layer in _layers(config, facts, "")}
+    layer_classes = {layer.cls for layer in _layers(config, facts)}
     w.code("import numpy as np")
     if config.dataset == "csv":
         w.code(_data_import("csv"))
@@ -428,11 +439,17 @@ def _imports(w: _Writer, config: RunConfig, facts: DataFacts, style: str) -> Non
     if style == "sequential":
         order = ("Input", "Dense", "BatchNormalization", "Activation", "LeakyReLU", "Dropout")
         names = [c for c in order if c == "Input" or c in layer_classes]
-        w.code(f"from tensorflow.keras import {', '.join(keras_modules)}",
-               "from tensorflow.keras.layers import " + ", ".join(names),
+        w.code(_from_import("tensorflow.keras", keras_modules), _from_import("tensorflow.keras.layers", names),
                "from tensorflow.keras.models import Sequential")
     else:
-        w.code(f"from tensorflow.keras import {', '.join(['layers', *keras_modules])}")
+        w.code(_from_import("tensorflow.keras", ["layers", *keras_modules]))
+
+
+def _from_import(module: str, names: list[str]) -> str:
+    """``from module import a, b`` (in parentheses when too long for one line, so it wraps)."""
+    names = sorted(names)  # isort's order
+    line = f"from {module} import {', '.join(names)}"
+    return line if len(line) <= LINE else f"from {module} import ({', '.join(names)})"
 
 
 def _compile_fit_test(w: _Writer, config: RunConfig, facts: DataFacts) -> None:
@@ -488,7 +505,10 @@ def keras_code(config: RunConfig, style: str = "sequential", lang: str = "en",
     _model(w, config, facts, style)
     w.blank()
     _compile_fit_test(w, config, facts)
-    return w.text()
+    code = w.text()
+    if code.count("np.") == 0:  # e.g. iris: NumPy is never named
+        code = code.replace("import numpy as np\n", "", 1)
+    return code
 
 
 __all__ = ["FILE_NAME", "STYLES", "DataFacts", "data_facts", "keras_code"]

@@ -66,12 +66,15 @@ TEXT = {
         "ko": "3. 픽셀마다 학습 데이터의 평균과 표준편차로 표준화 (표준편차는 최소 {floor}: 거의 비어 있는 "
               "가장자리 픽셀이 너무 커지지 않게)"},
     "code.c.scale.image_none": {"en": "3. Pixels stay in [0, 1]", "ko": "3. 픽셀 값은 [0, 1] 그대로"},
-    "code.c.model": {"en": "4. Model: {n} hidden layers, then the output layer",
-                     "ko": "4. 모델: 은닉층 {n}개, 그다음 출력층"},
+    "code.c.model": {"en": "4. Model: input → hidden layers: {n} → output layer",
+                     "ko": "4. 모델: 입력 → 은닉층 {n}개 → 출력층"},
     "code.c.order": {"en": "Each hidden layer: Dense → BatchNorm → activation → Dropout, as in NN Lab",
                      "ko": "은닉층마다 Dense → 배치 정규화 → 활성화 함수 → 드롭아웃 (NN Lab과 같은 순서)"},
-    "code.c.init": {"en": "First weights: {init}, one seed per layer (the same first weights as NN Lab)",
-                    "ko": "초기 가중치: {init}, 층마다 시드 하나 (NN Lab과 같은 초기 가중치)"},
+    "code.c.init": {
+        "en": "First weights: {init}. Layer i draws them with seed `SEED * 1000 + i`, the output layer with "
+              "`SEED * 1000 + {out}`: NN Lab's rule, so they are the app's first weights",
+        "ko": "초기 가중치: {init}. 시드는 i번째 층이 `SEED * 1000 + i`, 출력층이 `SEED * 1000 + {out}`입니다. "
+              "NN Lab과 같은 규칙이라 초기 가중치도 앱과 같습니다"},
     "code.c.init_fixed": {"en": "First weights: {init}", "ko": "초기 가중치: {init}"},
     "code.c.l2": {"en": "L2: the loss gets {l2} × (sum of squared weights) of every Dense layer",
                   "ko": "L2: 손실에 {l2} × (모든 Dense 층 가중치의 제곱합)을 더합니다"},
