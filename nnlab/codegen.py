@@ -34,6 +34,7 @@ page's "Show the code" expander (``nnlab.ui.code_view``) both call ``keras_code`
 from __future__ import annotations
 
 import ast
+import dataclasses
 import inspect
 import re
 import unicodedata
@@ -57,7 +58,9 @@ MNIST_FULL = (784, 10, 255.0)  # input size, classes and grey-level maximum of k
 class DataFacts:
     """What the code needs to know about the data: the task, the kind (2d, tabular, image),
     the numbers of inputs and outputs (None: a CSV file that could not be read here), the
-    grey-level maximum of images and a CSV file's target column."""
+    grey-level maximum of images, a CSV file's target column, and whether each of the two
+    cuts (test, then validation) can be stratified: not when a class is too small, and then
+    the app cuts without, and so does the code."""
 
     task: str
     kind: str
@@ -65,6 +68,7 @@ class DataFacts:
     n_outputs: int | None
     pixel_max: float = 1.0
     target: str = ""
+    stratify: tuple[bool, bool] = (True, True)
 
     @property
     def known(self) -> bool:
@@ -99,11 +103,36 @@ def _csv_facts(config: RunConfig, frame: pd.DataFrame | None) -> DataFacts:
             frame = None
     if frame is not None:
         try:
-            return _facts(datasets.frame_to_raw(frame, config.target, config.task))
+            raw = datasets.frame_to_raw(frame, config.target, config.task)
         except datasets.DatasetError:
             pass
+        else:
+            return dataclasses.replace(_facts(raw), stratify=_stratified_cuts(config, raw.y))
     task = config.task if config.task != "auto" else "classification"
     return DataFacts(task, "tabular", None, None, 1.0, config.target or "label")
+
+
+def _stratified_cuts(config: RunConfig, y) -> tuple[bool, bool]:
+    """Whether ``datasets.split_indices`` stratifies its test cut and its validation cut for
+    these labels (it falls back to a plain cut, one cut at a time, when a class is too small)."""
+    from sklearn.model_selection import train_test_split
+
+    try:
+        _, n_val, n_test = datasets.split_sizes(len(y), config.test_fraction, config.val_fraction)
+    except datasets.DatasetError:  # too few rows: the code fails as the app does
+        return True, True
+    done = []
+    for size, seed in ((n_test, config.seed), (n_val, config.seed + 1)):
+        if not size:
+            done.append(True)
+            continue
+        try:
+            y, _ = train_test_split(y, test_size=size, random_state=seed, stratify=y)
+            done.append(True)
+        except ValueError:
+            y, _ = train_test_split(y, test_size=size, random_state=seed)
+            done.append(False)
+    return done[0], done[1]
 
 
 # -- writing Python ---------------------------------------------------------------------------
@@ -290,23 +319,23 @@ def _load_data(w: _Writer, config: RunConfig, facts: DataFacts) -> None:
 
 def _split(w: _Writer, config: RunConfig, facts: DataFacts) -> None:
     classification = facts.task == "classification"
+    test_strat, val_strat = (classification and s for s in facts.stratify)
     test, val = config.test_fraction, config.val_fraction
     if val > 0:
         w.comment("code.c.split", test=_percent(test), val=_percent(val))
     else:
         w.comment("code.c.split_no_val", test=_percent(test))
-    if classification:
+    if test_strat or (val > 0 and val_strat):
         w.comment("code.c.stratify")
     w.code(f"n_test = max(1, round({_num(test)} * len(X)))")
+    strat = ", stratify=y" if test_strat else ""
     if val > 0:
         w.code(f"n_val = max(1, round({_num(val)} * len(X)))")
-        strat = ", stratify=y" if classification else ""
         w.code(f"X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=n_test, random_state=SEED{strat})")
-        strat = ", stratify=y_rest" if classification else ""
+        strat = ", stratify=y_rest" if val_strat else ""
         w.code("X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=n_val, "
                f"random_state=SEED + 1{strat})")
     else:
-        strat = ", stratify=y" if classification else ""
         w.code(f"X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=n_test, random_state=SEED{strat})")
 
 

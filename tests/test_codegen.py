@@ -62,6 +62,9 @@ CASES = {
     "digits_dropout_orthogonal": (RunConfig(dataset="digits", depth=2, width=32, dropout=0.3,
                                             initializer="orthogonal", optimizer="rmsprop", learning_rate=0.001,
                                             scaling="none", epochs=1, seed=7), False),
+    # a class of one row: the app cuts the test rows without stratifying, the validation rows with
+    "csv_class_too_small_to_stratify": (RunConfig(dataset="csv", csv_path="<small_class>", depth=1, width=4,
+                                                  epochs=1), False),
     "csv_regression_elu": (RunConfig(dataset="csv", csv_path="<diabetes>", depth=1, width=8, activation="elu",
                                      initializer="lecun_uniform", l2=1e-4, optimizer="adam", learning_rate=0.01,
                                      epochs=2, batch_size=16), False),
@@ -91,22 +94,35 @@ def run_code(code: str) -> tuple[dict, str, list]:
     return namespace, out.getvalue(), before
 
 
+def _small_class_csv(tmp: Path) -> str:
+    rows = [f"{i % 7},{(i * 3) % 5},{int(i % 7 > 3)}" for i in range(60)] + ["9,9,2"]
+    path = tmp / "small_class.csv"
+    path.write_text("a,b,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
 @pytest.fixture(scope="module")
-def csv_path(tmp_path_factory):
-    return _diabetes_csv(tmp_path_factory.mktemp("codegen"))
+def csv_files(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("codegen")
+    return {"<diabetes>": _diabetes_csv(tmp), "<small_class>": _small_class_csv(tmp)}
 
 
-def _config(name: str, csv_path: str) -> tuple[RunConfig, bool]:
+@pytest.fixture(scope="module")
+def csv_path(csv_files):
+    return csv_files["<diabetes>"]
+
+
+def _config(name: str, csv_files: dict) -> tuple[RunConfig, bool]:
     config, falls = CASES[name]
     if config.dataset == "csv":
-        config = config.replace(csv_path=csv_path)
+        config = config.replace(csv_path=csv_files[config.csv_path])
     return config, falls
 
 
 @pytest.mark.parametrize("style", codegen.STYLES)
 @pytest.mark.parametrize("name", list(CASES))
-def test_generated_code_trains_the_apps_network_on_the_apps_data(name, style, csv_path):
-    config, falls = _config(name, csv_path)
+def test_generated_code_trains_the_apps_network_on_the_apps_data(name, style, csv_files):
+    config, falls = _config(name, csv_files)
     code = codegen.keras_code(config, style)
     assert "nnlab" not in code.replace("NN Lab", "")  # self-contained: no NN Lab import
     ns, printed, before = run_code(code)
@@ -215,7 +231,9 @@ def test_korean_code_comments_are_korean():
                 assert not foreign_words(text), (config, text)
 
 
-def test_a_csv_file_names_its_target_and_task():
+def test_a_csv_file_names_its_target_and_task(csv_files):
+    import pandas as pd
+
     digits_csv = ROOT / "data" / "digit_recognizer_sample.csv"
     code = codegen.keras_code(RunConfig(dataset="csv", csv_path=str(digits_csv)))
     assert f"pd.read_csv({str(digits_csv)!r})" in code and "target = 'label'" in code
@@ -223,6 +241,10 @@ def test_a_csv_file_names_its_target_and_task():
     upload = codegen.keras_code(RunConfig(dataset="csv", csv_path="upload:my file.csv", target="price",
                                           task="regression"))
     assert "pd.read_csv('my file.csv')" in upload and "target = 'price'" in upload and "'mse'" in upload
+    uploaded = codegen.keras_code(RunConfig(dataset="csv", csv_path="upload:d.csv"), frame=pd.read_csv(digits_csv))
+    assert "pd.read_csv('d.csv')" in uploaded and "Input(shape=(784,))" in uploaded  # an upload: the frame tells
+    small = codegen.keras_code(RunConfig(dataset="csv", csv_path=csv_files["<small_class>"]))
+    assert "stratify=y)" not in small and "stratify=y_rest)" in small
     unknown = codegen.keras_code(RunConfig(dataset="csv", csv_path="upload:x.csv"))
     assert "X_train.shape[1]" in unknown and "len(class_names)" in unknown
     assert i18n.t("code.c.task_guess") in unknown.replace("\n# ", " ")
