@@ -20,7 +20,7 @@ from nnlab.charts import comparison as compare_charts
 from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
 from nnlab.ui import lessons as lesson_ui
-from nnlab.ui import live
+from nnlab.ui import live, page_state
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
 from nnlab.ui.plots import show
@@ -28,7 +28,6 @@ from nnlab.ui.sidebar import config_sidebar, explain_error
 
 SHOWN_COLUMNS = ("run", "status", "val", "test", "epochs_to_target", "grad_ratio", "dead_pct", "saturated_pct")
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
-CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
 
 page_setup()
 L = lang()
@@ -43,7 +42,6 @@ def _apply_lesson(lesson, url_pairs) -> None:
         values = [changes[lesson.variable] for _, changes in lesson.runs]
         st.session_state["compare_variable"] = lesson.variable
         st.session_state["compare_values"] = values
-        st.session_state[CHOICE] = {"variable": lesson.variable, "values": values}
 
 
 lesson = lesson_ui.arrive("compare", _apply_lesson)  # ?lesson=…: its settings, once
@@ -110,11 +108,28 @@ def _start(config, frame, variable: str, values: list, runs: list | None = None)
 # --- what to compare --------------------------------------------------------------------------
 jobs = _jobs()
 running = any(live.is_running(j) for j in jobs)
-choice = st.session_state.setdefault(CHOICE, {"variable": "activation",
-                                              "values": list(comparison.VARIABLES["activation"].defaults)})
-st.session_state.setdefault("compare_variable", choice["variable"])
-if "compare_values" not in st.session_state:
-    st.session_state["compare_values"] = list(choice["values"])
+
+
+def _choice_params(variable: str) -> list[page_state.Param]:
+    """The compared variable and its values in the link (``?vary=depth&values=1,4,8``)."""
+    var = comparison.VARIABLES[variable]
+    shown = ", ".join(page_state.short(v) for v in var.choices)
+    return [page_state.Param("vary", "compare_variable", "activation", page_state.choice(list(comparison.VARIABLES)),
+                             accepts=t("share.accepts.choice", choices=", ".join(comparison.VARIABLES))),
+            page_state.Param("values", "compare_values", list(var.defaults),
+                             page_state.listing(page_state.choice(var.choices), comparison.MIN_VALUES,
+                                                comparison.MAX_VALUES),
+                             page_state.joined,
+                             accepts=t("share.accepts.list", low=comparison.MIN_VALUES, high=comparison.MAX_VALUES,
+                                       choices=shown))]
+
+
+def _linked_variable() -> str:
+    """The variable whose values the link's ``values`` name: the link's own, else the page's."""
+    wanted = st.query_params.get("vary")
+    if wanted in comparison.VARIABLES:
+        return wanted
+    return st.session_state.get("compare_variable", "activation")
 
 
 def _variable_changed():
@@ -129,7 +144,11 @@ if fixed_runs:  # a lesson whose runs differ in several settings: its runs, by n
     exclude |= {extra for name, extra in (("activation", "layer_activations"), ("initializer", "init_param"))
                 if name in exclude}
     settings = config_sidebar(locked=running, exclude=exclude, url_base=lesson.config())
+    for name in ("vary", "values"):  # the lesson names its runs
+        if name in st.query_params:
+            del st.query_params[name]
 else:
+    page_state.restore("compare", _choice_params(_linked_variable()))
     c_var, c_vals = st.columns([1, 3])
     variable = c_var.selectbox(t("compare.variable"), list(comparison.VARIABLES), key="compare_variable",
                                format_func=lambda v, L=L: i18n.t(f"compare.var.{v}", L), on_change=_variable_changed,
@@ -138,7 +157,7 @@ else:
     values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
                                 format_func=lambda v: var.display(v, L), max_selections=comparison.MAX_VALUES,
                                 help=t("compare.values.help"))
-    st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
+    page_state.publish("compare", _choice_params(variable))
     settings = config_sidebar(locked=running, exclude=var.exclude, url_base=lesson.config() if lesson else None)
 count_ok = comparison.MIN_VALUES <= len(values) <= comparison.MAX_VALUES
 if variable:

@@ -28,13 +28,18 @@ PAGES = (
 def page_setup() -> None:
     """Call first in every page: Streamlit internals checked and the Keras fix applied
     (``streamlit_internals.install``), the runtime started (TensorFlow comes up in the
-    background before the first student clicks), page config, the localized page list and
-    the language picker in the sidebar."""
+    background before the first student clicks), page config, the localized page list, the
+    language picker, presenter mode (``nnlab.ui.presenter``) and the copy-link button
+    (``nnlab.ui.share``) in the sidebar."""
     streamlit_internals.install()
     runtime.start()
     st.set_page_config(page_title="NN Lab", page_icon="🧠", layout="wide")
     navigation()
     language_picker()
+    from nnlab.ui import presenter, share  # they use this module's t() and lang()
+
+    presenter.controls()
+    share.copy_link_button()
 
 
 def navigation() -> None:
