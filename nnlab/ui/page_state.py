@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from nnlab.ui.common import lang, t
+from nnlab.ui.common import lang, t, visit
 from nnlab.ui.sidebar import md_value
 
 _PUBLISHED = "url.published.{page}"  # {param: text} the page last wrote into the URL
@@ -104,11 +104,11 @@ def joined(values) -> str:
 
 
 def short(value) -> str:
-    """A number as the shortest text that reads back the same (0.1, not 0.1000000001)."""
+    """A value as the shortest text that reads back exactly the same (0.1, not 0.1000000000000000055)."""
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
-        return f"{value:.10g}"
+        return repr(value).removesuffix(".0")
     return str(value)
 
 
@@ -143,13 +143,14 @@ def restore(page: str, params: Sequence[Param]) -> None:
                     read[p.name] = p.text(ss[p.key])
         # what publish will write for these values: the link's warnings stay until the user changes something
         ss[_PUBLISHED.format(page=page)] = read
-        ss[_WARNINGS.format(page=page)] = warnings
+        ss[_WARNINGS.format(page=page)] = (visit(), warnings)
     else:
         saved = ss.get(_SAVED.format(page=page), {})
         for p in params:
             if p.key not in ss:
                 ss[p.key] = saved.get(p.key, p.default)
-    for name, value, accepts in ss.get(_WARNINGS.format(page=page), []):
+    seen_on, warnings = ss.get(_WARNINGS.format(page=page), (None, []))
+    for name, value, accepts in warnings if seen_on == visit() else ():  # not again after a visit elsewhere
         st.warning(t("share.url_bad", param=md_value(name, lang()), value=md_value(value, lang()),
                      accepts=accepts or "—"), icon="⚠️")
 
@@ -176,7 +177,7 @@ def publish(page: str, params: Sequence[Param]) -> None:
     ss[_PUBLISHED.format(page=page)] = written
     ss[_SAVED.format(page=page)] = saved
     if written != before:  # the user changed something since the link: its warnings are history
-        ss[_WARNINGS.format(page=page)] = []
+        ss[_WARNINGS.format(page=page)] = (None, [])
 
 
 __all__ = ["Param", "boolean", "choice", "joined", "listing", "number", "publish", "restore", "short"]
