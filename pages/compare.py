@@ -111,12 +111,17 @@ running = any(live.is_running(j) for j in jobs)
 
 
 def _choice_params(variable: str) -> list[page_state.Param]:
-    """The compared variable and its values in the link (``?vary=depth&values=1,4,8``)."""
+    """The compared variable and its values in the link (``?vary=depth&values=1,4,8``); with a
+    lesson open, only where they differ from the lesson's."""
     var = comparison.VARIABLES[variable]
     shown = ", ".join(page_state.short(v) for v in var.choices)
-    return [page_state.Param("vary", "compare_variable", "activation", page_state.choice(list(comparison.VARIABLES)),
+    default_variable = lesson.variable if lesson is not None and lesson.variable else "activation"
+    default_values = ([changes[variable] for _, changes in lesson.runs] if lesson is not None
+                      and variable == lesson.variable else list(var.defaults))
+    return [page_state.Param("vary", "compare_variable", default_variable,
+                             page_state.choice(list(comparison.VARIABLES)),
                              accepts=t("share.accepts.choice", choices=", ".join(comparison.VARIABLES))),
-            page_state.Param("values", "compare_values", list(var.defaults),
+            page_state.Param("values", "compare_values", default_values,
                              page_state.listing(page_state.choice(var.choices), comparison.MIN_VALUES,
                                                 comparison.MAX_VALUES),
                              page_state.joined,
@@ -229,7 +234,7 @@ if lesson is not None:
             note = t("lesson.not_compared")
         else:
             note = t("lesson.changed") if settings.config != lesson.config() else None
-        lesson_ui.lesson_box("compare", lesson, _apply_lesson, disabled=running, note=note,
+        lesson_ui.lesson_box("compare", lesson, _apply_lesson, disabled=running, note=note, compact=bool(jobs),
                              result=lesson_ui.verdict(lesson, runs_by_label) if runs_by_label else None)
 
 if not jobs:

@@ -164,9 +164,12 @@ def verdict(lesson: Lesson, runs: Mapping[str, dict]) -> tuple[bool, str] | None
 
 def lesson_box(page: str, lesson: Lesson, apply: Callable[[Lesson, list[tuple[str, str]]], object],
                result: tuple[bool, str] | None = None, note: str | None = None,
-               disabled: bool = False) -> None:
+               disabled: bool = False, compact: bool = False) -> None:
     """The open lesson above the charts: title and source with the reset and leave controls,
-    what to watch for, what the class should see, then the verdict (``result``) or ``note``."""
+    what to watch for, what the class should see, then the verdict (``result``) or ``note``.
+
+    ``compact`` (once the lesson's runs have started): what to watch for and what to see fold
+    into an expander, so the first charts stay on a 1280×720 projector's first screen."""
     L = lang()
     with st.container(border=True, key=f"lesson_box_{page}"):
         with st.container(horizontal=True, vertical_alignment="center"):
@@ -176,8 +179,9 @@ def lesson_box(page: str, lesson: Lesson, apply: Callable[[Lesson, list[tuple[st
                       on_click=apply, args=(lesson, []), disabled=disabled, help=t("lesson.btn.reset_help"))
             st.button(t("lesson.btn.leave"), key=f"lesson_leave_{page}", icon="✖️", type="tertiary",
                       on_click=_leave, args=(page,), disabled=disabled, help=t("lesson.btn.leave_help"))
-        st.markdown(f"**{t('lesson.watch')}:** {t(f'lesson.{lesson.name}.watch')}")
-        st.markdown(f"**{t('lesson.see')}:** {t(f'lesson.{lesson.name}.see')}")
+        with st.expander(t("lesson.watch"), expanded=False) if compact else st.container():
+            st.markdown(f"**{t('lesson.watch')}:** {t(f'lesson.{lesson.name}.watch')}")
+            st.markdown(f"**{t('lesson.see')}:** {t(f'lesson.{lesson.name}.see')}")
         if result is not None:
             held, text = result
             (st.success if held else st.warning)(text, icon="✅" if held else "🤔")

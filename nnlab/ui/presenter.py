@@ -19,6 +19,7 @@ import streamlit as st
 
 from nnlab import i18n
 from nnlab.config import FIELD_SPECS
+from nnlab.ui import components
 from nnlab.ui.common import lang, t
 
 PARAM = "present"
@@ -36,13 +37,11 @@ DEFAULT_HIDDEN = (PRESET, *(name for name, fs in FIELD_SPECS.items() if fs.advan
 _NONE = "none"
 
 _CSS = """
-<style>
 section.stMain .stMarkdown p, section.stMain .stMarkdown li { font-size: 1.2rem; line-height: 1.5; }
 section.stMain [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
 section.stMain div[class*="st-key-lesson_box_"] .stMarkdown p { font-size: 1.5rem; line-height: 1.45; }
 section.stMain div[class*="st-key-lesson_box_"] [data-testid="stAlert"] p { font-size: 1.4rem; }
 section.stMain h1 { font-size: 2.6rem; }
-</style>
 """
 
 
@@ -113,7 +112,9 @@ def _sync_url(state: dict) -> None:
 def page_style() -> None:
     """Large type for the projector (only in presenter mode)."""
     if active():
-        st.html(_CSS)
+        mount = components.inline("nnlab.presenter_style", css=_CSS, isolate_styles=False)
+        if mount is not None:
+            mount(key="presenter_style", height=0)
 
 
 __all__ = ["CHART_SCALE", "CONTROLS", "DEFAULT_HIDDEN", "HIDE_PARAM", "PARAM", "active", "chart_scale", "controls",

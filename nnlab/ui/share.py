@@ -12,11 +12,9 @@ command, and failing that shows the link in a box to copy by hand.
 
 from __future__ import annotations
 
-import threading
-import weakref
-
 import streamlit as st
 
+from nnlab.ui import components
 from nnlab.ui.common import t
 
 _JS = r"""
@@ -76,31 +74,11 @@ _CSS = """
 """
 
 
-_mounts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # component manager → mount callable
-_lock = threading.Lock()
-
-
-def _component():
-    """The mount callable, registered once per Streamlit runtime (each AppTest has its own);
-    None without a runtime (bare mode)."""
-    from streamlit.components.v2 import component
-
-    from nnlab.ui import streamlit_internals as internals
-
-    if not internals.Runtime.exists():
-        return None
-    manager = internals.component_manager()
-    with _lock:
-        if manager not in _mounts:
-            _mounts[manager] = component("nnlab.copy_link", js=_JS, css=_CSS)
-        return _mounts[manager]
-
-
 def copy_link_button(where=None) -> None:
     """The "copy link to this page" button in ``where`` (default: the sidebar)."""
     texts = {"label": t("share.copy"), "copied": t("share.copied"), "failed": t("share.copy_failed"),
              "help": t("share.copy_help")}
-    mount = _component()
+    mount = components.inline("nnlab.copy_link", js=_JS, css=_CSS)
     if mount is not None:
         with where or st.sidebar:
             mount(key="copy_link", data=texts, height="content")
