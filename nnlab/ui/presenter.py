@@ -7,7 +7,10 @@ What it changes, page by page:
   marked ``advanced`` in their spec and the preset box by default; ``hide=none`` shows all);
 - every chart's text, lines and markers are larger (``chart_scale()``, applied by
   ``nnlab.ui.plots.show`` through ``nnlab.charts.base.enlarge``);
-- the lesson's explanation and the page's text are set in large type (``page_style``).
+- the lesson's explanation and the page's text are set in large type, and the page title
+  (the sidebar names the page), the space above it and any container whose key ends in
+  ``_folded`` (Compare's pickers while its runs train) give their room to the charts
+  (``page_style``).
 
 The flags live in session state (seeded from the link once, like the language) and are
 written back to the URL, so the link a teacher copies opens in presenter mode for everyone.
@@ -37,11 +40,14 @@ DEFAULT_HIDDEN = (PRESET, *(name for name, fs in FIELD_SPECS.items() if fs.advan
 _NONE = "none"
 
 _CSS = """
-section.stMain .stMarkdown p, section.stMain .stMarkdown li { font-size: 1.2rem; line-height: 1.5; }
-section.stMain [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
-section.stMain div[class*="st-key-lesson_box_"] .stMarkdown p { font-size: 1.5rem; line-height: 1.45; }
-section.stMain div[class*="st-key-lesson_box_"] [data-testid="stAlert"] p { font-size: 1.4rem; }
-section.stMain h1 { font-size: 2.6rem; }
+.stMain .stMarkdown p, .stMain .stMarkdown li { font-size: 1.2rem; line-height: 1.5; }
+.stMain [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
+.stMain div[class*="st-key-lesson_text_"] .stMarkdown p { font-size: 1.5rem; line-height: 1.45; }
+.stMain div[class*="st-key-lesson_box_"] [data-testid="stAlert"] p { font-size: 1.4rem; }
+.stMain .stMainBlockContainer { padding-top: 2.5rem; }
+.stMain h1 { display: none; }
+[data-testid="stPopoverBody"] .stMarkdown p { font-size: 1.4rem; line-height: 1.45; }
+.stMain div[class*="st-key-"][class$="_folded"], .stMain div[class*="_folded "] { display: none; }
 """
 
 
