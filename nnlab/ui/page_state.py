@@ -149,6 +149,9 @@ def restore(page: str, params: Sequence[Param]) -> None:
         for p in params:
             if p.key not in ss:
                 ss[p.key] = saved.get(p.key, p.default)
+        now = {p.name: p.text(ss[p.key]) for p in params if p.text(ss[p.key]) != p.text(p.default)}
+        if now != ss.get(_PUBLISHED.format(page=page)):  # the user changed something since the link
+            ss[_WARNINGS.format(page=page)] = (None, [])
     seen_on, warnings = ss.get(_WARNINGS.format(page=page), (None, []))
     for name, value, accepts in warnings if seen_on == visit() else ():  # not again after a visit elsewhere
         st.warning(t("share.url_bad", param=md_value(name, lang()), value=md_value(value, lang()),
