@@ -1,12 +1,13 @@
-"""Command line: ``python -m nnlab list``, ``python -m nnlab train --flags … --out run.json``
-and ``python -m nnlab lesson NAME --out lesson.json``.
+"""Command line: ``python -m nnlab list``, ``python -m nnlab train --flags … --out run.json``,
+``python -m nnlab code --flags … --out model.py`` and ``python -m nnlab lesson NAME --out lesson.json``.
 
 Train flags are generated from the RunConfig field specs (``config.FIELD_SPECS``): one flag
 per field (``--batch-size`` ↔ ``batch_size``) plus its short alias (``--lr``, ``--csv``, which
 links accept too), its help text from the catalog (English) with the allowed values and
-the default. Values are parsed by ``RunConfig.from_flat``, so a bad value gives the same
-ConfigError as a link or the constructor. A CSV run records the file's content hash
-(``csv_sha256``). Bad input ends with exit code 2 and one line on stderr; a run that
+the default. ``code`` takes the same flags (``add_config_flags``) and writes the settings as a
+runnable Keras script (``nnlab.codegen``) instead of training. Values are parsed by
+``RunConfig.from_flat``, so a bad value gives the same ConfigError as a link or the
+constructor. A CSV run records the file's content hash (``csv_sha256``). Bad input ends with exit code 2 and one line on stderr; a run that
 diverges still writes its record and exits with 3. A lesson trains its runs headless, prints
 what to watch for and whether its claim held, and exits with 1 when the claim was not seen.
 """
@@ -17,7 +18,7 @@ import argparse
 import sys
 import time
 
-from nnlab import activations, datasets, i18n, initializers, optimizers
+from nnlab import activations, codegen, datasets, i18n, initializers, optimizers
 from nnlab.config import FIELD_SPECS, ConfigError, RunConfig
 from nnlab.fields import FieldSpec
 
@@ -54,12 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("list", help="show every activation, initializer, optimizer and dataset")
     train = sub.add_parser("train", help="train one network and write its JSON run record")
-    defaults = RunConfig().to_flat()
-    for name, fs in FIELD_SPECS.items():
-        train.add_argument(*fs.flags, dest=name, metavar=fs.metavar, help=field_help(fs, defaults[name]))
+    add_config_flags(train)
     train.add_argument("--out", help="write the JSON run record here")
     train.add_argument("--save-model", help="also save the trained Keras model (.keras)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    code = sub.add_parser("code", help="write the settings as runnable Keras code (as the Train page shows it)")
+    add_config_flags(code)
+    code.add_argument("--style", choices=list(codegen.STYLES), default="sequential",
+                      help="Sequential model (like the iris lecture) or functional API (like the Boston housing "
+                           "lecture) (default: sequential)")
+    code.add_argument("--lang", choices=list(i18n.LANGUAGES), default="en", help="language of the code's comments")
+    code.add_argument("--out", help="write the code to this file (default: print it)")
     lesson = sub.add_parser("lesson", help="train a lesson's runs and check what it claims")
     lesson.add_argument("name", help="the lesson (python -m nnlab list shows them)")
     lesson.add_argument("--out", help="write the lesson's runs and verdict as JSON here")
@@ -67,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     lesson.add_argument("--lang", choices=list(i18n.LANGUAGES), default="en", help="language of the texts")
     lesson.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
+
+
+def add_config_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per RunConfig field (and its alias), with its help, allowed values and default."""
+    defaults = RunConfig().to_flat()
+    for name, fs in FIELD_SPECS.items():
+        parser.add_argument(*fs.flags, dest=name, metavar=fs.metavar, help=field_help(fs, defaults[name]))
 
 
 def config_from_args(args: argparse.Namespace) -> RunConfig:
@@ -174,6 +187,24 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_code(args: argparse.Namespace, out=sys.stdout) -> int:
+    """Write the settings as Keras code (``nnlab.codegen``); no TensorFlow is imported. A CSV
+    file is read and checked as ``train`` would (its target, task and size go into the code)."""
+    config = config_from_args(args)
+    frame = None
+    if config.dataset == "csv":
+        frame = datasets.load_csv_frame(config.csv_path)
+        datasets.check_table(frame, config.target, config.task, config.test_fraction, config.val_fraction)
+    code = codegen.keras_code(config, args.style, args.lang, frame)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write(code)
+        print(f"{args.style} Keras code, {len(code.splitlines())} lines → {args.out}", file=out)
+    else:
+        out.write(code)
+    return 0
+
+
 def cmd_lesson(args: argparse.Namespace, out=sys.stdout) -> int:
     """Train a lesson's runs (none for a teaching page), print the claim's verdict, write JSON."""
     import json
@@ -189,13 +220,14 @@ def cmd_lesson(args: argparse.Namespace, out=sys.stdout) -> int:
     print(i18n.t(f"lesson.{lesson.name}.watch", lang), file=out)
     records = {}
     if lesson.page in ("train", "compare"):
+        data = datasets.load(lesson.config(args.quick))  # one split for every run, as in lessons.run_lesson
         for label, config in lesson.run_configs(args.quick):
             progress = None if args.quiet else TerminalProgress()
             if progress:
                 print(f"-- {label}", file=sys.stderr)
             from nnlab import engine
 
-            records[label] = engine.run(config, datasets.load(config), observer=progress)
+            records[label] = engine.run(config, data, observer=progress)
             if progress:
                 progress.close()
     verdict = lesson.check({label: r.snapshot() for label, r in records.items()})
@@ -221,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
             _check_writable(args.out)
         if args.command == "lesson":
             return cmd_lesson(args)
+        if args.command == "code":
+            return cmd_code(args)
         return cmd_train(args)
     except (UsageError, ConfigError, datasets.DatasetError, OSError) as exc:
         print(f"nnlab: error: {exc}", file=sys.stderr)

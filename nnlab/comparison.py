@@ -1,7 +1,7 @@
 """Comparison logic of the Compare page (no Streamlit, no Plotly).
 
 Owns: the table of variables a class can compare (activation, initializer, optimizer,
-depth, batch size, learning rate, dropout, BatchNorm) with their choices and defaults; ``variant_configs`` (one RunConfig per compared
+depth, batch size, learning rate, dropout, BatchNorm, seed) with their choices and defaults; ``variant_configs`` (one RunConfig per compared
 value, everything else — data split, seed, initial weights where shapes allow, batch
 order — shared); ``summary_rows`` (the summary table) and ``ensemble`` (accuracy of
 averaged test-set probabilities vs the best single run). Runs are read only through
@@ -55,8 +55,11 @@ VARIABLES: dict[str, Variable] = {v.name: v for v in [
              frozenset({"learning_rate"})),
     Variable("dropout", (0.0, 0.1, 0.2, 0.3, 0.5, 0.7), (0.0, 0.5), frozenset({"dropout"})),
     Variable("batchnorm", (False, True), (False, True), frozenset({"batchnorm"})),
+    # the same net from other random starts (initial weights and batch order; the data split stays shared):
+    # the runs of an ensemble
+    Variable("seed", tuple(range(10)), (0, 1, 2, 3, 4), frozenset({"seed"})),
 ]}
-_TYPES = {"depth": int, "batch_size": int, "learning_rate": float, "dropout": float,
+_TYPES = {"depth": int, "batch_size": int, "seed": int, "learning_rate": float, "dropout": float,
           "batchnorm": lambda v: v if isinstance(v, bool) else str(v).lower() in ("1", "true", "yes", "on")}
 
 

@@ -202,14 +202,47 @@ def _ladder(runs: dict[str, dict]) -> Verdict:
                    {label: _round(value) for label, value in accuracy.items()})
 
 
+def _ensemble(runs: dict[str, dict]) -> Verdict:
+    """Averaging the class probabilities of runs that differ only in their seed is at least as
+    accurate on the test set as the average single run (and usually close to the best one)."""
+    from nnlab import comparison  # the Compare page's own ensemble
+
+    members = [dict(snap, label=label) for label, snap in runs.items()]  # named as the lesson names its runs
+    result = comparison.ensemble(members)
+    single = [result["single"][label] for label in runs]  # KeyError: a run without test outputs
+    mean = float(np.mean(single))
+    ensemble = _nan(result["ensemble_accuracy"])
+    best = _nan((result["best_single"] or {}).get("accuracy"))
+    return Verdict(ensemble >= mean, {"ensemble": _round(ensemble), "mean": _round(mean), "best": _round(best)})
+
+
+# The teaching pages' claims are judged on numbers the page itself computed (its neuron's
+# outputs, its hand computation and its model's probabilities): ``single_neuron_verdict`` and
+# ``softmax_verdict``. Without a page (the CLI, the tests) the claim computes those numbers the
+# way the page does.
+
+def single_neuron_verdict(without: float, with_bias: float) -> Verdict:
+    """The single-neuron claim on the output after the lecture's 1000 steps of gradient descent
+    (input 0, target 1, sigmoid) without and with a bias: stuck at 0.5 without, at least 0.9 with."""
+    without, with_bias = float(without), float(with_bias)
+    return Verdict(abs(without - 0.5) < 1e-9 and with_bias >= 0.9,
+                   {"without": _round(without), "with": _round(with_bias)})
+
+
+def softmax_verdict(by_hand, model) -> Verdict:
+    """The softmax-by-hand claim: probabilities computed by hand (rows of ``by_hand``) equal the
+    model's own (``model``) to within 1e-5."""
+    gap = float(np.abs(np.asarray(by_hand, dtype=float) - np.asarray(model, dtype=float)).max())
+    return Verdict(gap < 1e-5, {"gap": _round(gap, 2)})
+
+
 def _single_neuron(_runs: dict[str, dict]) -> Verdict:
     """The lecture's case: input 0, target 1, sigmoid, gradient descent for 1000 steps."""
     from nnlab import teaching
 
     out = {bias: float(teaching.neuron_train(0.0, 1.0, "sigmoid", bias, 0.5, 0.0, 0.1, 1000)["gradient"].output[-1])
            for bias in (False, True)}
-    return Verdict(abs(out[False] - 0.5) < 1e-9 and out[True] >= 0.9,
-                   {"without": _round(out[False]), "with": _round(out[True])})
+    return single_neuron_verdict(out[False], out[True])
 
 
 def _softmax_by_hand(_runs: dict[str, dict]) -> Verdict:
@@ -218,8 +251,7 @@ def _softmax_by_hand(_runs: dict[str, dict]) -> Verdict:
 
     model = teaching.train_iris_softmax(epochs=100)
     by_hand = np.array([teaching.softmax_steps(x @ model["W"] + model["b"])["probs"] for x in model["X"]])
-    gap = float(np.abs(by_hand - model["predict"]).max())
-    return Verdict(gap < 1e-5, {"gap": _round(gap, 2)})
+    return softmax_verdict(by_hand, model["predict"])
 
 
 def _by_label(variable: str, values) -> tuple[tuple[str, dict], ...]:
@@ -271,6 +303,11 @@ LESSONS: dict[str, Lesson] = {lesson.name: lesson for lesson in [
             "optimizer": "adam", "learning_rate": 0.001, "batch_size": 32, "epochs": 50},
            claim=_test_metric_at_least(0.9), source="lecture 004"),
     Lesson("softmax_by_hand", "lecture", "softmax", {}, claim=_softmax_by_hand, source="lecture 003"),
+    Lesson("ensemble", "lecture", "compare",
+           {"dataset": "spiral", "n_samples": 600, "noise": 0.3, "depth": 2, "width": 32, "optimizer": "adam",
+            "learning_rate": 0.01, "batch_size": 32, "epochs": 40},
+           runs=_by_label("seed", (0, 1, 2, 3, 4)), variable="seed",
+           quick={"epochs": 20}, claim=_ensemble, source="lecture 002"),
     # -- the classic results ----------------------------------------------------------------------
     Lesson("vanishing_gradients", "classic", "compare",
            {**_DEEP_SPIRAL, "depth": 10, "initializer": "glorot_uniform", "epochs": 100},
@@ -331,16 +368,19 @@ def get(name: str) -> Lesson:
 def run_lesson(lesson: Lesson, quick: bool = False, observer=None) -> dict[str, object]:
     """Train every run of a Train or Compare lesson headless; returns the records by label.
 
-    Compare lessons share the data split and the batch order through the shared seed, as on
-    the Compare page."""
+    As on the Compare page, a Compare lesson's data is loaded once from the settings its runs
+    share, so every run sees the same split, even runs that differ in their seed (the ensemble);
+    the batch order comes from each run's seed."""
     from nnlab import datasets, engine
 
     if lesson.page not in ("train", "compare"):
         raise ValueError(f"lesson {lesson.name!r} opens the {lesson.page} page: it has nothing to train")
+    data = datasets.load(lesson.config(quick))
     records = {}
     for label, config in lesson.run_configs(quick):
-        records[label] = engine.run(config, datasets.load(config), observer)
+        records[label] = engine.run(config, data, observer)
     return records
 
 
-__all__ = ["LESSONS", "Lesson", "PAGES", "TOPICS", "Verdict", "get", "names", "run_lesson"]
+__all__ = ["LESSONS", "Lesson", "PAGES", "TOPICS", "Verdict", "get", "names", "run_lesson", "single_neuron_verdict",
+           "softmax_verdict"]

@@ -314,6 +314,21 @@ def _target_value(metric: str) -> float | None:
     return None if target is None else (target / 100.0 if metric == "accuracy" else target)
 
 
+def _loss_view(where) -> str:
+    """The loss chart's view, "epoch" (validation loss) or "step" (training loss of every batch),
+    from a control in ``where``; a new comparison starts per step when it compares batch sizes
+    or the batch-size lesson is open (its noise is the lesson), else per epoch."""
+    open_lesson = lesson.name if lesson is not None else None
+    per_step = state.get("variable") == "batch_size" or "batch_size" in (state.get("lesson"), open_lesson)
+    comparing = (state.get("variable"), state.get("lesson"), open_lesson, tuple(state["labels"]))
+    if st.session_state.get("compare_loss_view.for") != comparing:
+        st.session_state["compare_loss_view.for"] = comparing
+        st.session_state["compare_loss_view"] = "step" if per_step else "epoch"
+    return where.segmented_control(t("compare.loss_view"), list(compare_charts.LOSS_VIEWS), key="compare_loss_view",
+                                   required=True, format_func=lambda v, L=L: i18n.t(f"compare.loss_view.{v}", L),
+                                   label_visibility="collapsed", help=t("compare.loss_view.help")) or "epoch"
+
+
 def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     # Parts whose element count varies sit in their own containers (see pages/train.py).
     with st.container():
@@ -335,13 +350,15 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     data = next((j.data for j in _jobs() if j.data is not None), None)  # the shared split's points
     # the charts and the sentence name each run as the page does ("He 정규분포", not "he_normal")
     frames = [dict(f, label=_shown(snapshot.label(f))) for f in frames]
-    figs = live.figures("compare", (frame_key, L, target_value, profile_epoch),
-                        lambda: compare_charts.live_figures(frames, data, L, target_value, profile_epoch or None))
     with st.container():
         gap = _gap_sentence(frames, profile_epoch)
         if gap:
             st.markdown(f"**{gap}**")
     a, b = st.columns(2)
+    view = _loss_view(a)  # the view is part of the figures' cache key
+    figs = live.figures("compare", (frame_key, L, target_value, profile_epoch, view),
+                        lambda: compare_charts.live_figures(frames, data, L, target_value, profile_epoch or None,
+                                                            loss=view))
     show(figs["loss"], key="compare_loss", where=a)
     show(figs["profile"], key="compare_profile", where=b)
     a, b = st.columns(2)

@@ -7,7 +7,7 @@ Thin page: widgets → ``nnlab.teaching.neuron_train`` → ``nnlab.charts.teachi
 import numpy as np
 import streamlit as st
 
-from nnlab import activations, i18n, teaching
+from nnlab import activations, i18n, lessons, teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import display_name
 from nnlab.ui import lessons as lesson_ui
@@ -106,9 +106,8 @@ def _url_params(preset: str, last_step: int) -> list[page_state.Param]:
 L = lang()
 st.title(t("neuron.title"))
 lesson = lesson_ui.arrive("neuron", _apply_lesson)  # ?lesson=…: its example, once
-if lesson is not None:
-    lesson_ui.lesson_box("neuron", lesson, _apply_lesson)
-else:
+lesson_place = st.container()  # the lesson box, drawn once the page has its numbers
+if lesson is None:
     st.write(t("neuron.intro"))
 
 page_state.restore("neuron", _linked_params())
@@ -134,6 +133,35 @@ runs = teaching.neuron_train(cfg["x"], cfg["target"], cfg["activation"], cfg["bi
                              float(cfg["lr"]), steps)
 ss["neuron_view"] = min(ss.get("neuron_view", steps), steps)
 ss.setdefault("neuron_playing", False)
+
+
+# The single-neuron lesson's example: the lecture's case (x = 0 → 1, sigmoid, 1000 steps), once
+# without and once with a bias. Its verdict is judged on this page's own outputs.
+EXAMPLE = {field: value for field, value in PRESETS["lecture_no_bias"].items() if field != "bias"}
+SEEN = "neuron.lesson_seen"  # {bias: the gradient rule's output at the last step, as the page showed it}
+
+
+def _lesson_result() -> tuple[tuple[bool, str] | None, str | None]:
+    """(verdict, note) of the single-neuron lesson from what the page has shown: once the example
+    was shown at its last step without and with a bias, the claim judged on those two outputs."""
+    if any(cfg[field] != value for field, value in EXAMPLE.items()):
+        return None, t("lesson.changed") + " " + t("lesson.neuron.todo")
+    seen = ss.setdefault(SEEN, {})
+    if ss["neuron_view"] >= steps:  # the page shows the last step: its output is the example's result
+        seen[bool(cfg["bias"])] = float(runs["gradient"].output[steps])
+    if False in seen and True in seen:
+        return lesson_ui.verdict_text(lesson, lessons.single_neuron_verdict(seen[False], seen[True])), None
+    if False in seen:
+        return None, t("lesson.neuron.need_bias", without=seen[False], steps=steps)
+    if True in seen:
+        return None, t("lesson.neuron.need_no_bias", with_bias=seen[True], steps=steps)
+    return None, t("lesson.neuron.todo")
+
+
+if lesson is not None:
+    result, note = _lesson_result() if lesson.name == "single_neuron" else (None, None)
+    with lesson_place:
+        lesson_ui.lesson_box("neuron", lesson, _apply_lesson, result=result, note=note)
 
 st.caption(t("neuron.init_caption", w0=f"{w0:.4f}", b0=f"{b0:.4f}" if cfg["bias"] else "0 (—)"))
 rule_cols = st.columns(2)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from nnlab import teaching
+from nnlab import lessons, teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import feature_names
 from nnlab.ui import lessons as lesson_ui
@@ -85,8 +85,7 @@ def _use_iris_logits(logits: np.ndarray) -> None:
 # --- 1. softmax calculator -------------------------------------------------------------------
 st.title(t("softmax.title"))
 lesson = lesson_ui.arrive("softmax", lambda lesson, url_pairs: None)  # the page has no settings to apply
-if lesson is not None:
-    lesson_ui.lesson_box("softmax", lesson, lambda lesson, url_pairs: None)
+lesson_place = st.container()  # the lesson box, drawn once the iris section has its numbers
 st.write(t("softmax.intro"))
 # the widgets' values are in session state before the script runs: the link can be written first
 # (the tiny network's buttons change them in callbacks, before this line too)
@@ -131,6 +130,14 @@ if iris is not None:
                                t("softmax.col.predict"): predicted}).style.format(precision=6), hide_index=True)
     (st.success if gap < 1e-4 else st.warning)(t("softmax.iris.match", gap=f"{gap:.1e}"))
     st.button(t("softmax.iris.use"), on_click=_use_iris_logits, args=(iris_logits,), key="softmax_iris_use")
+
+if lesson is not None:  # the verdict judges the hand computation shown above against the model's own output
+    result = None
+    if iris is not None and lesson.name == "softmax_by_hand":
+        result = lesson_ui.verdict_text(lesson, lessons.softmax_verdict(iris_steps["probs"], predicted))
+    with lesson_place:
+        lesson_ui.lesson_box("softmax", lesson, lambda lesson, url_pairs: None, result=result,
+                             note=None if result else t("lesson.softmax.todo"))
 
 # --- 2. tiny network ----------------------------------------------------------------------------
 st.divider()

@@ -3,7 +3,9 @@
 Storyboard: sidebar settings (``nnlab.ui.sidebar``) → run controls and the replay pace →
 one live view (``nnlab.ui.live.live_view``): status, then the loss beside the per-layer
 gradient profile (the first screen after Train), then gradients over time, saturation
-and the decision boundary (``nnlab.charts.run``) → results (``nnlab.ui.results``). The job
+and the decision boundary (``nnlab.charts.run``) → results (``nnlab.ui.results``) → "Show
+the code" (``nnlab.ui.code_view``: the sidebar's settings as Keras code; before any run it
+follows the hint, so it never pushes the first charts down). The job
 lives in session state, so it keeps training while the user visits another page; the page
 reads it only through its snapshot (``nnlab.snapshot``).
 """
@@ -16,6 +18,7 @@ from nnlab.i18n.numbers import ratio_words
 from nnlab.ui import lessons as lesson_ui
 from nnlab.ui import live
 from nnlab.ui.clicks import once
+from nnlab.ui.code_view import code_view
 from nnlab.ui.common import lang, page_setup, t
 from nnlab.ui.plots import show
 from nnlab.ui.results import results_section
@@ -92,6 +95,7 @@ if settings.error:
 if job is None:
     st.caption(t("train.intro"))
     st.info(t("train.empty"), icon="👈")
+    code_view(settings.config, settings.frame)
     st.stop()
 
 
@@ -156,3 +160,4 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
 
 live.live_view("train", lambda: [job], render, pace=pace, frozen=frozen)
 results_section(job)
+code_view(settings.config, settings.frame)

@@ -267,6 +267,10 @@ def every_figure() -> dict:
     snaps = _compare_snaps()
     figs |= {
         "val_loss": compare_charts.val_loss_figure(snaps),
+        "step_loss": compare_charts.step_loss_figure(snaps, "ko"),
+        "step_loss[log]": compare_charts.step_loss_figure(
+            [dict(s, steps={"step": [1, 2, 3, 4], "loss": [2.0, 0.5, 0.01, 0.002]}) for s in snaps]),
+        "step_loss[pending]": compare_charts.step_loss_figure([pending]),
         "val_metric": compare_charts.val_metric_figure(snaps, target=0.8),
         "profile": compare_charts.gradient_profile_figure(_compare_snaps(11)),
         "ratio": compare_charts.gradient_ratio_figure(snaps),

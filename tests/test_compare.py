@@ -20,7 +20,7 @@ TINY = RunConfig(dataset="spiral", n_samples=400, depth=4, width=8, epochs=8, ba
 # --------------------------------------------------------------------------- variant configs
 def test_variables_table_and_defaults():
     assert list(comparison.VARIABLES) == ["activation", "initializer", "optimizer", "depth", "batch_size",
-                                      "learning_rate", "dropout", "batchnorm"]
+                                      "learning_rate", "dropout", "batchnorm", "seed"]
     assert comparison.VARIABLES["activation"].defaults == ("sigmoid", "tanh", "relu", "elu", "gelu", "swish")
     assert all(isinstance(d, int) for d in comparison.VARIABLES["depth"].defaults)
     for var in comparison.VARIABLES.values():

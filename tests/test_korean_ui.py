@@ -31,7 +31,8 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from nnlab import activations, comparison, datasets, i18n, initializers, lessons, optimizers, presets, replay
+from nnlab import activations, codegen, comparison, datasets, i18n, initializers, lessons, optimizers, presets, replay
+from nnlab.charts import comparison as compare_charts
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
 from nnlab.fields import SECTIONS
 from nnlab.i18n import CATALOG
@@ -425,6 +426,7 @@ def built_keys() -> list[str]:
     keys += [f"compare.var.{v}" for v in comparison.VARIABLES] + [f"compare.same.{v}" for v in comparison.VARIABLES]
     keys += [f"compare.label.{v}" for v in comparison.VARIABLES if v not in comparison.REGISTRY_VARIABLES]
     keys += [f"compare.col.{c}" for c in comparison.SUMMARY_COLUMNS]
+    keys += [f"compare.loss_view.{v}" for v in compare_charts.LOSS_VIEWS]
     keys += [f"compare.metric.{m}" for m in ("accuracy", "mae")]
     keys += [f"compare.status.{s}" for s in ("queued", "running", "paused", "finished", "stopped", "diverged",
                                              "failed")]
@@ -440,6 +442,8 @@ def built_keys() -> list[str]:
     keys += [f"dataset.iris.feature.{i}" for i in range(4)]
     keys += [f"neuron.preset.{k}" for k in ("lecture_sigmoid", "lecture_no_bias", "lecture_bias", "relu_stall")]
     keys += [f"charts.boundary.{split}" for split in ("train", "test")]
+    keys += [f"code.{part}.{task}" for part in ("print", "c.out") for task in ("classification", "regression")]
+    keys += [f"code.c.scale.{v}" for v in SCALINGS] + [f"code.style.{style}" for style in codegen.STYLES]
     keys += [f"charts.{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")]
     keys += [f"compare.chart.test_{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")] + [f"compare.chart.val_{m}.title" for m in ("accuracy", "mae")]
     keys += [f"compare.chart.{stat}.{part}" for stat in ("dead_fraction", "saturated_fraction") for part in ("title", "y")]

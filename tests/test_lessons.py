@@ -61,6 +61,38 @@ def test_the_lesson_shows_what_it_claims(name):
     assert verdict.held, f"{name}: {verdict.seen}"
 
 
+def test_the_ensemble_claim_reads_the_runs_test_outputs():
+    """Three seeds that each get a different third of the test set wrong: averaged, they are right
+    everywhere (the Compare page's ensemble), above the mean single run; a run without outputs
+    gives no verdict."""
+    y = [0, 1, 0, 1, 0, 1]
+
+    def run(wrong):
+        probs = [[0.9, 0.1] if c == 0 else [0.1, 0.9] for c in y]
+        for i in wrong:
+            probs[i] = [0.4, 0.6] if y[i] == 0 else [0.6, 0.4]
+        return {"status": "finished", "label": "seed=?", "dataset": {"task": "classification"},
+                "test_output": probs, "predictions": {"y_true": y}}
+
+    runs = {"0": run([0, 1]), "1": run([2, 3]), "2": run([4, 5])}
+    verdict = lessons.get("ensemble").check(runs)
+    assert verdict.held and verdict.seen == {"ensemble": 1.0, "mean": pytest.approx(0.667, abs=1e-3), "best": 0.667}
+    with pytest.raises(KeyError):
+        lessons.get("ensemble").check({**runs, "3": {"status": "finished", "label": "x"}})
+
+
+def test_the_teaching_pages_claims_judge_given_numbers():
+    """The neuron and softmax pages judge the numbers they computed with these; the CLI's
+    ``Lesson.check`` computes the same numbers headless."""
+    assert lessons.single_neuron_verdict(0.5, 0.93) == lessons.Verdict(True, {"without": 0.5, "with": 0.93})
+    assert not lessons.single_neuron_verdict(0.51, 0.93).held and not lessons.single_neuron_verdict(0.5, 0.8).held
+    model = [[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]]
+    assert lessons.softmax_verdict([[0.2, 0.3, 0.5 + 1e-7], [0.1, 0.1, 0.8]], model).held
+    assert lessons.softmax_verdict([0.2, 0.3, 0.5], model[0]).held  # one row, as the page shows it
+    missed = lessons.softmax_verdict([[0.25, 0.25, 0.5], [0.1, 0.1, 0.8]], model)
+    assert not missed.held and missed.seen == {"gap": 0.05}
+
+
 def test_a_diverged_run_still_writes_a_json_record_with_its_unit_spread():
     """A run whose weights became NaN states no spread (null), so its record stays valid JSON."""
     import json

@@ -148,3 +148,38 @@ def test_korean_page_renders():
     assert at.title[0].value == "비교"
     assert at.selectbox(key="compare_variable").options[0] == "활성화 함수"
     assert not at.exception, at.exception
+
+
+def test_batch_sizes_open_the_loss_chart_per_step():
+    """Comparing batch sizes, the loss chart starts as the training loss per step (the noise of
+    small batches is the point); the control switches it to the validation loss per epoch and
+    back, and a comparison of activations starts per epoch."""
+    at = open_compare(TINY.replace(n_samples=300, epochs=4))
+    at.selectbox(key="compare_variable").set_value("batch_size").run()
+    at.multiselect(key="compare_values").set_value([8, 150]).run()
+    at.button(key="compare_btn").click().run()
+    try:
+        run_until_done(at)
+    finally:
+        stop_everything(at)
+    assert not at.exception, at.exception
+    control = at.segmented_control(key="compare_loss_view")
+    assert control.value == "step" and list(control.options) == [t("compare.loss_view.epoch"),
+                                                                 t("compare.loss_view.step")]
+    per_step = figures(at)[t("compare.chart.step_loss.title")]
+    small, large = per_step["data"]
+    assert [small["name"], large["name"]] == ["batch 8", "batch 150"]
+    assert len(small["x"]) > len(large["x"]) >= 1
+    assert not any(name.startswith(t("compare.chart.val_loss.title")) for name in figures(at))
+    control.set_value("epoch").run()
+    assert not at.exception, at.exception
+    assert t("compare.chart.val_loss.title") in figures(at)
+    assert t("compare.chart.step_loss.title") not in figures(at)
+    at.selectbox(key="compare_variable").set_value("activation").run()
+    at.multiselect(key="compare_values").set_value(["relu", "tanh"]).run()
+    at.button(key="compare_btn").click().run()
+    try:
+        run_until_done(at)
+    finally:
+        stop_everything(at)
+    assert at.segmented_control(key="compare_loss_view").value == "epoch"

@@ -2,7 +2,8 @@
 ``?lesson=`` in both languages with its settings applied (Train: the sidebar's config;
 Compare: the variable and values, or the fixed runs; neuron: the preset's values); link
 settings on top of a lesson, reset to lesson, leave lesson, an unknown or misplaced lesson
-name, and the verdict of a finished Train and Compare lesson.
+name, the verdict of a finished Train and Compare lesson, and the verdict the neuron and softmax
+pages give on their own numbers.
 
 ``run_every`` never fires in AppTest, so the tests call ``at.run()`` while waiting for a job.
 """
@@ -214,3 +215,64 @@ def test_a_card_on_home_applies_its_lesson_afresh_but_a_page_switch_keeps_the_ch
     at.switch_page("pages/train.py").run()
     assert not at.exception, at.exception
     assert at.session_state["nnlab.config"] == lesson.config()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_neuron_page_judges_the_lesson_on_its_own_outputs(language):
+    """The single-neuron lesson: the example without a bias is shown at its last step (a note
+    asks for the bias), then with a bias: the box says the claim held, with the outputs the
+    page showed; a changed example gets no verdict."""
+    from nnlab import teaching
+
+    at = open_lesson("neuron", {"lesson": "single_neuron"}, language)
+    w0, b0 = teaching.initial_neuron_weights("normal", 0)
+    out = {bias: float(teaching.neuron_train(0.0, 1.0, "sigmoid", bias, w0, b0, 0.1, 1000)["gradient"].output[-1])
+           for bias in (False, True)}
+    assert t("lesson.neuron.need_bias", language, without=out[False], steps=1000) in texts(at)
+    assert not at.success or all(not s.value.startswith(t("lesson.claim.held", language, text="")) for s in at.success)
+    at.checkbox(key="neuron_bias").check().run()
+    assert not at.exception, at.exception
+    verdict = lessons.single_neuron_verdict(out[False], out[True])
+    assert verdict.held, verdict
+    expected = t("lesson.claim.held", language, text=t("lesson.single_neuron.claim", language, **verdict.seen))
+    assert expected in [s.value for s in at.success]
+    at.select_slider(key="neuron_steps").set_value(100).run()  # not the lecture's example any more
+    assert expected not in [s.value for s in at.success]
+    assert t("lesson.changed", language) in texts(at)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_softmax_page_judges_the_lesson_on_its_hand_computation(language):
+    """The softmax lesson: before the iris model is trained the box says what to do; after, it
+    says the hand computation shown matched the model's probabilities, with the gap."""
+    at = open_lesson("softmax", {"lesson": "softmax_by_hand"}, language)
+    assert t("lesson.softmax.todo", language) in texts(at)
+    at.button(key="softmax_iris_btn").click().run()
+    assert not at.exception, at.exception
+    from nnlab import teaching
+
+    iris, row = at.session_state["softmax_iris"], at.number_input(key="softmax_iris_row").value
+    by_hand = teaching.softmax_steps(iris["X"][row] @ iris["W"] + iris["b"])["probs"]  # the row the page shows
+    verdict = lessons.softmax_verdict(by_hand, iris["predict"][row])
+    assert verdict.held, verdict
+    expected = t("lesson.claim.held", language, text=t("lesson.softmax_by_hand.claim", language, **verdict.seen))
+    assert expected in [s.value for s in at.success]
+    assert t("lesson.softmax.todo", language) not in texts(at)
+
+
+def test_a_finished_ensemble_lesson_compares_the_ensemble_with_its_runs():
+    """Five seeds on Compare: the lesson box's verdict reads the same ensemble the page shows
+    under the summary table."""
+    lesson = lessons.get("ensemble")
+    quick = {key: str(value) for key, value in lesson.quick.items()}
+    at = open_lesson("compare", {"lesson": "ensemble", **quick})
+    assert at.session_state["compare_variable"] == "seed"
+    at.button(key="compare_btn").click().run()
+    wait_until_ended(at)
+    jobs = at.session_state["nnlab.jobs"]
+    verdict = lesson.check({str(s): jobs.get(f"compare:seed={s}").snapshot() for s in range(5)})
+    assert verdict.held, verdict
+    expected = t("lesson.claim.held", text=t("lesson.ensemble.claim", **verdict.seen))
+    assert expected in [s.value for s in at.success]
+    (shown,) = [m.value for m in at.metric if m.label == t("compare.ensemble.acc")]
+    assert shown == f"{100 * verdict.seen['ensemble']:.1f}%"

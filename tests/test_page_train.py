@@ -194,7 +194,8 @@ def test_training_a_tiny_network_ends_with_charts_and_results():
     assert f"**{sentence}**" in markdown and t("ratio.definition") in markdown
 
     assert [m.label for m in at.metric][:2] == [t("results.test_loss"), t("results.test_accuracy")]
-    assert len(at.get("download_button")) == 3
+    # the results' three downloads, then "Show the code"'s .py file
+    assert [b.key for b in at.get("download_button")] == ["dl_csv", "dl_json", "dl_keras", "dl_code"]
     assert not widget(at, "sb.depth").disabled  # unlocked again
     rows = [r for r in at.dataframe if "formula" in str(r.value.columns).lower() or
             t("results.col.formula") in list(r.value.columns)]

@@ -4,7 +4,7 @@ Pure functions ``list[snapshot] (+ lang, …) -> go.Figure``; no Streamlit. Each
 trace named by its label (e.g. "sigmoid") in a colour fixed by that label (``run_colors``),
 the same in every chart. Figures have titles, axis titles with units, a legend, fonts
 sized for a projector, log axes where values span decades, and at most ``MAX_POINTS``
-points per trace. ``live_figures`` is the set the Compare page draws for one frame.
+points per trace (per-step series keep their noise: ``step_indices``). ``live_figures`` is the set the Compare page draws for one frame.
 
 Like ``nnlab.charts.run``, each builder reads the runs through ``nnlab.snapshot``, writes a
 plain spec and lets ``nnlab.charts.base.style`` make the ``go.Figure`` once, at the end: the
@@ -41,6 +41,7 @@ from nnlab.charts.base import (
 from nnlab.i18n import t
 
 MAX_POINTS = 400  # per run: up to eight runs share a chart
+LOSS_VIEWS = ("epoch", "step")  # the Compare page's loss chart: validation loss per epoch, training loss per step
 PALETTE = (base.RED, base.ORANGE, base.BLUE, base.GREEN, base.PURPLE, base.BROWN, base.PINK, base.CYAN, base.GREY,
            base.OLIVE)
 # Well-known runs keep their colour whatever else is compared: sigmoid is always red, ReLU blue.
@@ -97,6 +98,54 @@ def val_loss_figure(snaps: list[dict], lang: str = "en") -> go.Figure:
     if is_empty(data):
         waiting(spec, lang)
     return style(spec, t("compare.chart.val_loss.title", lang))
+
+
+def step_indices(values, max_points: int = MAX_POINTS) -> list[int]:
+    """At most ``max_points`` indices of a per-step series, in order, that keep its noise: the
+    series is cut into about ``max_points / 2`` runs of consecutive steps and each run keeps its
+    lowest and its highest step (a min/max envelope), plus the first and the last step. Evenly
+    spread samples or bucket means would smooth away exactly the spikes a small batch makes.
+    Missing values are never picked."""
+    n = len(values)
+    finite = [i for i in range(n) if values[i] is not None and math.isfinite(values[i])]
+    if len(finite) <= max_points:
+        return finite
+    y = np.asarray([values[i] for i in finite], dtype=float)
+    keep = {0, len(finite) - 1}
+    for bucket in np.array_split(np.arange(len(finite)), max(1, (max_points - 2) // 2)):
+        keep |= {int(bucket[np.argmin(y[bucket])]), int(bucket[np.argmax(y[bucket])])}
+    return [finite[i] for i in sorted(keep)]
+
+
+LOG_SPAN = 100.0  # a per-step loss whose highest and lowest points differ more than this: log y-axis
+
+
+def step_loss_figure(snaps: list[dict], lang: str = "en") -> go.Figure:
+    """Training loss of every step, one thin line per run, at x = step ÷ steps per epoch (in
+    epochs), so runs with different batch sizes line up: a run of batch 8 draws many jittery
+    points per epoch, batch 150 a few smooth ones. At most ``MAX_POINTS`` points per run,
+    chosen by ``step_indices`` (the noise stays visible). A log y-axis when the losses span
+    more than two decades."""
+    data = []
+    for snap, label, color in _runs(snaps):
+        per_epoch = snapshot.steps_per_epoch(snap)
+        steps, losses = snapshot.step_numbers(snap), snapshot.step_series(snap, "loss")
+        n = min(len(steps), len(losses)) if per_epoch else 0
+        idx = step_indices(losses[:n])
+        data.append({"type": "scatter", "x": [steps[i] / per_epoch for i in idx], "y": pick(losses, idx),
+                     "mode": "lines", "name": label, "legendgroup": label, "line": {"color": color, "width": 1.5},
+                     "opacity": 0.85, "hovertemplate": f"{label}: %{{x:.2f}} → %{{y:.4f}}<extra></extra>"})
+    values = [v for tr in data for v in tr["y"] if v is not None and v > 0]
+    log = bool(values) and max(values) / min(values) > LOG_SPAN
+    loss = "compare.chart.step_loss.ce" if snapshot.shared_metric(snaps) == "accuracy" else "compare.chart.step_loss.mse"
+    yaxis = axis(t(loss, lang), type="log") if log else axis(t(loss, lang), rangemode="tozero")
+    if log:
+        for tr in data:
+            tr["y"] = positive(tr["y"])
+    spec = figure_spec(data, axis(t("compare.chart.step_epoch", lang), rangemode="tozero"), yaxis)
+    if is_empty(data):
+        waiting(spec, lang)
+    return style(spec, t("compare.chart.step_loss.title", lang), subtitle=t("compare.chart.step_loss.subtitle", lang))
 
 
 def val_metric_figure(snaps: list[dict], lang: str = "en", target: float | None = None) -> go.Figure:
@@ -259,12 +308,13 @@ def boundaries_figure(snaps: list[dict], data=None, lang: str = "en", columns: i
 # -- the Compare page's set ----------------------------------------------------------------------
 
 def live_figures(frames: list[dict], data=None, lang: str = "en", target: float | None = None,
-                 epoch: int | None = None) -> dict[str, go.Figure]:
-    """The Compare page's live figures of one frame of every run: validation loss and metric
-    (``target`` drawn on the metric), the gradient profile and activity bars at ``epoch``
-    (None = latest), the gradient ratio and, for a 2-D data set, each run's decision
-    boundary over ``data``'s training points."""
-    figs = {"loss": val_loss_figure(frames, lang),
+                 epoch: int | None = None, loss: str = "epoch") -> dict[str, go.Figure]:
+    """The Compare page's live figures of one frame of every run: the loss (``loss="epoch"``:
+    validation loss per epoch; ``"step"``: training loss per step) and the validation metric
+    (``target`` drawn on it), the gradient profile and activity bars at ``epoch`` (None =
+    latest), the gradient ratio and, for a 2-D data set, each run's decision boundary over
+    ``data``'s training points."""
+    figs = {"loss": step_loss_figure(frames, lang) if loss == "step" else val_loss_figure(frames, lang),
             "metric": val_metric_figure(frames, lang, target=target),
             "profile": gradient_profile_figure(frames, lang, epoch=epoch),
             "ratio": gradient_ratio_figure(frames, lang),
@@ -275,5 +325,5 @@ def live_figures(frames: list[dict], data=None, lang: str = "en", target: float 
     return figs
 
 
-__all__ = ["MAX_POINTS", "activity_figure", "test_metric_figure", "boundaries_figure", "gradient_profile_figure", "gradient_ratio_figure",
+__all__ = ["LOG_SPAN", "LOSS_VIEWS", "MAX_POINTS", "activity_figure", "step_indices", "step_loss_figure", "test_metric_figure", "boundaries_figure", "gradient_profile_figure", "gradient_ratio_figure",
            "live_figures", "run_colors", "val_loss_figure", "val_metric_figure"]

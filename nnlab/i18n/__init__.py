@@ -1,8 +1,8 @@
 """The UI text catalog: every string a page shows, in English and Korean.
 
 The catalog is one dictionary assembled from one module per area (``common``, ``train``,
-``live``, ``compare``, ``explorer``, ``neuron``, ``softmax``, ``registries``) so that pages
-can grow their text without editing each other's; a key may be defined only once.
+``live``, ``compare``, ``explorer``, ``neuron``, ``softmax``, ``registries``, ``code``) so
+that pages can grow their text without editing each other's; a key may be defined only once.
 ``t(key, lang, **fmt)`` looks a string up and formats it; a missing Korean string falls
 back to English (``tests/test_korean_ui.py`` checks that none is missing).
 
@@ -17,7 +17,7 @@ import importlib
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 _AREAS = ("common", "fields", "train", "live", "compare", "explorer", "neuron", "softmax", "lessons",
-          "registries", "share")
+          "registries", "share", "code")
 
 
 def _assemble() -> dict[str, dict[str, str]]:

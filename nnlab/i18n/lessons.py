@@ -42,6 +42,31 @@ TEXT = {
                        "ko": "지금 설정은 실습의 설정과 다릅니다."},
     "lesson.not_compared": {"en": "The runs compared are not the lesson's, so there is no verdict.",
                             "ko": "비교한 실행이 실습의 실행과 달라서 결과를 판정하지 않습니다."},
+    # the teaching pages judge their own numbers (pages/neuron.py, pages/softmax.py)
+    "lesson.neuron.todo": {
+        "en": "Show the lecture's example at its last step without a bias, then tick Bias (or pick the example "
+              "with a bias) and show it again: this box then says whether the class saw it.",
+        "ko": "강의 예제를 편향 없이 마지막 스텝까지 보여 준 뒤, 편향을 켜고(또는 편향이 있는 예제를 골라) 다시 "
+              "보여 주세요. 그러면 결과가 보였는지 이 상자에 나옵니다.",
+    },
+    "lesson.neuron.need_bias": {
+        "en": "Without a bias the output is {without:.2f} after {steps} steps. Now tick Bias and show the last step "
+              "again.",
+        "ko": "편향 없이 {steps}번 학습한 뒤 출력은 {without:.2f}입니다. 이제 편향을 켜고 마지막 스텝을 다시 "
+              "보여 주세요.",
+    },
+    "lesson.neuron.need_no_bias": {
+        "en": "With a bias the output is {with_bias:.2f} after {steps} steps. Now untick Bias and show the last step "
+              "again.",
+        "ko": "편향과 함께 {steps}번 학습한 뒤 출력은 {with_bias:.2f}입니다. 이제 편향을 끄고 마지막 스텝을 다시 "
+              "보여 주세요.",
+    },
+    "lesson.softmax.todo": {
+        "en": "Train the iris model below: once its probabilities are computed by hand, this box says whether "
+              "they match the model's.",
+        "ko": "아래에서 붓꽃 모델을 학습시키세요. 확률을 손으로 계산하고 나면 모델의 확률과 같은지 이 상자에 "
+              "나옵니다.",
+    },
     # what the class should see, in words (the claim with numbers appears after a run)
     "lesson.mnist_mlp.see": {"en": "The test accuracy passes 90%.", "ko": "테스트 정확도가 90%를 넘습니다."},
     "lesson.single_neuron.see": {"en": "Without a bias the output stays at 0.5; with a bias it gets close to 1.",
@@ -67,6 +92,10 @@ TEXT = {
     "lesson.iris_mlp.see": {"en": "The test accuracy passes 90%.", "ko": "테스트 정확도가 90%를 넘습니다."},
     "lesson.softmax_by_hand.see": {"en": "Your hand computation gives exactly the model's probabilities.",
                                    "ko": "손으로 계산한 확률이 모델의 확률과 정확히 같습니다."},
+    "lesson.ensemble.see": {
+        "en": "The ensemble's test accuracy is at least the average single run's, usually close to the best run's.",
+        "ko": "앙상블의 테스트 정확도가 실행 하나의 평균 이상이고, 대개 가장 좋은 실행에 가깝습니다.",
+    },
     "lesson.vanishing_gradients.see": {
         "en": "With sigmoid the first hidden layer gets less than a thousandth of the last one's gradient; with "
               "ReLU more than a hundredth.",
@@ -196,6 +225,22 @@ TEXT = {
     },
     "lesson.softmax_by_hand.claim": {"en": "largest gap between the hand computation and the model: {gap:.0e}",
                                      "ko": "손으로 계산한 값과 모델의 값 사이 가장 큰 차이: {gap:.0e}"},
+    "lesson.ensemble.title": {"en": "An ensemble of five seeds", "ko": "시드 다섯 개로 만든 앙상블"},
+    "lesson.ensemble.watch": {
+        "en": "The same network trained five times, once per random seed: each run starts from other weights and "
+              "sees the batches in another order, so each ends a little differently, and some are lucky. The "
+              "ensemble asks all five, like a panel of experts, and averages their class probabilities. Compare "
+              "the runs' test accuracies with the ensemble's under the summary table, and the decision "
+              "boundaries of the runs.",
+        "ko": "같은 신경망을 난수 시드만 바꿔 다섯 번 학습합니다. 실행마다 초기 가중치와 배치 순서가 달라서 결과가 "
+              "조금씩 다르고, 운이 좋은 실행도 있습니다. 앙상블은 전문가 다섯 명에게 따로 묻듯이 다섯 실행의 클래스 "
+              "확률을 평균합니다. 요약 표 아래에서 각 실행의 테스트 정확도와 앙상블의 정확도를 비교하고, 실행별 결정 "
+              "경계도 살펴보세요.",
+    },
+    "lesson.ensemble.claim": {
+        "en": "test accuracy: ensemble {ensemble:.1%}, average single run {mean:.1%}, best single run {best:.1%}",
+        "ko": "테스트 정확도: 앙상블 {ensemble:.1%}, 실행 하나의 평균 {mean:.1%}, 가장 좋은 실행 {best:.1%}",
+    },
     # -- classic results ------------------------------------------------------------------------------
     "lesson.vanishing_gradients.title": {"en": "Vanishing gradients: 10-layer sigmoid vs ReLU",
                                          "ko": "기울기 소실: 10층 sigmoid 대 ReLU"},

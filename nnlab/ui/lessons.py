@@ -8,7 +8,7 @@ so the link shared while a lesson is open gives every student the same setup (``
 stays its own parameter). ``lesson_box`` draws the explanation above the charts: title,
 source, what to watch for, what the class should see, "reset to lesson", "leave lesson",
 and — once the lesson's runs have finished — the claim's verdict with its numbers
-(``Lesson.check``). The lesson table and its claims are ``nnlab.lessons``.
+(``Lesson.check``; a teaching page judges the numbers it computed itself, ``verdict_text``). The lesson table and its claims are ``nnlab.lessons``.
 """
 
 from __future__ import annotations
@@ -156,9 +156,15 @@ def verdict(lesson: Lesson, runs: Mapping[str, dict]) -> tuple[bool, str] | None
         result = lesson.check(dict(runs))
         if result is None:
             return None
-        text = t(f"lesson.{lesson.name}.claim", **result.seen)
+        return verdict_text(lesson, result)
     except (KeyError, IndexError, ValueError, TypeError):  # a run the claim needs is missing or empty
         return None
+
+
+def verdict_text(lesson: Lesson, result: lessons.Verdict) -> tuple[bool, str]:
+    """(held, the sentence the lesson box shows): the claim with the numbers ``result`` measured.
+    A teaching page judges its own numbers (``lessons.single_neuron_verdict``, …) and shows this."""
+    text = t(f"lesson.{lesson.name}.claim", **result.seen)
     return result.held, t("lesson.claim.held" if result.held else "lesson.claim.missed", text=text)
 
 
@@ -198,4 +204,4 @@ def lesson_box(page: str, lesson: Lesson, apply: Callable[[Lesson, list[tuple[st
 
 
 __all__ = ["OPEN", "PARAM", "apply_run_settings", "arrive", "first_sentences", "home_cards", "lesson_box",
-           "link_params", "page_file", "snippet", "source_text", "url_setting_pairs", "verdict"]
+           "link_params", "page_file", "snippet", "source_text", "url_setting_pairs", "verdict", "verdict_text"]
