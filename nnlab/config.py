@@ -153,11 +153,11 @@ class RunConfig:
     noise: float = spec(0.1, "float", range=(0.0, 2.0), section="data", widget="slider", ui_range=(0.0, 1.0),
                         ui_step=0.05, shown_if=_generated_data)
     n_samples: int = spec(600, "int", range=(20, 20000), section="data", widget="slider", ui_range=(100, 3000),
-                          ui_step=50, shown_if=_generated_data)
-    test_fraction: float = spec(0.2, "float", range=(0.05, 0.5), section="data", widget="slider", ui_step=0.05)
+                          ui_step=50, shown_if=_generated_data, advanced=True)
+    test_fraction: float = spec(0.2, "float", range=(0.05, 0.5), section="data", widget="slider", ui_step=0.05, advanced=True)
     val_fraction: float = spec(0.2, "float", range=(0.0, 0.5))
     scaling: str = spec("standard", "choice", choices=SCALINGS, section="data", widget="select",
-                        option_key="sidebar.scaling.{}")
+                        option_key="sidebar.scaling.{}", advanced=True)
     # a CSV file: the sidebar's uploader sets csv_path ("upload:<name>") and csv_sha256
     csv_path: str = spec("", "text", alias="csv", in_url=False, section="data", shown_if=_csv_data)
     target: str = spec("", "text", section="data", shown_if=_csv_data)
@@ -172,17 +172,17 @@ class RunConfig:
     activation: str = spec("relu", "choice", choices="activations", section="network", widget="select")
     layer_widths: tuple[int, ...] = spec((), "int_list", item_range=(1, MAX_WIDTH), max_items=MAX_DEPTH,
                                          section="network", widget="text", group="advanced",
-                                         ui_placeholder="256,128")
+                                         ui_placeholder="256,128", advanced=True)
     layer_activations: tuple[str, ...] = spec((), "name_list", choices="activations", section="network",
-                                              widget="toggle", group="advanced")
+                                              widget="toggle", group="advanced", advanced=True)
     initializer: str = spec("he_normal", "choice", choices="initializers", section="network", widget="select")
     init_param: float = spec(0.0, "float", range=(0.0, 100.0), section="network", widget="number", ui_step=0.01,
-                             shown_if=_initializer_has_param)
+                             shown_if=_initializer_has_param, advanced=True)
     dropout: float = spec(0.0, "float", range=(0.0, 0.95), section="network", widget="slider", ui_range=(0.0, 0.9),
                           ui_step=0.05)
     batchnorm: bool = spec(False, "bool", section="network", widget="toggle")
     l2: float = spec(0.0, "float", range=(0.0, 1.0), section="network", widget="select_slider", ui_options=L2_STOPS,
-                     ui_zero="sidebar.off")
+                     ui_zero="sidebar.off", advanced=True)
     # training
     # SGD with momentum 0.9 at 0.03, measured on the spiral set in 50 epochs: a 3×16 ReLU
     # net reaches 98% test accuracy; with 8 layers ReLU/ELU reach 98–100%, GELU/swish/tanh
@@ -193,10 +193,10 @@ class RunConfig:
                                 widget="select_slider", ui_options=LR_STOPS)
     batch_size: int = spec(32, "int", range=(1, 8192), section="training", widget="select_slider",
                            ui_options=BATCH_STOPS)
-    shuffle: bool = spec(True, "bool", section="training", widget="toggle")
+    shuffle: bool = spec(True, "bool", section="training", widget="toggle", advanced=True)
     epochs: int = spec(50, "int", range=(1, 5000), section="training", widget="number", ui_step=10)
     seed: int = spec(0, "int", range=(0, 2**31 - 1), section="training", widget="number", ui_range=(0, 1_000_000),
-                     ui_step=1)
+                     ui_step=1, advanced=True)
 
     def __post_init__(self):
         for name, fs in FIELD_SPECS.items():  # wrong types (a hand-edited JSON record) raise ConfigError

@@ -53,6 +53,7 @@ class FieldSpec:
     ui_range/ui_step/ui_options/ui_zero/ui_placeholder: the widget's narrower range, its
       step, the stops of a select slider, the catalog key shown for 0, a text placeholder.
     option_key: catalog key of a non-registry choice's display name, "{}" = the value.
+    advanced: presenter mode hides the control unless the teacher shows it (``nnlab.ui.presenter``).
     shown_if: f(value) → bool, where value(name) is the current value of any field: the
       sidebar draws the widget only when it matters (e.g. noise only for 2-D data).
     """
@@ -75,6 +76,7 @@ class FieldSpec:
     ui_zero: str = ""
     ui_placeholder: str = ""
     option_key: str = ""
+    advanced: bool = False
     shown_if: Callable[[Callable[[str], Any]], bool] | None = dataclasses.field(default=None, compare=False)
     name: str = ""  # set by ``bind`` from the dataclass field
     label: str = ""  # catalog key of the label (default ``field.<name>``)

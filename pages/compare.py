@@ -20,15 +20,15 @@ from nnlab.charts import comparison as compare_charts
 from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
 from nnlab.ui import lessons as lesson_ui
-from nnlab.ui import live
+from nnlab.ui import live, page_state
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
 from nnlab.ui.plots import show
-from nnlab.ui.sidebar import config_sidebar, explain_error
+from nnlab.ui.sidebar import config_sidebar, current_config, current_frame, explain_error
 
 SHOWN_COLUMNS = ("run", "status", "val", "test", "epochs_to_target", "grad_ratio", "dead_pct", "saturated_pct")
 STATE = "compare.state"  # the comparison shown: variable, values, labels, config
-CHOICE = "compare.choice"  # the variable/values picked (survive page switches)
+START_ERROR = "compare.start_error"  # why a start from the lesson box's button failed
 
 page_setup()
 L = lang()
@@ -43,7 +43,6 @@ def _apply_lesson(lesson, url_pairs) -> None:
         values = [changes[lesson.variable] for _, changes in lesson.runs]
         st.session_state["compare_variable"] = lesson.variable
         st.session_state["compare_values"] = values
-        st.session_state[CHOICE] = {"variable": lesson.variable, "values": values}
 
 
 lesson = lesson_ui.arrive("compare", _apply_lesson)  # ?lesson=…: its settings, once
@@ -110,11 +109,33 @@ def _start(config, frame, variable: str, values: list, runs: list | None = None)
 # --- what to compare --------------------------------------------------------------------------
 jobs = _jobs()
 running = any(live.is_running(j) for j in jobs)
-choice = st.session_state.setdefault(CHOICE, {"variable": "activation",
-                                              "values": list(comparison.VARIABLES["activation"].defaults)})
-st.session_state.setdefault("compare_variable", choice["variable"])
-if "compare_values" not in st.session_state:
-    st.session_state["compare_values"] = list(choice["values"])
+
+
+def _choice_params(variable: str) -> list[page_state.Param]:
+    """The compared variable and its values in the link (``?vary=depth&values=1,4,8``); with a
+    lesson open, only where they differ from the lesson's."""
+    var = comparison.VARIABLES[variable]
+    shown = ", ".join(page_state.short(v) for v in var.choices)
+    default_variable = lesson.variable if lesson is not None and lesson.variable else "activation"
+    default_values = ([changes[variable] for _, changes in lesson.runs] if lesson is not None
+                      and variable == lesson.variable else list(var.defaults))
+    return [page_state.Param("vary", "compare_variable", default_variable,
+                             page_state.choice(list(comparison.VARIABLES)),
+                             accepts=t("share.accepts.choice", choices=", ".join(comparison.VARIABLES))),
+            page_state.Param("values", "compare_values", default_values,
+                             page_state.listing(page_state.choice(var.choices), comparison.MIN_VALUES,
+                                                comparison.MAX_VALUES),
+                             page_state.joined,
+                             accepts=t("share.accepts.list", low=comparison.MIN_VALUES, high=comparison.MAX_VALUES,
+                                       choices=shown))]
+
+
+def _linked_variable() -> str:
+    """The variable whose values the link's ``values`` name: the link's own, else the page's."""
+    wanted = st.query_params.get("vary")
+    if wanted in comparison.VARIABLES:
+        return wanted
+    return st.session_state.get("compare_variable", "activation")
 
 
 def _variable_changed():
@@ -129,8 +150,15 @@ if fixed_runs:  # a lesson whose runs differ in several settings: its runs, by n
     exclude |= {extra for name, extra in (("activation", "layer_activations"), ("initializer", "init_param"))
                 if name in exclude}
     settings = config_sidebar(locked=running, exclude=exclude, url_base=lesson.config())
+    for name in ("vary", "values"):  # the lesson names its runs
+        if name in st.query_params:
+            del st.query_params[name]
 else:
-    c_var, c_vals = st.columns([1, 3])
+    page_state.restore("compare", _choice_params(_linked_variable()))
+    # on a projector, while the runs train, the charts get the pickers' room (the runs are named
+    # below): presenter mode folds a container whose key ends in "_folded"
+    pickers = st.container(key="compare_pickers_folded" if running else "compare_pickers")
+    c_var, c_vals = pickers.columns([1, 3])
     variable = c_var.selectbox(t("compare.variable"), list(comparison.VARIABLES), key="compare_variable",
                                format_func=lambda v, L=L: i18n.t(f"compare.var.{v}", L), on_change=_variable_changed,
                                disabled=running, help=t("compare.variable.help"))
@@ -138,10 +166,10 @@ else:
     values = c_vals.multiselect(t("compare.values"), list(var.choices), key="compare_values", disabled=running,
                                 format_func=lambda v: var.display(v, L), max_selections=comparison.MAX_VALUES,
                                 help=t("compare.values.help"))
-    st.session_state[CHOICE] = {"variable": variable, "values": list(values)}
+    page_state.publish("compare", _choice_params(variable))
     settings = config_sidebar(locked=running, exclude=var.exclude, url_base=lesson.config() if lesson else None)
 count_ok = comparison.MIN_VALUES <= len(values) <= comparison.MAX_VALUES
-if variable:
+if variable and not jobs:  # said once, before the runs (the charts need the room on a projector)
     st.caption(t(f"compare.same.{variable}", w=settings.config.width))
 to_warm = []
 if not running and count_ok and settings.error is None:
@@ -152,9 +180,20 @@ if not running and count_ok and settings.error is None:
 if to_warm:
     runtime.WARMER.request(to_warm, settings.frame)  # compile these networks now, so Compare starts at once
 
+def _start_lesson() -> None:
+    """The lesson box's run button: what the Compare button does, as a callback."""
+    if any(live.is_running(j) for j in _jobs()):
+        return
+    if fixed_runs:
+        variable, values = "", [label for label, _ in fixed_runs]
+    else:
+        variable, values = st.session_state["compare_variable"], st.session_state["compare_values"]
+    st.session_state[START_ERROR] = _start(current_config(), current_frame(), variable, values, fixed_runs)
+
+
 # --- run controls -----------------------------------------------------------------------------
 state = st.session_state.get(STATE)
-error = None
+error = st.session_state.pop(START_ERROR, None)
 with st.container(horizontal=True, vertical_alignment="bottom"):
     # "and not running": while the charts poll, Streamlit may deliver one click twice (nnlab.ui.clicks)
     if st.button(t("compare.btn.compare"), type="primary", icon="▶️", key="compare_btn",
@@ -210,7 +249,8 @@ if lesson is not None:
             note = t("lesson.not_compared")
         else:
             note = t("lesson.changed") if settings.config != lesson.config() else None
-        lesson_ui.lesson_box("compare", lesson, _apply_lesson, disabled=running, note=note,
+        lesson_ui.lesson_box("compare", lesson, _apply_lesson, disabled=running, note=note, compact=bool(jobs),
+                             run=once(_start_lesson), can_run=settings.error is None and count_ok,
                              result=lesson_ui.verdict(lesson, runs_by_label) if runs_by_label else None)
 
 if not jobs:
@@ -218,9 +258,10 @@ if not jobs:
     st.stop()
 
 shown_runs = ", ".join(live.markdown_literal(_shown(lbl)) for lbl in state["labels"])
-if state["variable"]:
+# which runs the charts show, when the pickers above no longer say so (a lesson's fixed runs are named above)
+if state["variable"] and (state["variable"], list(state["values"])) != (variable, list(values)):
     st.markdown(t("compare.running_for", variable=t(f"compare.var.{state['variable']}"), values=shown_runs))
-else:  # a lesson's fixed list of runs
+elif not state["variable"] and not fixed_runs:
     st.markdown(t("lesson.runs", runs=shown_runs))
 if not running and settings.config != state["config"]:
     st.caption(t("compare.settings_changed"))

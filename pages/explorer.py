@@ -11,12 +11,13 @@ from nnlab import activations, initializers, teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import display_name, summary
 from nnlab.ui import lessons as lesson_ui
-from nnlab.ui import plots
+from nnlab.ui import page_state, plots
 from nnlab.ui.common import lang, page_setup, t
 
 page_setup()
 
 DEFAULT = ["sigmoid", "tanh", "relu", "leaky_relu"]
+WIDTHS = [8, 16, 32, 64, 128, 256]
 
 
 @st.cache_data(show_spinner=False)
@@ -27,6 +28,31 @@ def _seconds(name: str) -> float:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _chain(name: str, depth: int, initializer: str, width: int, seed: int) -> teaching.DepthChain:
     return teaching.depth_chain(name, depth, initializer, width, seed)
+
+
+def _x_range(text: str) -> tuple[float, float]:
+    low, high = page_state.listing(page_state.number(-20.0, 20.0), 2, 2)(text)
+    if low >= high:
+        raise ValueError(text)
+    return low, high
+
+
+def _url_params() -> list[page_state.Param]:
+    """The page in its link: ``?acts=relu,gelu&range=-3,3&depth=30&init=he_normal&width=64&seed=1``."""
+    names, inits, P = activations.names(), initializers.names(), page_state.Param
+    return [
+        P("acts", "explorer_chosen", DEFAULT, page_state.listing(page_state.choice(names), 1, len(names)),
+          page_state.joined, t("share.accepts.list", low=1, high=len(names), choices=", ".join(names))),
+        P("range", "explorer_xrange", (-6.0, 6.0), _x_range, page_state.joined,
+          t("share.accepts.numbers", n=2) + " (−20 … 20)"),
+        P("depth", "explorer_depth", 10, page_state.number(1, 50, int), accepts=t("share.accepts.whole", low=1, high=50)),
+        P("init", "explorer_init", "glorot_uniform", page_state.choice(inits),
+          accepts=t("share.accepts.choice", choices=", ".join(inits))),
+        P("width", "explorer_width", 64, page_state.choice(WIDTHS),
+          accepts=t("share.accepts.choice", choices=", ".join(map(str, WIDTHS)))),
+        P("seed", "explorer_seed", 0, page_state.number(0, 10_000, int),
+          accepts=t("share.accepts.whole", low=0, high=10_000)),
+    ]
 
 
 def _yes_no(value: bool) -> str:
@@ -47,13 +73,15 @@ if lesson is not None:
     lesson_ui.lesson_box("explorer", lesson, lambda lesson, url_pairs: None)
 st.write(t("explorer.intro"))
 
+# the widgets' values are in session state before the script runs: the link can be written first
+page_state.restore("explorer", _url_params())
+page_state.publish("explorer", _url_params())
 display = {n: display_name("activation", n, L) for n in activations.names()}
-chosen = st.multiselect(t("explorer.choose"), list(display), default=DEFAULT, format_func=display.get,
-                        key="explorer_chosen")
+chosen = st.multiselect(t("explorer.choose"), list(display), format_func=display.get, key="explorer_chosen")
 if not chosen:
     st.info(t("explorer.none"))
     st.stop()
-x_min, x_max = st.slider(t("explorer.xrange"), -20.0, 20.0, (-6.0, 6.0), step=0.5, key="explorer_xrange")
+x_min, x_max = st.slider(t("explorer.xrange"), -20.0, 20.0, step=0.5, key="explorer_xrange")
 if x_max <= x_min:
     x_max = x_min + 0.5
 plots.show(charts.activation_figure(chosen, x_min, x_max, L), key="explorer_fig")
@@ -93,12 +121,11 @@ st.write(t("explorer.depth.intro"))
 # Two rows of two: in four columns the initializer's name ("Xavier / Glorot uniform") was cut off at 1280 px.
 c1, c2 = st.columns(2)
 c3, c4 = st.columns(2)
-depth = c1.slider(t("explorer.depth.layers"), 1, 50, 10, key="explorer_depth")
-init_names = initializers.names()
-initializer = c2.selectbox(t("explorer.depth.init"), init_names, index=init_names.index("glorot_uniform"),
+depth = c1.slider(t("explorer.depth.layers"), 1, 50, key="explorer_depth")
+initializer = c2.selectbox(t("explorer.depth.init"), initializers.names(),
                            format_func=lambda n: display_name("initializer", n, L), key="explorer_init")
-width = c3.select_slider(t("explorer.depth.width"), [8, 16, 32, 64, 128, 256], value=64, key="explorer_width")
-seed = int(c4.number_input(t("explorer.depth.seed"), 0, 10_000, 0, key="explorer_seed"))
+width = c3.select_slider(t("explorer.depth.width"), WIDTHS, key="explorer_width")
+seed = int(c4.number_input(t("explorer.depth.seed"), 0, 10_000, key="explorer_seed"))
 st.caption(summary("initializer", initializer, L))
 
 chains = [_chain(name, depth, initializer, width, seed) for name in chosen]

@@ -11,7 +11,7 @@ from nnlab import activations, i18n, lessons, teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import display_name
 from nnlab.ui import lessons as lesson_ui
-from nnlab.ui import plots
+from nnlab.ui import page_state, plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
 
@@ -29,6 +29,8 @@ PRESETS = {
                    "seed": 4, "lr": 0.1, "steps": 100},
 }
 FIELDS = ("activation", "bias", "x", "target", "dist", "seed", "lr", "steps")
+LEARNING_RATES = [0.001, 0.01, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0]
+STEP_COUNTS = [10, 50, 100, 200, 500, 1000, 2000]
 ss = st.session_state
 
 
@@ -61,6 +63,46 @@ def _apply_lesson(lesson, _url_pairs) -> None:
     _apply_preset()
 
 
+def _linked_params() -> list[page_state.Param]:
+    """``_url_params`` for reading a link: the preset and step count it names decide the defaults."""
+    preset = st.query_params.get("preset")
+    preset = preset if preset in PRESETS else ss["neuron_preset"]
+    try:
+        steps = page_state.choice(STEP_COUNTS)(st.query_params["steps"])
+    except (KeyError, ValueError):
+        steps = PRESETS[preset]["steps"]
+    return _url_params(preset, steps)
+
+
+def _url_params(preset: str, last_step: int) -> list[page_state.Param]:
+    """The page in its link: the example, each setting that differs from it, and the step shown
+    (``?preset=lecture_bias&lr=0.5&step=40``)."""
+    values = PRESETS[preset]
+    steps = page_state.choice(STEP_COUNTS)
+    names, P = activations.names(), page_state.Param
+    return [
+        P("preset", "neuron_preset", "lecture_sigmoid", page_state.choice(list(PRESETS)),
+          accepts=t("share.accepts.choice", choices=", ".join(PRESETS))),
+        P("activation", "neuron_activation", values["activation"], page_state.choice(names),
+          accepts=t("share.accepts.choice", choices=", ".join(names))),
+        P("bias", "neuron_bias", values["bias"], page_state.boolean, page_state.short, t("share.accepts.bool")),
+        P("x", "neuron_x", values["x"], page_state.number(-5.0, 5.0), page_state.short,
+          t("share.accepts.number", low=-5, high=5)),
+        P("target", "neuron_target", values["target"], page_state.number(-5.0, 5.0), page_state.short,
+          t("share.accepts.number", low=-5, high=5)),
+        P("dist", "neuron_dist", values["dist"], page_state.choice(["normal", "uniform"]),
+          accepts=t("share.accepts.choice", choices="normal, uniform")),
+        P("seed", "neuron_seed", values["seed"], page_state.number(0, 10_000, int),
+          accepts=t("share.accepts.whole", low=0, high=10_000)),
+        P("lr", "neuron_lr", values["lr"], page_state.choice(LEARNING_RATES), page_state.short,
+          t("share.accepts.choice", choices=", ".join(map(page_state.short, LEARNING_RATES)))),
+        P("steps", "neuron_steps", values["steps"], steps,
+          accepts=t("share.accepts.choice", choices=", ".join(map(str, STEP_COUNTS)))),
+        P("step", "neuron_view", last_step, page_state.number(0, last_step, int),
+          accepts=t("share.accepts.whole", low=0, high=last_step)),
+    ]
+
+
 L = lang()
 st.title(t("neuron.title"))
 lesson = lesson_ui.arrive("neuron", _apply_lesson)  # ?lesson=…: its example, once
@@ -68,6 +110,7 @@ lesson_place = st.container()  # the lesson box, drawn once the page has its num
 if lesson is None:
     st.write(t("neuron.intro"))
 
+page_state.restore("neuron", _linked_params())
 st.selectbox(t("neuron.preset"), list(PRESETS), format_func=lambda k, L=L: i18n.t(f"neuron.preset.{k}", L),
              key="neuron_preset", on_change=_apply_preset)
 c1, c2, c3, c4 = st.columns(4)
@@ -80,8 +123,8 @@ c2.number_input(t("neuron.target"), -5.0, 5.0, step=0.5, key="neuron_target")
 c3.radio(t("neuron.dist"), ["normal", "uniform"], format_func=lambda d, L=L: i18n.t(f"neuron.dist.{d}", L),
          key="neuron_dist", horizontal=True)
 c3.number_input(t("neuron.seed"), 0, 10_000, step=1, key="neuron_seed")
-c4.select_slider(t("neuron.lr"), [0.001, 0.01, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0], key="neuron_lr")
-c4.select_slider(t("neuron.steps"), [10, 50, 100, 200, 500, 1000, 2000], key="neuron_steps")
+c4.select_slider(t("neuron.lr"), LEARNING_RATES, key="neuron_lr")
+c4.select_slider(t("neuron.steps"), STEP_COUNTS, key="neuron_steps")
 
 cfg = {f: ss[f"neuron_{f}"] for f in FIELDS}
 w0, b0 = teaching.initial_neuron_weights(cfg["dist"], int(cfg["seed"]))
@@ -163,6 +206,7 @@ def _neuron_animation() -> None:
 
 
 _neuron_animation()
+page_state.publish("neuron", _url_params(ss["neuron_preset"], steps))
 
 # --- what the runs show ------------------------------------------------------------------
 st.subheader(t("neuron.obs.title"))

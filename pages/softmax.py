@@ -13,7 +13,7 @@ from nnlab import lessons, teaching
 from nnlab.charts import teaching as charts
 from nnlab.i18n import feature_names
 from nnlab.ui import lessons as lesson_ui
-from nnlab.ui import plots
+from nnlab.ui import page_state, plots
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
 
@@ -56,6 +56,28 @@ def _show_steps(steps: dict, labels: list[str], key: str) -> None:
     plots.show(charts.softmax_figure(steps, labels, L), key=key)
 
 
+def _logits_text(text: str) -> str:
+    if _parse(text) is None:
+        raise ValueError(text)
+    return text
+
+
+def _url_params() -> list[page_state.Param]:
+    """The page in its link: the logits typed, whether the iris model is shown and its row, and
+    the tiny network's inputs and weights after the updates applied (``?logits=2,1,0.1&iris=1``)."""
+    P, any_number = page_state.Param, page_state.number(-1e6, 1e6)
+    number_text = t("share.accepts.number", low="-1e6", high="1e6")
+    tiny = [P(f"tn_{name}", f"tn_{name}", float(value), any_number, page_state.short, number_text)
+            for name, value in teaching.TINY_DEFAULTS.items()]
+    return [P("logits", "softmax_logits", "1, 2, 3", _logits_text, accepts=t("softmax.logits.help")),
+            P("iris", "softmax_iris_on", False, page_state.boolean, page_state.short, t("share.accepts.bool")),
+            P("row", "softmax_iris_row", LECTURE_ROW, page_state.number(0, 149, int),
+              accepts=t("share.accepts.whole", low=0, high=149)),
+            *tiny,
+            P("updates", "tn_count", 0, page_state.number(0, 1_000_000, int),
+              accepts=t("share.accepts.whole", low=0, high=1_000_000))]
+
+
 def _use_iris_logits(logits: np.ndarray) -> None:
     ss["softmax_logits"] = ", ".join(f"{v:.4f}" for v in logits)
 
@@ -65,9 +87,12 @@ st.title(t("softmax.title"))
 lesson = lesson_ui.arrive("softmax", lambda lesson, url_pairs: None)  # the page has no settings to apply
 lesson_place = st.container()  # the lesson box, drawn once the iris section has its numbers
 st.write(t("softmax.intro"))
+# the widgets' values are in session state before the script runs: the link can be written first
+# (the tiny network's buttons change them in callbacks, before this line too)
+page_state.restore("softmax", _url_params())
+page_state.publish("softmax", _url_params())
 st.subheader(t("softmax.calc.title"))
 st.latex(r"p_i = \frac{e^{z_i - \max_j z_j}}{\sum_k e^{z_k - \max_j z_j}} = \frac{e^{z_i}}{\sum_k e^{z_k}}")
-ss.setdefault("softmax_logits", "1, 2, 3")
 logits = _parse(st.text_input(t("softmax.logits"), key="softmax_logits", help=t("softmax.logits.help")))
 if logits is None:
     st.error(t("softmax.logits.bad"))
@@ -79,12 +104,15 @@ st.caption(t("softmax.calc.caption"))
 st.subheader(t("softmax.iris.title"))
 st.write(t("softmax.iris.intro"))
 if st.button(t("softmax.iris.train"), icon="🌸", key="softmax_iris_btn"):
+    ss["softmax_iris_on"] = True
+    page_state.publish("softmax", _url_params())
+iris = None
+if ss["softmax_iris_on"]:
     with st.spinner(t("softmax.iris.training")):
-        ss["softmax_iris"] = _iris_model(0)
-iris = ss.get("softmax_iris")
+        iris = _iris_model(0)  # trained once per server: a shared link opens at once for the class
 if iris is not None:
     st.caption(t("softmax.iris.done", acc=f"{iris['accuracy']:.3f}"))
-    row = int(st.number_input(t("softmax.iris.row"), 0, len(iris["X"]) - 1, LECTURE_ROW, key="softmax_iris_row"))
+    row = int(st.number_input(t("softmax.iris.row"), 0, len(iris["X"]) - 1, key="softmax_iris_row"))
     x, w, b = iris["X"][row], iris["W"], iris["b"]
     names = iris["class_names"]
     features = feature_names("iris", iris["feature_names"], L)
@@ -115,9 +143,6 @@ if lesson is not None:  # the verdict judges the hand computation shown above ag
 st.divider()
 st.subheader(t("softmax.net.heading"))
 st.write(t("softmax.net.intro"))
-for name, value in teaching.TINY_DEFAULTS.items():
-    ss.setdefault(f"tn_{name}", value)
-ss.setdefault("tn_count", 0)
 
 
 def _values() -> tuple[dict, float, float, float, float]:

@@ -66,7 +66,8 @@ settings = config_sidebar(locked=running, url_base=lesson.config() if lesson els
 if lesson is not None:
     with lesson_place:
         snap = job.snapshot() if job is not None else None
-        lesson_ui.lesson_box("train", lesson, lesson_ui.apply_run_settings, disabled=running,
+        lesson_ui.lesson_box("train", lesson, lesson_ui.apply_run_settings, disabled=running, compact=job is not None,
+                             run=once(_train), can_run=settings.error is None,
                              result=lesson_ui.verdict(lesson, {lesson.name: snap})
                              if snap and st.session_state.get(LESSON_RUN) == lesson.name else None,
                              note=t("lesson.changed") if settings.config != lesson.config()

@@ -251,7 +251,7 @@ def test_the_softmax_page_judges_the_lesson_on_its_hand_computation(language):
     assert not at.exception, at.exception
     from nnlab import teaching
 
-    iris, row = at.session_state["softmax_iris"], at.number_input(key="softmax_iris_row").value
+    iris, row = teaching.train_iris_softmax(0), at.number_input(key="softmax_iris_row").value  # the page's model (seeded)
     by_hand = teaching.softmax_steps(iris["X"][row] @ iris["W"] + iris["b"])["probs"]  # the row the page shows
     verdict = lessons.softmax_verdict(by_hand, iris["predict"][row])
     assert verdict.held, verdict

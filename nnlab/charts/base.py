@@ -354,8 +354,48 @@ def style(spec: dict | go.Figure, title: str, height: int = 420, legend: bool = 
     return go.Figure(spec, _validate=False)
 
 
+def _scale_fonts(node, factor: float) -> None:
+    """Every ``size`` of a font dict in a layout (nested dicts and lists of dicts) times ``factor``."""
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        if isinstance(value, dict):
+            if key in ("font", "tickfont") and isinstance(value.get("size"), (int, float)):
+                value["size"] = round(value["size"] * factor, 1)
+            _scale_fonts(value, factor)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            _scale_fonts(value, factor)
+
+
+def enlarge(spec: dict, factor: float) -> dict:
+    """Presenter mode's figure (``nnlab.ui.presenter``): every text, line and marker of a
+    finished figure spec ``factor`` times larger, margins grown to fit; the height stays, so a
+    page's layout does not move. Changes and returns ``spec``."""
+    if factor == 1.0:
+        return spec
+    layout = spec.setdefault("layout", {})
+    _scale_fonts(layout, factor)
+    margin = layout.get("margin")
+    if isinstance(margin, dict):
+        for side in ("t", "l", "b"):
+            if isinstance(margin.get(side), (int, float)):
+                margin[side] = round(margin[side] * factor)
+    for trace in spec.get("data") or ():
+        if trace.get("type", "scatter") in ("scatter", "scattergl"):
+            line = trace.setdefault("line", {})
+            line["width"] = round((line.get("width") if isinstance(line.get("width"), (int, float)) else 2) * factor, 1)
+        marker = trace.get("marker")
+        if isinstance(marker, dict) and isinstance(marker.get("size"), (int, float)):
+            marker["size"] = round(marker["size"] * factor, 1)
+        for key in ("textfont", "insidetextfont", "outsidetextfont"):
+            font = trace.get(key)
+            if isinstance(font, dict) and isinstance(font.get("size"), (int, float)):
+                font["size"] = round(font["size"] * factor, 1)
+        _scale_fonts({k: v for k, v in trace.items() if k in ("colorbar", "hoverlabel")}, factor)
+    return spec
+
+
 __all__ = ["BLUE", "BROWN", "CLASS_COLORS", "CYAN", "FONT_SIZE", "GREEN", "GREY", "HOVER_SIZE", "LABEL_SIZE",
            "LEGEND_SIZE", "MAX_POINTS", "MIN_TEXT", "OLIVE", "ORANGE", "PINK", "PURPLE", "RED", "SUBPLOT_TITLE_SIZE",
-           "TEXT_SIZE", "TICK_SIZE", "TITLE_SIZE", "axis", "boundary_heatmap", "downsample_indices", "figure_spec",
+           "TEXT_SIZE", "TICK_SIZE", "TITLE_SIZE", "axis", "boundary_heatmap", "downsample_indices", "enlarge", "figure_spec",
            "hline", "is_empty", "log_axis", "metric_axis", "metric_scale", "named_colorscale", "pick", "positive",
            "scaled", "short_number", "style", "subplot_grid", "waiting", "wrap_title"]

@@ -21,6 +21,10 @@ TEXT = {
     "lesson.source.et_al": {"en": "et al.", "ko": "등"},
     "lesson.watch": {"en": "What to watch for", "ko": "무엇을 볼까요"},
     "lesson.see": {"en": "What you should see", "ko": "보여야 할 결과"},
+    "lesson.btn.run": {"en": "Run it", "ko": "실행하기"},
+    "lesson.btn.run_help": {"en": "Train the lesson's runs with the settings shown (the same as the page's own "
+                                  "button below).",
+                            "ko": "보이는 설정으로 실습을 학습시킵니다(아래 페이지 버튼과 같습니다)."},
     "lesson.btn.reset": {"en": "Reset to lesson", "ko": "실습 설정으로 되돌리기"},
     "lesson.btn.reset_help": {"en": "Put back every setting of the lesson after you changed some.",
                               "ko": "바꾼 설정을 실습의 설정으로 모두 되돌립니다."},
@@ -32,9 +36,8 @@ TEXT = {
                              "Lessons: {names}.",
                        "ko": "링크에 있는 실습 {name}은(는) 없는 실습이라 무시했습니다. 실습 목록: {names}."},
     "lesson.wrong_page": {"en": "The lesson “{title}” opens on another page:", "ko": "실습 “{title}”은(는) 다른 페이지에서 열립니다:"},
-    "lesson.run_it": {"en": "Press the button below to run it; when the runs have finished, this box says "
-                            "whether the class saw it.",
-                      "ko": "아래 버튼을 눌러 실행하세요. 실행이 끝나면 결과가 보였는지 이 상자에 나옵니다."},
+    "lesson.run_it": {"en": "Press ▶️ Run it; when the runs have finished, this box says whether the class saw it.",
+                      "ko": "▶️ 실행하기를 누르세요. 실행이 끝나면 결과가 보였는지 이 상자에 나옵니다."},
     "lesson.changed": {"en": "The settings differ from the lesson's now.",
                        "ko": "지금 설정은 실습의 설정과 다릅니다."},
     "lesson.not_compared": {"en": "The runs compared are not the lesson's, so there is no verdict.",

@@ -28,13 +28,37 @@ PAGES = (
 def page_setup() -> None:
     """Call first in every page: Streamlit internals checked and the Keras fix applied
     (``streamlit_internals.install``), the runtime started (TensorFlow comes up in the
-    background before the first student clicks), page config, the localized page list and
-    the language picker in the sidebar."""
+    background before the first student clicks), page config, the localized page list, the
+    language picker, presenter mode (``nnlab.ui.presenter``) and the copy-link button
+    (``nnlab.ui.share``) in the sidebar."""
     streamlit_internals.install()
     runtime.start()
     st.set_page_config(page_title="NN Lab", page_icon="🧠", layout="wide")
+    _count_visits()
     navigation()
     language_picker()
+    from nnlab.ui import presenter, share  # they use this module's t() and lang()
+
+    presenter.controls()
+    share.copy_link_button()
+
+
+VISIT = "page.visit"  # (page, number): a new number each time the user arrives on a page
+
+
+def _count_visits() -> None:
+    """Number the user's arrivals on pages (a rerun of the same page keeps its number), so a
+    page can tell a message meant for this visit from one left over from an earlier one."""
+    ctx = streamlit_internals.get_script_run_ctx()
+    page = getattr(ctx, "page_script_hash", "") if ctx is not None else ""
+    last_page, number = st.session_state.get(VISIT, ("", 0))
+    if page != last_page:
+        st.session_state[VISIT] = (page, number + 1)
+
+
+def visit() -> int:
+    """This visit's number (see ``_count_visits``)."""
+    return st.session_state.get(VISIT, ("", 0))[1]
 
 
 def navigation() -> None:

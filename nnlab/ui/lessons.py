@@ -170,20 +170,32 @@ def verdict_text(lesson: Lesson, result: lessons.Verdict) -> tuple[bool, str]:
 
 def lesson_box(page: str, lesson: Lesson, apply: Callable[[Lesson, list[tuple[str, str]]], object],
                result: tuple[bool, str] | None = None, note: str | None = None,
-               disabled: bool = False) -> None:
-    """The open lesson above the charts: title and source with the reset and leave controls,
-    what to watch for, what the class should see, then the verdict (``result``) or ``note``."""
+               disabled: bool = False, compact: bool = False, run: dict | None = None,
+               can_run: bool = True) -> None:
+    """The open lesson above the charts: title and source with the run, reset and leave
+    controls, what to watch for, what the class should see, then the verdict (``result``) or
+    ``note``.
+
+    ``run``: the button arguments (``on_click``…) of the page's own run button: the lesson box
+    has one too, so a teacher opens a lesson and presses the button right under its title.
+    ``compact`` (once the lesson's runs have started): what to watch for and what to see move
+    into a popover beside the title, so the first charts stay on a 1280×720 projector's first
+    screen."""
     L = lang()
     with st.container(border=True, key=f"lesson_box_{page}"):
-        with st.container(horizontal=True, vertical_alignment="center"):
-            st.markdown(f"🎓 **{t(f'lesson.{lesson.name}.title')}** · {source_text(lesson, L)}",
-                        width="stretch")
+        st.markdown(f"🎓 **{t(f'lesson.{lesson.name}.title')}** · {source_text(lesson, L)}")
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            if run is not None:
+                st.button(t("lesson.btn.run"), key=f"lesson_run_{page}", icon="▶️", type="primary",
+                          disabled=disabled or not can_run, help=t("lesson.btn.run_help"), **run)
+            watch = st.popover(t("lesson.watch"), icon="👀") if compact else None
             st.button(t("lesson.btn.reset"), key=f"lesson_reset_{page}", icon="↩️", type="tertiary",
                       on_click=apply, args=(lesson, []), disabled=disabled, help=t("lesson.btn.reset_help"))
             st.button(t("lesson.btn.leave"), key=f"lesson_leave_{page}", icon="✖️", type="tertiary",
                       on_click=_leave, args=(page,), disabled=disabled, help=t("lesson.btn.leave_help"))
-        st.markdown(f"**{t('lesson.watch')}:** {t(f'lesson.{lesson.name}.watch')}")
-        st.markdown(f"**{t('lesson.see')}:** {t(f'lesson.{lesson.name}.see')}")
+        with watch if compact else st.container(key=f"lesson_text_{page}"):
+            st.markdown(f"**{t('lesson.watch')}:** {t(f'lesson.{lesson.name}.watch')}")
+            st.markdown(f"**{t('lesson.see')}:** {t(f'lesson.{lesson.name}.see')}")
         if result is not None:
             held, text = result
             (st.success if held else st.warning)(text, icon="✅" if held else "🤔")

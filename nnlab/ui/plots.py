@@ -24,6 +24,7 @@ without restyling, and keeps each chart in place while a live view redraws it.
   twice the size, sharp on slides), and full screen (added by ``chart.js``; Esc leaves).
   The builders draw it as a slim column in the right margin, so on a phone, where a tap
   leaves it shown, it covers neither the title nor the legend.
+- Presenter mode (``nnlab.ui.presenter``) draws every chart's text and lines larger.
 - Width follows the container (columns, a phone's 390 px); height is the figure's own.
 
 Registering the assets uses Streamlit's component manifest machinery directly (what it
@@ -44,6 +45,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
+from nnlab.charts.base import enlarge
+from nnlab.ui import presenter
 from nnlab.ui.common import t
 
 # Every Plotly 2D button except zoom, reset and download (chart.js adds full screen).
@@ -91,21 +94,23 @@ _PLACEHOLDERS = dict(zip(
 _PLACEHOLDER = re.compile(r'"(#0000[0-4][0-9])"')
 
 
-def figure_spec(fig, *, key: str, labels: dict | None = None) -> dict:
+def figure_spec(fig, *, key: str, labels: dict | None = None, scale: float = 1.0) -> dict:
     """What the component draws for ``fig`` (a ``go.Figure`` or a figure dict, which gets
     Plotly's default template as ``st.plotly_chart`` gives it): its data, its layout (with
     ``uirevision`` defaulting to ``key``), the toolbar ``config`` and the texts of the
-    buttons ``chart.js`` adds (``labels``)."""
+    buttons ``chart.js`` adds (``labels``); ``scale`` > 1 enlarges its text and lines
+    (presenter mode)."""
     spec = (fig if isinstance(fig, go.Figure) else go.Figure(fig, _validate=False)).to_plotly_json()
+    enlarge(spec, scale)
     layout = dict(spec.get("layout") or {})
     layout.setdefault("uirevision", key)
     return {"data": list(spec.get("data") or []), "layout": layout, "config": CONFIG, "labels": labels or {}}
 
 
-def figure_json(fig, *, key: str, labels: dict | None = None) -> str:
+def figure_json(fig, *, key: str, labels: dict | None = None, scale: float = 1.0) -> str:
     """``figure_spec`` as the JSON text the component receives (numpy arrays as Plotly's
     base64 typed arrays, as ``st.plotly_chart`` sends them)."""
-    text = pio.json.to_json_plotly(figure_spec(fig, key=key, labels=labels))
+    text = pio.json.to_json_plotly(figure_spec(fig, key=key, labels=labels, scale=scale))
     if '"#0000' in text:
         text = _PLACEHOLDER.sub(lambda m: f'"{_PLACEHOLDERS.get(m.group(1), m.group(1))}"', text)
     return text
@@ -137,7 +142,8 @@ def show(fig, *, key: str, where=None) -> None:
     if mount is None:
         (where or st).plotly_chart(fig, key=key, theme=None, config=CONFIG, width="stretch")
         return
-    data = figure_json(fig, key=key, labels={"fullscreen": t("plots.fullscreen")}).encode()
+    data = figure_json(fig, key=key, labels={"fullscreen": t("plots.fullscreen")},
+                       scale=presenter.chart_scale()).encode()
     if where is None:
         mount(key=key, data=data, width="stretch", height="content")
     else:

@@ -53,13 +53,15 @@ from nnlab.config import (
 from nnlab.config import parse_query as parse_link
 from nnlab.fields import FieldSpec
 from nnlab.registry import UnknownName
+from nnlab.ui import presenter
 from nnlab.ui.common import lang, t
 
 STATE_KEY = "nnlab.config"
 WIDGET_KEY = "sb"
 # Query keys that are not settings but are not mistakes either: the app's language, the open
-# lesson (``nnlab.ui.lessons``), and the tracking tags that mail and course platforms add to links.
-URL_OTHER_KEYS = ("lang", "lesson", "fbclid", "gclid")
+# lesson (``nnlab.ui.lessons``), presenter mode (``nnlab.ui.presenter``), Compare's variable
+# and values (pages/compare.py), and the tracking tags that mail and course platforms add to links.
+URL_OTHER_KEYS = ("lang", "lesson", "present", "hide", "vary", "values", "fbclid", "gclid")
 URL_OTHER_PREFIXES = ("utm_",)
 
 
@@ -531,7 +533,7 @@ def config_sidebar(locked: bool = False, exclude: frozenset[str] | set[str] = fr
     """
     _keep_widget_state(key)
     config = current_config(state_key)
-    form = _Form(config, key, locked, frozenset(exclude), state_key)
+    form = _Form(config, key, locked, frozenset(exclude) | presenter.hidden(), state_key)
     for issue in st.session_state.get(f"{state_key}.url_warnings") or []:
         st.warning(url_message(issue, config, lang()), icon="⚠️")
     with st.sidebar:
