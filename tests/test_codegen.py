@@ -191,6 +191,17 @@ def test_every_data_set_and_option_gives_code_that_compiles(style, lang, csv_pat
         assert max(len(line) for line in code.splitlines()) <= 120, config
 
 
+@pytest.mark.parametrize("name", [n for n in datasets.names() if n not in ("csv", "mnist_full")])
+def test_the_facts_of_every_built_in_data_set_are_its_loaders(name):
+    config = RunConfig(dataset=name)
+    raw = datasets.get(name).loader(config)
+    facts = codegen.data_facts(config)
+    n_outputs = len(raw.class_names) if raw.task == "classification" else 1
+    assert (facts.task, facts.kind, facts.input_dim, facts.n_outputs, facts.pixel_max, facts.target) == (
+        raw.task, raw.kind, raw.x.shape[1], n_outputs, raw.pixel_max, raw.target_name)
+    assert codegen.BUILT_IN["mnist_full"] == codegen.BUILT_IN["mnist"]  # the same images, more of them
+
+
 @pytest.mark.parametrize("name", list(codegen.GENERATORS))
 def test_the_copied_generators_make_the_apps_points(name):
     config = RunConfig(dataset=name, n_samples=101, noise=0.3, seed=5)
