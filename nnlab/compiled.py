@@ -138,6 +138,12 @@ class CompiledTrainer:
         self.warm = False  # its chunk function has been traced (set after the first call)
         self.evaluate = _trace_locked(tf.function(self._evaluate, input_signature=[x_spec, y_spec], autograph=False))
         self.predict = _trace_locked(tf.function(self._predict, input_signature=[x_spec], autograph=False))
+        # For the "inside the network" views (nnlab.inside): called at frame moments only,
+        # never in the per-step loop; traced on first use.
+        self.layer_outputs = _trace_locked(tf.function(self._layer_outputs, input_signature=[x_spec],
+                                                       autograph=False))
+        self.unit_gradients = _trace_locked(tf.function(self._unit_gradients, input_signature=[x_spec, y_spec],
+                                                        autograph=False))
 
     # -- run lifecycle -------------------------------------------------------------
     def reset(self, initializer: str, init_param: float, seed: int, learning_rate: float) -> None:
@@ -319,6 +325,26 @@ class CompiledTrainer:
 
     def _predict(self, x):
         return self._forward(x, False)[0]
+
+    def _layer_outputs(self, x):
+        """Every Dense block's output on ``x`` (inference mode): the hidden layers'
+        post-activation outputs [n, width_i], then the model's output."""
+        return self._forward(x, False)[2]
+
+    def _unit_gradients(self, x, y):
+        """Per unit of every Dense layer: the L2 norm of the loss gradient of its incoming
+        weights (a kernel column) on the batch ``x``, ``y`` (inference mode, no update)."""
+        import tensorflow as tf
+
+        kernels = [d.kernel for d in self.dense]
+        with tf.GradientTape() as tape:
+            y_pred, _, _ = self._forward(x, False)
+            loss, _ = self._loss_and_metric(y, y_pred)
+        return [tf.norm(g, axis=0) for g in tape.gradient(loss, kernels)]
+
+    def kernels(self) -> list[np.ndarray]:
+        """The Dense layers' kernels [fan_in, fan_out], input side first."""
+        return [np.asarray(d.kernel) for d in self.dense]
 
     def weights(self) -> list[np.ndarray]:
         return [np.array(w) for w in self.model.get_weights()]

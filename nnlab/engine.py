@@ -19,6 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
+from nnlab import inside
 from nnlab.compiled import STAT_NAMES, RunState, TrainerPool
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset, grid_for
@@ -99,6 +100,9 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
     started = time.perf_counter()
     state = RunState(config.initializer, config.init_param, config.seed, config.learning_rate)
     grid = grid_for(data) if data.is_2d else None
+    probe = inside.Probe.for_run(arch, config.epochs, grid, *_eval_split(data))  # None: nothing to record
+    if probe is not None:
+        record.start_inside(probe.meta())
 
     def turn():
         """Borrow a trainer with this run's weights loaded (None: try again next turn)."""
@@ -149,6 +153,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                             boundary = trainer.predict(tf.constant(grid[2])).numpy()
                             last_boundary = time.perf_counter()
                             next_boundary_epoch = epoch + 1 + boundary_stride
+                        inside_frame = probe.capture(trainer, epoch + 1) if probe and probe.due(epoch + 1) else None
                 finally:
                     pool.give_back(trainer)
                 if step > 0:  # the first call includes compiling; don't let it shrink the chunks
@@ -177,6 +182,8 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                                      np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
                     if boundary is not None:
                         record.set_boundary(grid, boundary)
+                    if inside_frame is not None:
+                        record.add_inside_frame(inside_frame)
                 if observer:
                     observer.on_update(record)
                 if ended_epoch and not math.isfinite(val_loss):

@@ -121,6 +121,8 @@ class RunRecord:
         self.test: dict = {}
         self.boundary: dict | None = None
         self._boundary_frames: list[dict] = []  # see set_boundary
+        self.inside: dict | None = None  # neuron maps and diagram: see start_inside (nnlab.inside)
+        self._inside_frames: list[dict] = []
         self.predictions: dict | None = None
         self.confusion_matrix: list | None = None
         self.test_output: np.ndarray | None = None  # probabilities (or values) on the test set
@@ -199,6 +201,29 @@ class RunRecord:
             if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # keep every other, and the latest
                 self._boundary_frames = self._boundary_frames[-1::-2][::-1]
 
+    def start_inside(self, meta: dict) -> None:
+        """The fixed facts of the inside-the-network frames (``nnlab.inside.Probe.meta``)."""
+        with self._lock:
+            self.version += 1
+            self.inside = dict(meta)
+
+    def add_inside_frame(self, frame: dict) -> None:
+        """Keep one inside-the-network frame (``nnlab.inside.Probe.capture``; NumPy arrays,
+        keyed by ``epoch``). At most ``inside.MAX_FRAMES`` frames and ``inside.MAX_BYTES``
+        bytes are kept: beyond, every other frame goes (the latest stays), as for the boundary."""
+        from nnlab import inside
+
+        with self._lock:
+            self.version += 1
+            frames = self._inside_frames
+            if frames and frames[-1]["epoch"] == frame["epoch"]:
+                frames.pop()
+            frames.append(frame)
+            while len(frames) > 2 and (len(frames) > inside.MAX_FRAMES
+                                       or sum(inside.frame_bytes(f) for f in frames) > inside.MAX_BYTES):
+                frames = frames[-1::-2][::-1]
+            self._inside_frames = frames
+
     def diverged(self, step: int, hint_key: str, params: dict) -> None:
         """The loss became NaN/inf at ``step``; ``hint_key``/``params``: what to try (catalog text)."""
         from nnlab.config import explain
@@ -261,6 +286,7 @@ class RunRecord:
             snap["steps"] = self.steps.to_dict()
             snap["test_output"] = self.test_output  # set once, at the end, never changed in place
             frames = list(self._boundary_frames)
+            snap["inside"] = None if self.inside is None else dict(self.inside, frames=list(self._inside_frames))
         snap["boundary_frames"] = frames  # NumPy grids: converted only when a frame is drawn
         return snap
 
@@ -290,6 +316,10 @@ class RunRecord:
     def to_json(self, indent: int | None = 1) -> str:
         snap = self.snapshot()
         del snap["boundary_frames"], snap["test_output"]  # for the page only; the boundary itself is kept
+        if snap.get("inside"):
+            from nnlab.inside import encode_frame
+
+            snap["inside"] = dict(snap["inside"], frames=[encode_frame(f) for f in snap["inside"]["frames"]])
         return json.dumps(snap, indent=indent, ensure_ascii=False, allow_nan=False)
 
     def keras_model(self):

@@ -223,6 +223,45 @@ def gradient_ratio_series(snap: dict) -> tuple[list[int], list[float | None]]:
     return epochs(snap), [ratio_of(row) for row in epoch_series(snap, "grad_norm")]
 
 
+# -- inside the network (neuron maps, diagram: nnlab.inside) -----------------------------------
+
+def inside(snap: dict) -> dict | None:
+    """The record's ``inside`` entry (grid axes, widths, activations, ``diagram`` kind, frames), or None."""
+    return snap.get("inside") or None
+
+
+def neuron_map_frames(snap: dict) -> list[dict]:
+    """The frames with neuron maps, oldest first: ``{"epoch": e, "maps": [per hidden layer
+    [units, ny, nx]], …}`` (arrays as the record keeps them: decode with ``nnlab.inside.decode``)."""
+    return [f for f in (inside(snap) or {}).get("frames") or () if f.get("maps") is not None]
+
+
+def diagram_frames(snap: dict) -> list[dict]:
+    """The frames with diagram data, oldest first: ``{"epoch": e, "kernels", "unit_mean", "unit_grad"}``."""
+    return [f for f in (inside(snap) or {}).get("frames") or ()
+            if f.get("kernels") is not None or f.get("unit_mean") is not None]
+
+
+def frame_at(frames: Sequence[dict], epoch: int | None = None) -> dict | None:
+    """The frame recorded last at or before ``epoch`` (None = the latest); None before the first."""
+    if not frames:
+        return None
+    if epoch is None:
+        return frames[-1]
+    best = None
+    for f in frames:
+        if f["epoch"] <= epoch:
+            best = f
+        else:
+            break
+    return best
+
+
+def shown_epoch(snap: dict) -> int | None:
+    """The epoch a replay frame shows (``nnlab.replay.frame``), None for the live snapshot."""
+    return trained_epochs(snap) if snap.get("replaying") else None
+
+
 # -- test set --------------------------------------------------------------------------------
 
 def output_on_test_set(snap: dict) -> np.ndarray | None:
@@ -245,4 +284,5 @@ __all__ = ["ENDED", "STATUSES", "all_ended", "class_names", "config", "dataset",
            "hidden_labels", "hidden_percent", "history", "is_2d", "is_ended", "label", "latest_step_stat",
            "layer_labels", "layer_stat", "metric", "output_on_test_set", "progress", "ratio_layers", "ratio_of",
            "shared_metric", "status", "step_numbers", "step_series", "steps", "steps_per_epoch", "task",
+           "inside", "neuron_map_frames", "diagram_frames", "frame_at", "shown_epoch",
            "total_epochs", "trained_epochs", "true_test_classes"]
