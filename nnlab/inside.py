@@ -42,6 +42,8 @@ UNIT_DIAGRAM_MAX_LAYERS = 8  # hidden layers
 UNIT_DIAGRAM_MAX_UNITS = 16  # per layer, inputs and outputs too
 FLAT_TOLERANCE = 1e-3  # a tile whose values span less than this (relative) is flat
 SATURATED_MARGIN = 0.02  # within 2% of the activation's range from one of its limits
+FLAGS = ("dead", "saturated", "flat")  # what unit_flags can say about a unit
+FILLS = ("activation", "gradient")  # what can fill the diagram's nodes
 
 
 # -- what fits where ---------------------------------------------------------------------------
@@ -266,6 +268,6 @@ def edge_groups(kernels, positions: list[np.ndarray], n_widths: int = len(WIDTHS
     return [buckets[key] for key in sorted(buckets, key=lambda kv: (kv[1], -kv[0]))]
 
 
-__all__ = ["EVERY_SECONDS", "FRAMES_PER_RUN", "MAP_RESOLUTION", "MAX_BYTES", "MAX_FRAMES", "MAX_UNITS_STORED",
+__all__ = ["EVERY_SECONDS", "FILLS", "FLAGS", "FRAMES_PER_RUN", "MAP_RESOLUTION", "MAX_BYTES", "MAX_FRAMES", "MAX_UNITS_STORED",
            "Probe", "activation_limits", "decode", "diagram_positions", "edge_groups", "encode", "encode_frame",
            "frame_bytes", "layer_range", "map_grid", "unit_diagram_fits", "unit_flags"]

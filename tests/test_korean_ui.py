@@ -32,6 +32,7 @@ from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 from nnlab import activations, codegen, comparison, datasets, i18n, initializers, lessons, optimizers, presets, replay
+from nnlab import inside
 from nnlab.charts import comparison as compare_charts
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
 from nnlab.fields import SECTIONS
@@ -442,6 +443,7 @@ def built_keys() -> list[str]:
     keys += [f"dataset.iris.feature.{i}" for i in range(4)]
     keys += [f"neuron.preset.{k}" for k in ("lecture_sigmoid", "lecture_no_bias", "lecture_bias", "relu_stall")]
     keys += [f"charts.boundary.{split}" for split in ("train", "test")]
+    keys += [f"inside.flag.{flag}" for flag in inside.FLAGS] + [f"inside.fill.{fill}" for fill in inside.FILLS]
     keys += [f"code.{part}.{task}" for part in ("print", "c.out") for task in ("classification", "regression")]
     keys += [f"code.c.scale.{v}" for v in SCALINGS] + [f"code.style.{style}" for style in codegen.STYLES]
     keys += [f"charts.{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")]
