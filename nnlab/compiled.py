@@ -142,8 +142,8 @@ class CompiledTrainer:
         # never in the per-step loop; traced on first use.
         self.layer_outputs = _trace_locked(tf.function(self._layer_outputs, input_signature=[x_spec],
                                                        autograph=False))
-        self.unit_gradients = _trace_locked(tf.function(self._unit_gradients, input_signature=[x_spec, y_spec],
-                                                        autograph=False))
+        self.inside_probe = _trace_locked(tf.function(self._inside_probe, input_signature=[x_spec, x_spec, y_spec],
+                                                      autograph=False))
 
     # -- run lifecycle -------------------------------------------------------------
     def reset(self, initializer: str, init_param: float, seed: int, learning_rate: float) -> None:
@@ -331,16 +331,23 @@ class CompiledTrainer:
         post-activation outputs [n, width_i], then the model's output."""
         return self._forward(x, False)[2]
 
-    def _unit_gradients(self, x, y):
-        """Per unit of every Dense layer: the L2 norm of the loss gradient of its incoming
-        weights (a kernel column) on the batch ``x``, ``y`` (inference mode, no update)."""
+    def _inside_probe(self, x_map, x_probe, y_probe):
+        """One call for a frame of ``nnlab.inside`` (inference mode, no update):
+        (hidden layers' outputs on ``x_map`` [n_map, width_i],
+         every Dense block's mean output on ``x_probe`` [width_i],
+         per unit of every Dense layer the L2 norm of the loss gradient of its incoming
+         weights on (``x_probe``, ``y_probe``) [width_i],
+         the kernels [fan_in, width_i])."""
         import tensorflow as tf
 
+        map_outs = self._forward(x_map, False)[2][:-1]
         kernels = [d.kernel for d in self.dense]
         with tf.GradientTape() as tape:
-            y_pred, _, _ = self._forward(x, False)
-            loss, _ = self._loss_and_metric(y, y_pred)
-        return [tf.norm(g, axis=0) for g in tape.gradient(loss, kernels)]
+            y_pred, _, outs = self._forward(x_probe, False)
+            loss, _ = self._loss_and_metric(y_probe, y_pred)
+        grads = tape.gradient(loss, kernels)
+        return (map_outs, [tf.reduce_mean(o, axis=0) for o in outs], [tf.norm(g, axis=0) for g in grads],
+                [tf.identity(k.value) for k in kernels])
 
     def kernels(self) -> list[np.ndarray]:
         """The Dense layers' kernels [fan_in, fan_out], input side first."""

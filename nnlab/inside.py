@@ -36,7 +36,7 @@ MAX_UNITS_STORED = 32  # per layer, in the neuron maps
 MAX_FRAMES = 64
 MAX_BYTES = 4_000_000  # of one run's frames (thinned beyond)
 FRAMES_PER_RUN = 40
-EVERY_SECONDS = 0.5  # live views redraw once a second: a fresh frame at least that often
+EVERY_SECONDS = 0.8  # live views redraw once a second: a fresh frame at least that often
 PROBE_SAMPLES = 256
 UNIT_DIAGRAM_MAX_LAYERS = 8  # hidden layers
 UNIT_DIAGRAM_MAX_UNITS = 16  # per layer, inputs and outputs too
@@ -84,14 +84,18 @@ class Probe:
         self.x_probe = None if n == 0 else np.asarray(x_probe[:n], np.float32)
         self.y_probe = None if n == 0 else np.asarray(
             y_probe[:n], np.int32 if arch.task == "classification" else np.float32)
-        self.stride = max(1, self.total_epochs // FRAMES_PER_RUN)
+        # No more frames than the record keeps (MAX_BYTES): a frame captured only to be
+        # thinned away later would cost training time for nothing.
+        per_frame = 2 * sum(min(w, MAX_UNITS_STORED) for w in arch.widths) * MAP_RESOLUTION ** 2 if self.maps else 0
+        frames = max(4, min(FRAMES_PER_RUN, MAX_BYTES // max(1, per_frame) - 1))
+        self.stride = max(1, self.total_epochs // frames)
         self.next_epoch = 1
         self.last = -math.inf
 
     @classmethod
     def for_run(cls, arch, total_epochs: int, grid, x_probe, y_probe) -> "Probe | None":
         probe = cls(arch, total_epochs, grid, x_probe, y_probe)
-        return probe if (probe.maps or probe.units) and len(arch.widths) > 0 else None
+        return probe if (probe.maps or probe.units) and len(arch.widths) > 0 and probe.x_probe is not None else None
 
     def meta(self) -> dict:
         """The frames' fixed facts (the record's ``inside`` entry without its frames)."""
@@ -108,32 +112,22 @@ class Probe:
                 or time.perf_counter() - self.last >= EVERY_SECONDS)
 
     def capture(self, trainer, epoch: int) -> dict:
-        """One frame from ``trainer`` (holding the run's weights) at the end of ``epoch``."""
+        """One frame from ``trainer`` (holding the run's weights) at the end of ``epoch``: one
+        compiled call (``CompiledTrainer.inside_probe``)."""
         import tensorflow as tf
 
         self.last = time.perf_counter()
         self.next_epoch = epoch + self.stride
-        n_hidden = len(self.arch.widths)
-        parts = []
+        x_map = self.grid[2] if self.grid is not None else np.zeros((0, self.arch.input_dim), np.float32)
+        maps, means, grads, kernels = trainer.inside_probe(tf.constant(x_map), tf.constant(self.x_probe),
+                                                           tf.constant(self.y_probe))
+        frame: dict = {"epoch": int(epoch), "unit_mean": [m.numpy().astype(np.float16) for m in means]}
         if self.grid is not None:
-            parts.append(self.grid[2])
-        if self.x_probe is not None:
-            parts.append(self.x_probe)
-        frame: dict = {"epoch": int(epoch)}
-        if parts:
-            outs = [o.numpy() for o in trainer.layer_outputs(tf.constant(np.concatenate(parts)))]
-            n_map = 0 if self.grid is None else len(self.grid[2])
-            if self.grid is not None:
-                ny, nx = len(self.grid[1]), len(self.grid[0])
-                frame["maps"] = [o[:n_map, :MAX_UNITS_STORED].T.reshape(-1, ny, nx).astype(np.float16)
-                                 for o in outs[:n_hidden]]
-            if self.x_probe is not None:
-                frame["unit_mean"] = [o[n_map:].mean(axis=0).astype(np.float16) for o in outs]
+            ny, nx = len(self.grid[1]), len(self.grid[0])
+            frame["maps"] = [o.numpy()[:, :MAX_UNITS_STORED].T.reshape(-1, ny, nx).astype(np.float16) for o in maps]
         if self.units:
-            frame["kernels"] = [k.astype(np.float16) for k in trainer.kernels()]
-            if self.x_probe is not None:
-                grads = trainer.unit_gradients(tf.constant(self.x_probe), tf.constant(self.y_probe))
-                frame["unit_grad"] = [g.numpy().astype(np.float32) for g in grads]
+            frame["kernels"] = [k.numpy().astype(np.float16) for k in kernels]
+            frame["unit_grad"] = [g.numpy().astype(np.float32) for g in grads]
         return frame
 
 
