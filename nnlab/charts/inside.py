@@ -38,6 +38,17 @@ UNITS_PER_ROW = 8
 MAX_MAP_ROWS = 10
 POSITIVE, NEGATIVE = CLASS_COLORS[1], CLASS_COLORS[0]  # blue w > 0, orange w < 0 (as the Playground)
 MAP_SCALE = [[0.0, CLASS_COLORS[0]], [0.5, "#ffffff"], [1.0, CLASS_COLORS[1]]]  # the boundary's colours
+POSITIVE_SCALE = [[0.0, "#ffffff"], [1.0, CLASS_COLORS[1]]]  # a layer without negative outputs: white is 0
+
+
+def colour_range(lo: float, hi: float) -> tuple[float, float, list]:
+    """(zmin, zmax, colour scale) of a layer whose outputs span ``lo`` … ``hi``: white at 0,
+    blue for positive, orange for negative values (the boundary's colours), one scale for
+    the whole layer; a layer without negative outputs runs from white (0) to blue (its max)."""
+    if lo >= 0:
+        return 0.0, hi if hi > 0 else 1.0, POSITIVE_SCALE
+    reach = max(abs(lo), abs(hi))
+    return -reach, reach, MAP_SCALE
 VIRIDIS = named_colorscale("Viridis")
 FLAG_COLOR = "#222222"
 
@@ -97,6 +108,7 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
     data = []
     for r, (li, units) in enumerate(rows):
         lo, hi = ranges[li]
+        zmin, zmax, scale = colour_range(lo, hi)
         key = "inside.maps.row_more" if widths[li] > len(units) and (layer is None or r == 0) else "inside.maps.row"
         if layer is None or r == 0:
             top = layout["yaxis" + (str(r * cols + 1) if r * cols else "")]["domain"][1]
@@ -109,8 +121,8 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
             i = r * cols + c
             suffix = str(i + 1) if i else ""
             tile = maps[li][u]
-            data.append({"type": "heatmap", "x": xs, "y": ys, "z": np.round(tile, 3).tolist(), "zmin": lo, "zmax": hi,
-                         "colorscale": MAP_SCALE, "showscale": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+            data.append({"type": "heatmap", "x": xs, "y": ys, "z": np.round(tile, 3).tolist(), "zmin": zmin, "zmax": zmax,
+                         "colorscale": scale, "showscale": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
                          "name": t("inside.maps.hover", lang, layer=labels[li], unit=u + 1),
                          "hovertemplate": t("inside.maps.hover", lang, layer=labels[li], unit=u + 1)
                          + "<br>x1 %{x:.2f}, x2 %{y:.2f}: %{z:.3f}<extra></extra>"})
@@ -130,7 +142,9 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
             {"text": t("inside.maps.layers_cut", lang, shown=len(rows), total=len(stored)), "x": 0, "xref": "paper",
              "xanchor": "left", "y": 0, "yref": "paper", "yanchor": "top", "yshift": -8, "showarrow": False})
     fig = style(spec, title, height=height, legend=False, subtitle=t("inside.maps.subtitle", lang))
-    fig.layout.margin.update(l=20, r=20, b=40)  # tiles have no axes to make room for
+    # Tiles have no axes to make room for; the first row's label sits above the plot.
+    fig.layout.margin.update(l=20, r=20, b=40, t=fig.layout.margin.t + label_px)
+    fig.layout.height = height + label_px
     return fig
 
 
@@ -209,12 +223,10 @@ def unit_diagram_figure(snap: dict, frame: dict, lang: str = "en", fill: str = "
             texts.append(t("inside.diagram.hover_unit", lang, layer=columns[li], unit=u + 1,
                            mean="–" if mean is None else f"{mean:.3g}", grad="–" if grad is None else f"{grad:.2e}"))
     if fill == "activation":
-        finite = [v for v in values if v is not None]
-        reach = max([abs(v) for v in finite] + [1e-6])
-        colors = {"colorscale": MAP_SCALE, "cmin": -reach if min(finite or [0]) < 0 else 0.0, "cmax": reach,
+        finite = [v for v in values if v is not None] or [0.0]
+        cmin, cmax, scale = colour_range(min(finite), max(finite))
+        colors = {"colorscale": scale, "cmin": cmin, "cmax": cmax,
                   "colorbar": {"title": {"text": t("inside.diagram.colorbar.activation", lang)}}}
-        if colors["cmin"] == 0.0:
-            colors["colorscale"] = [[0.0, "#ffffff"], [1.0, CLASS_COLORS[1]]]
     else:
         finite = [v for v in values if v is not None] or [-3.0, 0.0]
         lo, hi = math.floor(min(finite)), math.ceil(max(finite))

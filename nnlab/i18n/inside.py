@@ -16,10 +16,10 @@ TEXT = {
     "inside.maps.heading": {"en": "Neuron maps", "ko": "뉴런 지도"},
     "inside.maps.title": {"en": "Neuron maps at epoch {epoch}", "ko": "뉴런 지도 (에포크 {epoch})"},
     "inside.maps.subtitle": {
-        "en": "One tile per unit: its output over the input plane (x1 across, x2 up). Orange = the layer's "
-              "lowest value, blue = its highest.",
-        "ko": "뉴런 하나에 타일 하나: 입력 평면(가로 x1, 세로 x2) 위의 출력입니다. 주황은 그 층의 가장 낮은 값, "
-              "파랑은 가장 높은 값입니다.",
+        "en": "One tile per unit: its output over the input plane (x1 across, x2 up). White = 0, blue = positive, "
+              "orange = negative; one colour scale per layer.",
+        "ko": "뉴런 하나에 타일 하나: 입력 평면(가로 x1, 세로 x2) 위의 출력입니다. 흰색은 0, 파랑은 양수, "
+              "주황은 음수이며 층마다 색 범위가 하나입니다.",
     },
     "inside.maps.row": {"en": "{layer} · {activation} · range {lo} to {hi}",
                         "ko": "{layer} · {activation} · 범위 {lo} ~ {hi}"},

@@ -44,26 +44,31 @@ def inside_section(frame: dict, frame_key, key: str = "train") -> None:
     choices = _map_choices(frame) if has_maps else [ALL]
     labels = snapshot.hidden_labels(frame)
     units_diagram = (snapshot.inside(frame) or {}).get("diagram") == "units"
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        pick = ALL
+    # Each part whose element count varies sits in its own container (see pages/train.py).
+    pick = ALL
+    with st.container():
         if has_maps and len(choices) > 1:
-            pick = st.selectbox(t("inside.maps.pick"), choices, key=f"{key}_inside_pick", help=t("inside.maps.pick_help"),
+            pick = st.selectbox(t("inside.maps.pick"), choices, key=f"{key}_inside_pick",
+                                help=t("inside.maps.pick_help"), width=320,
                                 format_func=lambda c, L=L: i18n.t("inside.maps.first", L, n=UNITS_PER_ROW)
-                                if c == ALL else i18n.t("inside.maps.all_of", L, layer=labels[c]), width=320)
-        fill = FILLS[0]
+                                if c == ALL else i18n.t("inside.maps.all_of", L, layer=labels[c]))
+    layer = None if pick == ALL or pick not in choices else int(pick)
+    with st.container():
+        if has_maps:
+            maps = live.figures(f"{key}.inside.maps", (frame_key, L, layer),
+                                lambda: charts.neuron_maps_figure(frame, L, epoch, layer))
+            show(maps, key=f"{key}_neuron_maps")
+        else:
+            st.caption(t("inside.maps.none"))
+    fill = FILLS[0]
+    with st.container():
         if units_diagram:
             fill = st.segmented_control(t("inside.diagram.fill"), FILLS, key=f"{key}_inside_fill",
-                                        format_func=lambda f, L=L: i18n.t(f"inside.fill.{f}", L), help=t("inside.diagram.fill_help"),
-                                        default=FILLS[0]) or FILLS[0]
-    layer = None if pick == ALL or pick not in choices else int(pick)
-    figs = live.figures(f"{key}.inside", (frame_key, L, layer, fill), lambda: {
-        "maps": charts.neuron_maps_figure(frame, L, epoch, layer) if has_maps else None,
-        "diagram": charts.diagram_figure(frame, L, epoch, fill)})
-    if figs["maps"] is not None:
-        show(figs["maps"], key=f"{key}_neuron_maps")
-    else:
-        st.caption(t("inside.maps.none"))
-    show(figs["diagram"], key=f"{key}_diagram")
+                                        format_func=lambda f, L=L: i18n.t(f"inside.fill.{f}", L),
+                                        help=t("inside.diagram.fill_help"), default=FILLS[0]) or FILLS[0]
+    diagram = live.figures(f"{key}.inside.diagram", (frame_key, L, fill),
+                           lambda: charts.diagram_figure(frame, L, epoch, fill))
+    show(diagram, key=f"{key}_diagram")
 
 
 __all__ = ["inside_section"]
