@@ -323,3 +323,21 @@ def test_the_section_in_korean():
         texts = _plotly_texts(figs[title])
         assert len(texts) > 3
         assert not [(x, bad) for x in texts if (bad := foreign_words(x))], texts
+
+
+def test_a_damaged_record_gets_a_catalog_message_not_a_traceback():
+    from streamlit.testing.v1 import AppTest
+
+    def app():
+        from nnlab.ui.inside import inside_section
+
+        frame = {"layers": [{"label": "L1", "width": 2, "activation": "relu"}, {"label": "out", "width": 2}],
+                 "dataset": {"is_2d": True},
+                 "inside": {"map_x": [0.0, 1.0], "map_y": [0.0, 1.0], "units_stored": [2], "widths": [2],
+                            "activations": ["relu"], "diagram": "units",
+                            "frames": [{"epoch": 1, "maps": [{"dtype": "float16", "shape": [2, 2, 2], "b64": "AAA="}]}]}}
+        inside_section(frame, ("damaged",))
+
+    at = AppTest.from_function(app, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert t("inside.unreadable") in [c.value for c in at.caption]

@@ -13,7 +13,6 @@ TEXT = {
               "있으며, 같은 가중치에서 출발한 뉴런들은 계속 서로의 복사본으로 남습니다.",
     },
     # -- neuron maps -----------------------------------------------------------------------------
-    "inside.maps.heading": {"en": "Neuron maps", "ko": "뉴런 지도"},
     "inside.maps.title": {"en": "Neuron maps at epoch {epoch}", "ko": "뉴런 지도 (에포크 {epoch})"},
     "inside.maps.subtitle": {
         "en": "One tile per unit: its output over the input plane (x1 across, x2 up). White = 0, blue = positive, "
@@ -43,7 +42,6 @@ TEXT = {
     "inside.flag.saturated": {"en": "saturated", "ko": "포화"},
     "inside.flag.flat": {"en": "flat", "ko": "평평함"},
     # -- the diagram -----------------------------------------------------------------------------
-    "inside.diagram.heading": {"en": "The network", "ko": "신경망 구조도"},
     "inside.diagram.title": {"en": "The network at epoch {epoch}", "ko": "신경망 (에포크 {epoch})"},
     "inside.diagram.subtitle": {
         "en": "Edges: blue w > 0, orange w < 0, wider for larger |w|. Nodes: filled by {fill}.",
@@ -82,6 +80,6 @@ TEXT = {
     },
     "inside.diagram.box_stats": {"en": "dead {dead}<br>sat. {sat}", "ko": "죽음 {dead}<br>포화 {sat}"},
     "inside.diagram.grad_colorbar": {"en": "gradient norm ‖∂L/∂W‖", "ko": "기울기 크기 ‖∂L/∂W‖"},
-    "inside.diagram.none": {"en": "The diagram appears after the first epoch.",
-                            "ko": "구조도는 첫 에포크가 끝나면 나타납니다."},
+    "inside.unreadable": {"en": "This run's record holds no readable neuron maps or diagram.",
+                          "ko": "이 학습 기록에는 읽을 수 있는 뉴런 지도나 구조도가 없습니다."},
 }

@@ -32,9 +32,17 @@ def _map_choices(frame: dict) -> list:
 
 def inside_section(frame: dict, frame_key, key: str = "train") -> None:
     """The section for ``frame`` (a snapshot or a replay frame); nothing for a network without
-    hidden layers."""
+    hidden layers. A record whose frames cannot be read (a damaged run.json) gets a catalog
+    message instead of the figures."""
     if not snapshot.hidden_labels(frame):
         return
+    try:
+        _section(frame, frame_key, key)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        st.caption(t("inside.unreadable"))
+
+
+def _section(frame: dict, frame_key, key: str) -> None:
     L = lang()
     st.subheader(t("inside.heading"))
     st.caption(t("inside.caption"))
