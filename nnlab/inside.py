@@ -121,14 +121,23 @@ class Probe:
         x_map = self.grid[2] if self.grid is not None else np.zeros((0, self.arch.input_dim), np.float32)
         maps, means, grads, kernels = trainer.inside_probe(tf.constant(x_map), tf.constant(self.x_probe),
                                                            tf.constant(self.y_probe))
-        frame: dict = {"epoch": int(epoch), "unit_mean": [m.numpy().astype(np.float16) for m in means]}
+        frame: dict = {"epoch": int(epoch), "unit_mean": [half(m.numpy()) for m in means]}
         if self.grid is not None:
             ny, nx = len(self.grid[1]), len(self.grid[0])
-            frame["maps"] = [o.numpy()[:, :MAX_UNITS_STORED].T.reshape(-1, ny, nx).astype(np.float16) for o in maps]
+            frame["maps"] = [half(o.numpy()[:, :MAX_UNITS_STORED].T.reshape(-1, ny, nx)) for o in maps]
         if self.units:
-            frame["kernels"] = [k.numpy().astype(np.float16) for k in kernels]
+            frame["kernels"] = [half(k.numpy()) for k in kernels]
             frame["unit_grad"] = [g.numpy().astype(np.float32) for g in grads]
         return frame
+
+
+FLOAT16_MAX = 65504.0
+
+
+def half(values) -> np.ndarray:
+    """``values`` as float16, clipped to its largest finite value (a diverging run's outputs
+    overflow it); NaN stays NaN."""
+    return np.clip(np.asarray(values, np.float32), -FLOAT16_MAX, FLOAT16_MAX).astype(np.float16)
 
 
 def frame_bytes(frame: dict) -> int:
@@ -264,4 +273,4 @@ def edge_groups(kernels, positions: list[np.ndarray], n_widths: int = len(WIDTHS
 
 __all__ = ["EVERY_SECONDS", "FILLS", "FLAGS", "FRAMES_PER_RUN", "MAP_RESOLUTION", "MAX_BYTES", "MAX_FRAMES", "MAX_UNITS_STORED",
            "Probe", "activation_limits", "decode", "diagram_positions", "edge_groups", "encode", "encode_frame",
-           "frame_bytes", "layer_range", "map_grid", "unit_diagram_fits", "unit_flags"]
+           "frame_bytes", "half", "layer_range", "map_grid", "unit_diagram_fits", "unit_flags"]

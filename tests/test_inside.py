@@ -341,3 +341,8 @@ def test_a_damaged_record_gets_a_catalog_message_not_a_traceback():
     at = AppTest.from_function(app, default_timeout=60).run()
     assert not at.exception, at.exception
     assert t("inside.unreadable") in [c.value for c in at.caption]
+
+
+def test_values_beyond_float16_are_clipped_not_infinite():
+    out = inside.half([1e6, -1e9, 0.5, np.nan])
+    assert out.dtype == np.float16 and out[:3].tolist() == [65504.0, -65504.0, 0.5] and np.isnan(out[3])
