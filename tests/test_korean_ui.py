@@ -32,7 +32,6 @@ from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 from nnlab import activations, codegen, comparison, datasets, i18n, initializers, lessons, optimizers, presets, replay
-from nnlab import inside
 from nnlab.charts import comparison as compare_charts
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
 from nnlab.fields import SECTIONS
@@ -413,6 +412,7 @@ def test_neuron_page_with_every_activation_and_example_in_korean():
 
 def built_keys() -> list[str]:
     """Every key the code builds at run time with an f-string, from the tables it builds them from."""
+    from nnlab import inside
     from nnlab.ui.live import HOLD
 
     keys = []

@@ -12,9 +12,9 @@ from __future__ import annotations
 import streamlit as st
 
 from nnlab import i18n, snapshot
-from nnlab.inside import FILLS
 from nnlab.charts import inside as charts
 from nnlab.charts.inside import UNITS_PER_ROW
+from nnlab.inside import FILLS
 from nnlab.ui import live
 from nnlab.ui.common import lang, t
 from nnlab.ui.plots import show
