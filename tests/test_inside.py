@@ -346,3 +346,22 @@ def test_a_damaged_record_gets_a_catalog_message_not_a_traceback():
 def test_values_beyond_float16_are_clipped_not_infinite():
     out = inside.half([1e6, -1e9, 0.5, np.nan])
     assert out.dtype == np.float16 and out[:3].tolist() == [65504.0, -65504.0, 0.5] and np.isnan(out[3])
+
+
+def test_a_replay_frame_draws_the_maps_and_diagram_of_its_epoch(trained):
+    from nnlab import replay
+
+    _, _, record = trained
+    snap = record.snapshot()
+    frame = replay.frame(snap, 3)
+    epoch = snapshot.shown_epoch(frame)
+    assert epoch == 3
+    maps = charts.neuron_maps_figure(frame, "en", epoch)
+    assert maps.layout.title.text == t("inside.maps.title", epoch=3)
+    third = next(f for f in snapshot.neuron_map_frames(snap) if f["epoch"] == 3)
+    lo, hi = inside.layer_range(third["maps"][0])
+    zmin, zmax, _ = charts.colour_range(lo, hi)
+    assert np.array_equal(heatmaps(maps)[0].z, charts.quantize(third["maps"][0][0], zmin, zmax))
+    latest = charts.neuron_maps_figure(snap, "en")
+    assert not all(np.array_equal(a.z, b.z) for a, b in zip(heatmaps(maps), heatmaps(latest)))
+    assert charts.diagram_figure(frame, "en", epoch).layout.title.text == t("inside.diagram.title", epoch=3)
