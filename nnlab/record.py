@@ -121,6 +121,8 @@ class RunRecord:
         self.test: dict = {}
         self.boundary: dict | None = None
         self._boundary_frames: list[dict] = []  # see set_boundary
+        self._histograms: dict | None = None  # bins of the histograms over time, see set_histograms
+        self._histogram_frames: list[dict] = []
         self.predictions: dict | None = None
         self.confusion_matrix: list | None = None
         self.test_output: np.ndarray | None = None  # probabilities (or values) on the test set
@@ -199,6 +201,29 @@ class RunRecord:
             if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # keep every other, and the latest
                 self._boundary_frames = self._boundary_frames[-1::-2][::-1]
 
+    def set_histograms(self, edges: np.ndarray, scales: dict, rows: int) -> None:
+        """Fix the bins of the histograms over time (``nnlab.histograms``): ``edges``
+        [kinds, layers, bins + 1], ``scales`` per kind, ``rows`` in the evaluation batch."""
+        from nnlab.histograms import KINDS
+
+        with self._lock:
+            self.version += 1
+            self._histograms = {"kinds": list(KINDS), "scales": dict(scales), "rows": int(rows),
+                                "edges": {kind: np.asarray(edges[k], dtype=np.float32).tolist()
+                                          for k, kind in enumerate(KINDS)}}
+
+    def add_histogram_frame(self, epoch: int, counts: np.ndarray) -> None:
+        """One frame of counts [kinds, layers, bins] at the end of ``epoch`` (0 = the start);
+        at most ``histograms.MAX_FRAMES`` are kept (thinned, first and latest kept)."""
+        from nnlab.histograms import KINDS, thin
+
+        frame = {"epoch": int(epoch)} | {kind: np.asarray(counts[k], dtype=np.int32) for k, kind in enumerate(KINDS)}
+        with self._lock:
+            self.version += 1
+            if self._histogram_frames and self._histogram_frames[-1]["epoch"] == frame["epoch"]:
+                self._histogram_frames.pop()
+            self._histogram_frames = thin(self._histogram_frames + [frame])
+
     def diverged(self, step: int, hint_key: str, params: dict) -> None:
         """The loss became NaN/inf at ``step``; ``hint_key``/``params``: what to try (catalog text)."""
         from nnlab.config import explain
@@ -261,6 +286,8 @@ class RunRecord:
             snap["steps"] = self.steps.to_dict()
             snap["test_output"] = self.test_output  # set once, at the end, never changed in place
             frames = list(self._boundary_frames)
+            snap["histograms"] = (None if self._histograms is None
+                                  else dict(self._histograms, frames=list(self._histogram_frames)))
         snap["boundary_frames"] = frames  # NumPy grids: converted only when a frame is drawn
         return snap
 
@@ -290,6 +317,10 @@ class RunRecord:
     def to_json(self, indent: int | None = 1) -> str:
         snap = self.snapshot()
         del snap["boundary_frames"], snap["test_output"]  # for the page only; the boundary itself is kept
+        if snap.get("histograms"):  # counts are NumPy in memory, lists in the file
+            snap["histograms"] = dict(snap["histograms"], frames=[
+                {key: v.tolist() if isinstance(v, np.ndarray) else v for key, v in f.items()}
+                for f in snap["histograms"]["frames"]])
         return json.dumps(snap, indent=indent, ensure_ascii=False, allow_nan=False)
 
     def keras_model(self):

@@ -1,0 +1,267 @@
+"""Per-layer histograms over time: the bins, the in-graph counting, the record format.
+
+At some epoch ends (``planned_epochs``: every epoch for runs up to ``MAX_FRAMES`` epochs,
+evenly thinned beyond, plus epoch 0 before training) the engine asks a ``Tracker`` to
+count, on one FIXED evaluation batch (up to ``EVAL_ROWS`` training rows, chosen once per
+run from the seed), four distributions per Dense layer:
+
+- ``weights``: the layer's kernel;
+- ``pre``: its pre-activation z = xW + b (after batch norm when the net has it; the
+  output layer's logits);
+- ``post``: its activation f(z) (the output layer's softmax probabilities, or its value
+  in regression);
+- ``grad``: the gradient of the batch's loss with respect to the kernel.
+
+The counting runs in-graph (``graph_counts``, compiled by ``CompiledTrainer.histogram_counts``)
+into ``N_BINS`` fixed bins per layer and kind, so its cost is bounded by the batch and the
+weights, never by the run's length, and it never runs inside the per-step training chunk.
+
+**Bin edges are fixed per run** at the first frame (epoch 0), so frames are comparable
+over time:
+
+- weights, pre, post: ``N_BINS`` equal bins. A bound the activation has by nature is used
+  as it is (sigmoid and softmax outputs [0, 1], tanh [-1, 1], ReLU's lower bound 0, from
+  ``nnlab.activations``' output range); an open side goes to 1.5 × the largest magnitude of
+  the first frame, symmetric about 0 (±R), so weights and activations can grow by half
+  before reaching the edge. Values outside the range are counted in the edge bins (a
+  pile-up at an edge says "grew beyond the start's range"). A layer that starts all zero
+  (the "zeros" initializer) gets ±1.
+- grad: gradients of different layers differ by orders of magnitude (the vanishing
+  gradient is exactly a gap of decades between L1 and Ln), so a linear axis would show the
+  small layers as one spike at 0. Gradients are binned by **magnitude on a log scale**:
+  ``GRAD_DECADES`` decades at ``GRAD_BINS_PER_DECADE`` bins each, the top one decade above
+  the largest |gradient| of the first frame over all layers (one range for every layer, so
+  layers compare), plus a first bin [0, bottom) for gradients smaller than the range
+  (exact zeros of dead ReLU units land there). The sign is dropped: for learning what
+  matters is how large a step each weight gets.
+
+Counts agree exactly with ``np.histogram`` of the same values clipped to the edges
+(``reference_counts``): both compare float32 values against the same float32 edges.
+
+Record format (``RunRecord.set_histograms`` / ``add_histogram_frame``; README "run record"):
+``histograms = {"kinds", "scales" ({kind: "linear" | "log"}), "rows" (batch size),
+"edges" ({kind: [[N_BINS + 1 edges] per layer]}), "frames": [{"epoch", kind: [[N_BINS
+counts] per layer] …}]}``, at most ``MAX_FRAMES`` frames, the first and the latest always kept.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+
+import numpy as np
+
+ENABLED = os.environ.get("NNLAB_HISTOGRAMS", "1") != "0"  # the bench switches it off to compare
+KINDS = ("weights", "pre", "post", "grad")
+N_BINS = 37  # odd: a symmetric range has a bin centred on 0
+GRAD_DECADES = 9
+GRAD_BINS_PER_DECADE = 4
+assert GRAD_DECADES * GRAD_BINS_PER_DECADE + 1 == N_BINS
+MAX_FRAMES = 100
+EVAL_ROWS = 512
+RANGE_MARGIN = 1.5
+ZERO_LAYER_RANGE = 1.0
+_SEED_SALT = 14  # the evaluation batch's own random stream, apart from the shuffling's
+
+
+# -- which epochs ----------------------------------------------------------------------------
+
+def planned_epochs(total_epochs: int, max_frames: int = MAX_FRAMES) -> set[int]:
+    """Epochs whose end gets a frame: 0 (the start), then every ``stride``-th epoch so that
+    at most ``max_frames`` frames are taken, and the last epoch."""
+    total = max(0, int(total_epochs))
+    stride = max(1, math.ceil(total / max(1, max_frames - 2)))
+    return {0, total} | set(range(stride, total + 1, stride))
+
+
+def thin(frames: list, max_frames: int = MAX_FRAMES) -> list:
+    """Every other frame, always keeping the first and the latest, until at most ``max_frames``."""
+    while len(frames) > max_frames:
+        frames = frames[:-1:2] + [frames[-1]]
+    return frames
+
+
+# -- bin edges -------------------------------------------------------------------------------
+
+_BOUND = re.compile(r"^\s*[\[(]\s*([^,]+?)\s*,\s*([^,\])]+?)\s*[\])]\s*$")
+
+
+def natural_bounds(activation: str) -> tuple[float, float]:
+    """(low, high) an activation's output cannot leave (±inf where open), from its registry
+    row's output range ("(0, 1)", "[0, ∞)"); softmax is [0, 1]; an unknown name (-inf, inf)."""
+    if activation == "softmax":
+        return 0.0, 1.0
+    try:
+        from nnlab import activations
+
+        text = activations.get(activation).output_range
+    except Exception:  # noqa: BLE001 — an unknown name just has no bounds
+        return -math.inf, math.inf
+    m = _BOUND.match(text.replace("∞", "inf"))
+    if not m:
+        return -math.inf, math.inf
+    try:
+        low, high = float(m.group(1)), float(m.group(2))
+    except ValueError:
+        return -math.inf, math.inf
+    return low, high
+
+
+def linear_edges(low: float, high: float, bounds=(-math.inf, math.inf)) -> np.ndarray:
+    """``N_BINS + 1`` float32 edges for values seen between ``low`` and ``high`` at the start
+    (see the module docstring: natural bounds kept, open sides at ±1.5 × the largest magnitude)."""
+    big = max(abs(low), abs(high)) if math.isfinite(low) and math.isfinite(high) else 0.0
+    r = RANGE_MARGIN * big if big > 0 else ZERO_LAYER_RANGE
+    lo = bounds[0] if math.isfinite(bounds[0]) else -r
+    hi = bounds[1] if math.isfinite(bounds[1]) else r
+    if not hi > lo:
+        lo, hi = -r, r
+    return np.linspace(lo, hi, N_BINS + 1).astype(np.float32)
+
+
+def gradient_edges(largest: float) -> np.ndarray:
+    """``N_BINS + 1`` float32 edges of |gradient|: 0, then ``GRAD_DECADES`` decades on a log
+    scale whose top is one decade above ``largest`` (rounded up to a power of ten)."""
+    top = math.ceil(math.log10(largest)) + 1 if largest > 0 and math.isfinite(largest) else 0
+    logs = np.linspace(top - GRAD_DECADES, top, GRAD_DECADES * GRAD_BINS_PER_DECADE + 1)
+    return np.concatenate([[0.0], 10.0 ** logs]).astype(np.float32)
+
+
+def edges_from_extents(extents: np.ndarray, activations: list[str]) -> np.ndarray:
+    """[len(KINDS), layers, N_BINS + 1] edges from a first frame's ``extents``
+    ([len(KINDS), layers, 2]: min and max of weights, pre, post, and of |grad|);
+    ``activations``: one name per layer, the output layer's included ("softmax", "linear")."""
+    extents = np.asarray(extents, dtype=np.float64)
+    n_layers = extents.shape[1]
+    out = np.zeros((len(KINDS), n_layers, N_BINS + 1), dtype=np.float32)
+    grad_max = extents[KINDS.index("grad"), :, 1]
+    grad_max = grad_max[np.isfinite(grad_max)]
+    g_edges = gradient_edges(float(grad_max.max()) if grad_max.size else 0.0)
+    for j in range(n_layers):
+        for k, kind in enumerate(KINDS):
+            if kind == "grad":
+                out[k, j] = g_edges
+                continue
+            low, high = extents[k, j]
+            bounds = natural_bounds(activations[j]) if kind == "post" else (-math.inf, math.inf)
+            out[k, j] = linear_edges(float(low), float(high), bounds)
+    return out
+
+
+# -- counting ----------------------------------------------------------------------------------
+
+def values_of(kind: str, tensor):
+    """What a kind bins: |gradient| for ``grad``, the values themselves otherwise (NumPy or TF)."""
+    return abs(tensor) if kind == "grad" else tensor
+
+
+def reference_counts(values, edges) -> np.ndarray:
+    """The NumPy reference of one histogram: ``np.histogram`` of ``values`` (float32) clipped
+    to the edges (what lies outside is counted in the edge bins)."""
+    v = np.asarray(values, dtype=np.float32).ravel()
+    e = np.asarray(edges, dtype=np.float32)
+    counts, _ = np.histogram(np.clip(v, e[0], e[-1]), bins=e)
+    return counts.astype(np.int32)
+
+
+def _tf_counts(values, edges):
+    """In-graph counts of ``values`` into the bins of float32 ``edges`` ([N_BINS + 1]); values
+    outside go to the edge bins, as ``reference_counts``."""
+    import tensorflow as tf
+
+    flat = tf.reshape(values, [1, -1])
+    idx = tf.searchsorted(tf.reshape(edges, [1, -1]), flat, side="right") - 1  # bin i: edges[i] <= v < edges[i+1]
+    idx = tf.clip_by_value(tf.reshape(idx, [-1]), 0, N_BINS - 1)
+    return tf.math.bincount(idx, minlength=N_BINS, maxlength=N_BINS, dtype=tf.int32)
+
+
+def _extent(values):
+    import tensorflow as tf
+
+    return tf.stack([tf.reduce_min(values), tf.reduce_max(values)])
+
+
+def graph_counts(trainer, x, y, edges):
+    """The traced body of ``CompiledTrainer.histogram_counts``: forward and backward on the
+    batch (``x``, ``y``) in inference mode, then per Dense layer and kind the counts into
+    ``edges`` ([len(KINDS), layers, N_BINS + 1]) and the extents (min, max).
+
+    Returns (counts int32 [len(KINDS), layers, N_BINS], extents float32 [len(KINDS), layers, 2])."""
+    import tensorflow as tf
+
+    kernels = [d.kernel for d in trainer.dense]
+    with tf.GradientTape() as tape:
+        y_pred, zs, outs = trainer._forward(x, False)  # zs: hidden layers' z; outs: every layer's output
+        loss, _ = trainer._loss_and_metric(y, y_pred)
+    grads = tape.gradient(loss, kernels)
+    logits = trainer.dense[-1](outs[-2] if len(outs) > 1 else x)  # the output layer's own z
+    pres = list(zs) + [logits]
+    counts, extents = [], []
+    for k, kind in enumerate(KINDS):
+        rows_c, rows_e = [], []
+        for j, dense in enumerate(trainer.dense):
+            tensor = {"weights": dense.kernel, "pre": pres[j], "post": outs[j], "grad": grads[j]}[kind]
+            values = tf.cast(values_of(kind, tf.convert_to_tensor(tensor)), tf.float32)
+            rows_c.append(_tf_counts(values, edges[k, j]))
+            rows_e.append(_extent(values))
+        counts.append(tf.stack(rows_c))
+        extents.append(tf.stack(rows_e))
+    return tf.stack(counts), tf.stack(extents)
+
+
+# -- the engine's side -------------------------------------------------------------------------
+
+def eval_rows(n_train: int, seed: int, rows: int = EVAL_ROWS) -> np.ndarray:
+    """The fixed evaluation batch: up to ``rows`` training rows, chosen once from the seed."""
+    take = min(int(rows), int(n_train))
+    return np.sort(np.random.default_rng([int(seed), _SEED_SALT]).choice(int(n_train), take, replace=False))
+
+
+class Tracker:
+    """Takes a run's histogram frames: the fixed batch, the plan of epochs, the edges.
+
+    ``capture(trainer, record, epoch)`` counts one frame (the first call also fixes the
+    edges from what it sees) and writes it into the record, if ``epoch`` is planned."""
+
+    def __init__(self, total_epochs: int, x_train, y_train, seed: int, activations: list[str]):
+        import tensorflow as tf
+
+        rows = eval_rows(len(x_train), seed)
+        self.x = tf.constant(np.asarray(x_train)[rows])
+        self.y = tf.constant(np.asarray(y_train)[rows])
+        self.n_rows = len(rows)
+        self.plan = planned_epochs(total_epochs)
+        self.activations = list(activations)
+        self.edges = None  # a tf constant once fixed
+        self.seconds = 0.0  # time spent counting (the bench reads it)
+
+    def due(self, epoch: int) -> bool:
+        return epoch in self.plan
+
+    def capture(self, trainer, record, epoch: int) -> bool:
+        """Count and record the frame of ``epoch`` if it is planned; True if it did."""
+        if not self.due(epoch):
+            return False
+        import time
+
+        import tensorflow as tf
+
+        t0 = time.perf_counter()
+        if self.edges is None:
+            n_layers = len(self.activations)
+            dummy = tf.zeros([len(KINDS), n_layers, N_BINS + 1], tf.float32)
+            _, extents = trainer.histogram_counts(self.x, self.y, dummy)
+            edges = edges_from_extents(extents.numpy(), self.activations)
+            self.edges = tf.constant(edges)
+            record.set_histograms(edges, {kind: ("log" if kind == "grad" else "linear") for kind in KINDS},
+                                  self.n_rows)
+        counts, _ = trainer.histogram_counts(self.x, self.y, self.edges)
+        record.add_histogram_frame(epoch, counts.numpy())
+        self.seconds += time.perf_counter() - t0
+        return True
+
+
+__all__ = ["EVAL_ROWS", "GRAD_BINS_PER_DECADE", "GRAD_DECADES", "KINDS", "MAX_FRAMES", "N_BINS", "Tracker",
+           "edges_from_extents", "eval_rows", "gradient_edges", "graph_counts", "linear_edges", "natural_bounds",
+           "planned_epochs", "reference_counts", "thin", "values_of"]
