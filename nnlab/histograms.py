@@ -13,8 +13,12 @@ run from the seed), four distributions per Dense layer:
 - ``grad``: the gradient of the batch's loss with respect to the kernel.
 
 The counting runs in-graph (``graph_counts``, compiled by ``CompiledTrainer.histogram_counts``)
-into ``N_BINS`` fixed bins per layer and kind, so its cost is bounded by the batch and the
-weights, never by the run's length, and it never runs inside the per-step training chunk.
+into ``N_BINS`` fixed bins per layer and kind and never inside the per-step training chunk.
+Its cost is bounded three ways: per frame (at most ``EVAL_ROWS`` rows, and a tensor larger
+than ``MAX_VALUES`` values is sampled with a fixed stride), per run (at most ``MAX_FRAMES``
+frames), and in share of time (``TIME_BUDGET``: a planned frame is skipped while counting has
+used more than 4% of the run's time so far; the start and the last epoch are always taken,
+so which epochs have frames can vary with the machine's speed, while a frame's counts do not).
 
 **Bin edges are fixed per run** at the first frame (epoch 0), so frames are comparable
 over time:
@@ -60,6 +64,10 @@ GRAD_BINS_PER_DECADE = 4
 assert GRAD_DECADES * GRAD_BINS_PER_DECADE + 1 == N_BINS
 MAX_FRAMES = 100
 EVAL_ROWS = 512
+MAX_VALUES = 32768  # per layer and kind; a larger tensor is sampled (see ``sample``)
+# At most this share of the run's time so far goes into histograms: a planned frame is
+# skipped while counting has used more (the start and the last epoch are always taken).
+TIME_BUDGET = 0.04
 RANGE_MARGIN = 1.5
 ZERO_LAYER_RANGE = 1.0
 _SEED_SALT = 14  # the evaluation batch's own random stream, apart from the shuffling's
@@ -157,29 +165,43 @@ def values_of(kind: str, tensor):
 
 
 def reference_counts(values, edges) -> np.ndarray:
-    """The NumPy reference of one histogram: ``np.histogram`` of ``values`` (float32) clipped
-    to the edges (what lies outside is counted in the edge bins)."""
-    v = np.asarray(values, dtype=np.float32).ravel()
+    """The NumPy reference of one histogram: ``np.histogram`` of ``values`` (float32, sampled
+    as ``sample`` does) clipped to the edges (what lies outside is counted in the edge bins)."""
+    v = sample(np.asarray(values, dtype=np.float32))
     e = np.asarray(edges, dtype=np.float32)
     counts, _ = np.histogram(np.clip(v, e[0], e[-1]), bins=e)
     return counts.astype(np.int32)
 
 
-def _tf_counts(values, edges):
-    """In-graph counts of ``values`` into the bins of float32 ``edges`` ([N_BINS + 1]); values
-    outside go to the edge bins, as ``reference_counts``."""
+def sample(values):
+    """The values a histogram counts: all of a tensor up to ``MAX_VALUES``, else every k-th of
+    its flattened values (k = ceil(size / MAX_VALUES)), so a frame's cost is bounded however
+    wide the net (the MNIST input kernel has 200,704 weights). Works on NumPy and TF alike."""
+    size = int(np.prod(np.shape(values))) if isinstance(values, np.ndarray) else None
+    if size is not None:
+        flat = values.reshape(-1)
+        return flat[:: max(1, -(-size // MAX_VALUES))]
     import tensorflow as tf
 
-    flat = tf.reshape(values, [1, -1])
-    idx = tf.searchsorted(tf.reshape(edges, [1, -1]), flat, side="right") - 1  # bin i: edges[i] <= v < edges[i+1]
+    flat = tf.reshape(values, [-1])
+    shape = values.shape.as_list()
+    if shape[0] is None and None not in shape[1:]:
+        shape[0] = EVAL_ROWS  # a batch of activations: at most EVAL_ROWS rows
+    if None not in shape and int(np.prod(shape)) <= MAX_VALUES:
+        return flat  # small enough whatever the batch: no sampling ops in the graph
+    stride = tf.maximum(1, (tf.size(flat) + MAX_VALUES - 1) // MAX_VALUES)
+    return tf.strided_slice(flat, [0], [tf.size(flat)], tf.reshape(stride, [1]))
+
+
+def _tf_counts(values, edges):
+    """In-graph counts of the flat float32 ``values`` into the bins of float32 ``edges``
+    ([N_BINS + 1]): bin i holds edges[i] <= v < edges[i+1] (the comparison ``np.histogram``
+    makes), values outside go to the edge bins, as ``reference_counts``."""
+    import tensorflow as tf
+
+    idx = tf.searchsorted(tf.reshape(edges, [1, -1]), tf.reshape(values, [1, -1]), side="right") - 1
     idx = tf.clip_by_value(tf.reshape(idx, [-1]), 0, N_BINS - 1)
     return tf.math.bincount(idx, minlength=N_BINS, maxlength=N_BINS, dtype=tf.int32)
-
-
-def _extent(values):
-    import tensorflow as tf
-
-    return tf.stack([tf.reduce_min(values), tf.reduce_max(values)])
 
 
 def graph_counts(trainer, x, y, edges):
@@ -196,17 +218,13 @@ def graph_counts(trainer, x, y, edges):
         loss, _ = trainer._loss_and_metric(y, y_pred)
     grads = tape.gradient(loss, kernels)
     logits = trainer.dense[-1](outs[-2] if len(outs) > 1 else x)  # the output layer's own z
-    pres = list(zs) + [logits]
+    by_kind = {"weights": [tf.convert_to_tensor(d.kernel) for d in trainer.dense], "pre": list(zs) + [logits],
+               "post": list(outs), "grad": [tf.abs(g) for g in grads]}
     counts, extents = [], []
     for k, kind in enumerate(KINDS):
-        rows_c, rows_e = [], []
-        for j, dense in enumerate(trainer.dense):
-            tensor = {"weights": dense.kernel, "pre": pres[j], "post": outs[j], "grad": grads[j]}[kind]
-            values = tf.cast(values_of(kind, tf.convert_to_tensor(tensor)), tf.float32)
-            rows_c.append(_tf_counts(values, edges[k, j]))
-            rows_e.append(_extent(values))
-        counts.append(tf.stack(rows_c))
-        extents.append(tf.stack(rows_e))
+        values = [sample(v if v.dtype == tf.float32 else tf.cast(v, tf.float32)) for v in by_kind[kind]]
+        counts.append(tf.stack([_tf_counts(v, edges[k, j]) for j, v in enumerate(values)]))
+        extents.append(tf.stack([tf.stack([tf.reduce_min(v), tf.reduce_max(v)]) for v in values]))
     return tf.stack(counts), tf.stack(extents)
 
 
@@ -225,6 +243,8 @@ class Tracker:
     edges from what it sees) and writes it into the record, if ``epoch`` is planned."""
 
     def __init__(self, total_epochs: int, x_train, y_train, seed: int, activations: list[str]):
+        import time
+
         import tensorflow as tf
 
         rows = eval_rows(len(x_train), seed)
@@ -234,10 +254,18 @@ class Tracker:
         self.plan = planned_epochs(total_epochs)
         self.activations = list(activations)
         self.edges = None  # a tf constant once fixed
-        self.seconds = 0.0  # time spent counting (the bench reads it)
+        self.seconds = 0.0  # time spent counting (the record's timing.histogram_seconds)
+        self.started = time.perf_counter()
 
     def due(self, epoch: int) -> bool:
-        return epoch in self.plan
+        """Planned, and (except the first and the last) within ``TIME_BUDGET`` of the time so far."""
+        if epoch not in self.plan:
+            return False
+        if epoch == 0 or epoch == max(self.plan) or self.edges is None:
+            return True
+        import time
+
+        return self.seconds <= TIME_BUDGET * (time.perf_counter() - self.started)
 
     def capture(self, trainer, record, epoch: int) -> bool:
         """Count and record the frame of ``epoch`` if it is planned; True if it did."""
