@@ -177,3 +177,94 @@ def test_histograms_can_be_switched_off(monkeypatch):
     record = engine.run(config, datasets.load(config), pool=TrainerPool(xla=False))
     assert record.snapshot()["histograms"] is None
     assert json.loads(record.to_json())["histograms"] is None
+
+
+# -- the chart ---------------------------------------------------------------------------------
+
+def _hand_made_snapshot(n_frames: int = 5, replay_epoch: int | None = None) -> dict:
+    """Two layers; weights spread out over the epochs; gradients shrink by a decade per epoch."""
+    lin = np.linspace(-1, 1, N_BINS + 1)
+    grad = histograms.gradient_edges(0.5)
+    frames = []
+    for e in range(n_frames):
+        frame = {"epoch": e * 10}
+        for kind in KINDS:
+            counts = np.zeros((2, N_BINS), dtype=np.int32)
+            if kind == "grad":
+                counts[:, max(1, N_BINS - 5 - 4 * e)] = 90  # one decade lower each frame (up to 8)
+                counts[:, 0] = 10  # below the axis
+            else:
+                counts[:, max(0, N_BINS // 2 - e): N_BINS // 2 + e + 1] = 12
+            frame[kind] = counts.tolist()  # as a JSON file has them
+        frames.append(frame)
+    snap = {"layers": [{"label": "L1"}, {"label": "out"}], "status": "running",
+            "histograms": {"kinds": list(KINDS), "scales": {k: "log" if k == "grad" else "linear" for k in KINDS},
+                           "rows": 100, "edges": {k: [(grad if k == "grad" else lin).tolist()] * 2 for k in KINDS},
+                           "frames": frames}}
+    if replay_epoch is not None:
+        snap |= {"replaying": True, "progress": {"epoch": replay_epoch}}
+    return snap
+
+
+def _ridges(fig):
+    return [tr for tr in fig.to_plotly_json()["data"] if tr.get("fill") == "toself"]
+
+
+def test_ridges_one_per_epoch_on_the_run_s_fixed_bins():
+    from nnlab.charts.base import TICK_SIZE
+    from nnlab.charts.histograms import histogram_figure
+
+    fig = histogram_figure(_hand_made_snapshot(), layer=0, kind="weights")
+    go_fig = fig.to_plotly_json()
+    ridges = _ridges(fig)
+    assert len(ridges) == 5
+    assert [min(r["y"]) < r["y"][0] for r in ridges] == [True] * 5  # each rises above its baseline
+    assert [r["y"][0] for r in ridges] == [0, 10, 20, 30, 40]  # baselines at the epochs
+    layout = go_fig["layout"]
+    assert layout["xaxis"]["range"] == [-1.0, 1.0]  # the fixed bins, not autoscaled
+    assert layout["yaxis"]["range"][0] > layout["yaxis"]["range"][1]  # later epochs lower
+    assert "L1" in layout["title"]["text"] and layout["xaxis"]["title"]["text"] == "Weight value"
+    assert layout["yaxis"]["title"]["text"].startswith("Epoch")
+    assert layout["xaxis"]["tickfont"]["size"] >= 14 and TICK_SIZE >= 14
+    # the same height scale for all: the first (all in 1 bin) rises 9 times higher than the last (9 bins)
+    heights = [r["y"][0] - min(r["y"]) for r in ridges]
+    assert heights[0] == pytest.approx(heights[-1] * 9)
+    assert heights[0] == pytest.approx(1.8 * 10)  # the tallest rises 1.8 baseline gaps (10 epochs)
+    # shares: all in one bin in the first frame, 1/3 in each of three in the second
+    assert max(ridges[0]["customdata"]) == pytest.approx(100) and max(ridges[1]["customdata"]) == pytest.approx(100 / 3)
+    assert [r["showlegend"] for r in ridges] == [True, False, False, False, True]
+    assert ridges[-1]["line"]["color"] != ridges[0]["line"]["color"]  # the shown epoch is outlined
+
+
+def test_gradient_ridges_on_a_log_axis_with_the_zero_bin_as_a_share():
+    from nnlab.charts.histograms import histogram_figure
+
+    fig = histogram_figure(_hand_made_snapshot(), layer=1, kind="grad").to_plotly_json()
+    assert fig["layout"]["xaxis"]["type"] == "log"
+    ridges = [tr for tr in fig["data"] if tr.get("fill") == "toself"]
+    peaks = [r["x"][int(np.argmin(r["y"]))] for r in ridges]
+    assert all(b < a / 5 for a, b in zip(peaks, peaks[1:]))  # a decade lower each epoch
+    assert min(min(r["x"]) for r in ridges) > 0  # nothing at 0 on the log axis
+    assert "10%" in fig["layout"]["title"]["subtitle"]["text"]
+
+
+def test_a_replay_draws_the_frames_up_to_its_epoch_and_thins_many_frames():
+    from nnlab import snapshot
+    from nnlab.charts.histograms import MAX_RIDGES, histogram_figure
+
+    snap = _hand_made_snapshot(replay_epoch=25)
+    fig = histogram_figure(snap, 0, "post", epoch=snapshot.shown_epoch(snap))
+    assert [r["y"][0] for r in _ridges(fig)] == [0, 10, 20]
+    many = _hand_made_snapshot(n_frames=40)
+    epochs = [r["y"][0] for r in _ridges(histogram_figure(many, 0, "pre"))]
+    assert len(epochs) == MAX_RIDGES and epochs[0] == 0 and epochs[-1] == 390
+
+
+def test_without_frames_the_chart_waits_and_says_so_in_korean():
+    from nnlab.charts.histograms import histogram_figure
+    from nnlab.i18n import t
+
+    fig = histogram_figure({"layers": [{"label": "L1"}]}, 0, "grad", lang="ko").to_plotly_json()
+    assert not fig["data"]
+    assert fig["layout"]["annotations"][0]["text"] == t("charts.waiting", "ko")
+    assert fig["layout"]["title"]["text"].startswith("L1: 에포크")
