@@ -20,6 +20,7 @@ from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.code_view import code_view
 from nnlab.ui.common import lang, page_setup, t
+from nnlab.ui.histograms import histogram_section
 from nnlab.ui.plots import show
 from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
@@ -156,6 +157,7 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
         a, b = st.columns([3, 2])
         show(figs["boundary"], key="train_boundary", where=a)
         b.markdown(t("train.boundary.caption"))
+    histogram_section(frame, frame_key)
 
 
 live.live_view("train", lambda: [job], render, pace=pace, frozen=frozen)
