@@ -16,9 +16,10 @@ The counting runs in-graph (``graph_counts``, compiled by ``CompiledTrainer.hist
 into ``N_BINS`` fixed bins per layer and kind and never inside the per-step training chunk.
 Its cost is bounded three ways: per frame (at most ``EVAL_ROWS`` rows, and a tensor larger
 than ``MAX_VALUES`` values is sampled with a fixed stride), per run (at most ``MAX_FRAMES``
-frames), and in share of time (``TIME_BUDGET``: a planned frame is skipped while counting has
-used more than 3% of the run's time so far; the start and the last epoch are always taken,
-so which epochs have frames can vary with the machine's speed, while a frame's counts do not).
+frames), and in share of time (``TIME_BUDGET``: while a frame costs more than 3% of the
+time of the epochs between two frames, the stride between frames doubles; earlier frames off
+the new stride are dropped, so frames stay evenly spaced; the start and the last epoch are
+always taken). Which epochs have frames can so vary with the machine's speed; a frame's counts do not.
 
 **Bin edges are fixed per run** at the first frame (epoch 0), so frames are comparable
 over time:
@@ -65,8 +66,7 @@ assert GRAD_DECADES * GRAD_BINS_PER_DECADE + 1 == N_BINS
 MAX_FRAMES = 100
 EVAL_ROWS = 256
 MAX_VALUES = 8192  # per layer and kind; a larger tensor is sampled (see ``sample``)
-# At most this share of the run's time so far goes into histograms: a planned frame is
-# skipped while counting has used more (the start and the last epoch are always taken).
+# At most this share of the training time goes into histograms (see Tracker.due).
 TIME_BUDGET = 0.03
 RANGE_MARGIN = 1.5
 ZERO_LAYER_RANGE = 1.0
@@ -75,11 +75,16 @@ _SEED_SALT = 14  # the evaluation batch's own random stream, apart from the shuf
 
 # -- which epochs ----------------------------------------------------------------------------
 
+def plan_stride(total_epochs: int, max_frames: int = MAX_FRAMES) -> int:
+    """Epochs between frames so that a run takes at most ``max_frames`` (start and end included)."""
+    return max(1, math.ceil(max(0, int(total_epochs)) / max(1, max_frames - 2)))
+
+
 def planned_epochs(total_epochs: int, max_frames: int = MAX_FRAMES) -> set[int]:
-    """Epochs whose end gets a frame: 0 (the start), then every ``stride``-th epoch so that
-    at most ``max_frames`` frames are taken, and the last epoch."""
+    """Epochs whose end may get a frame: 0 (the start), every ``plan_stride``-th epoch, and the
+    last epoch (the time budget may double the stride, see ``Tracker.due``)."""
     total = max(0, int(total_epochs))
-    stride = max(1, math.ceil(total / max(1, max_frames - 2)))
+    stride = plan_stride(total, max_frames)
     return {0, total} | set(range(stride, total + 1, stride))
 
 
@@ -265,21 +270,29 @@ class Tracker:
         self.x = tf.constant(np.asarray(x_train)[rows])
         self.y = tf.constant(np.asarray(y_train)[rows])
         self.n_rows = len(rows)
-        self.plan = planned_epochs(total_epochs)
+        self.total = int(total_epochs)
+        self.stride = plan_stride(self.total)  # doubled while frames would cost more than TIME_BUDGET
+        self.frames = 0
         self.activations = list(activations)
         self.edges = None  # a tf constant once fixed
         self.seconds = 0.0  # time spent counting (the record's timing.histogram_seconds)
         self.started = time.perf_counter()
 
     def due(self, epoch: int) -> bool:
-        """Planned, and (except the first and the last) within ``TIME_BUDGET`` of the time so far."""
-        if epoch not in self.plan:
-            return False
-        if epoch == 0 or epoch == max(self.plan) or self.edges is None:
+        """The start, the last epoch, and every ``stride``-th epoch, where the stride (a power of
+        two times ``plan_stride``) doubles until a frame's measured cost per epoch between
+        frames is within ``TIME_BUDGET`` of an epoch's measured time: frames stay evenly
+        spaced and the run's cost bounded on any machine."""
+        if epoch == 0 or epoch == self.total or self.edges is None:
             return True
         import time
 
-        return self.seconds <= TIME_BUDGET * (time.perf_counter() - self.started)
+        if self.frames:
+            per_frame = self.seconds / self.frames
+            per_epoch = (time.perf_counter() - self.started - self.seconds) / max(epoch, 1)
+            while per_frame > TIME_BUDGET * per_epoch * self.stride and self.stride < max(self.total, 1):
+                self.stride *= 2
+        return epoch % self.stride == 0
 
     def capture(self, trainer, record, epoch: int) -> bool:
         """Count and record the frame of ``epoch`` if it is planned; True if it did."""
@@ -299,8 +312,9 @@ class Tracker:
             record.set_histograms(edges, {kind: ("log" if kind == "grad" else "linear") for kind in KINDS},
                                   self.n_rows)
         counts, _ = trainer.histogram_counts(self.x, self.y, self.edges)
-        record.add_histogram_frame(epoch, counts.numpy())
+        record.add_histogram_frame(epoch, counts.numpy(), self.stride)
         self.seconds += time.perf_counter() - t0
+        self.frames += 1
         return True
 
 

@@ -212,9 +212,10 @@ class RunRecord:
                                 "edges": {kind: np.asarray(edges[k], dtype=np.float32).tolist()
                                           for k, kind in enumerate(KINDS)}}
 
-    def add_histogram_frame(self, epoch: int, counts: np.ndarray) -> None:
+    def add_histogram_frame(self, epoch: int, counts: np.ndarray, stride: int = 1) -> None:
         """One frame of counts [kinds, layers, bins] at the end of ``epoch`` (0 = the start);
-        at most ``histograms.MAX_FRAMES`` are kept (thinned, first and latest kept)."""
+        earlier frames off the epoch grid ``stride`` are dropped, and at most
+        ``histograms.MAX_FRAMES`` are kept (thinned; the first and the latest always kept)."""
         from nnlab.histograms import KINDS, thin
 
         frame = {"epoch": int(epoch)} | {kind: np.asarray(counts[k], dtype=np.int32) for k, kind in enumerate(KINDS)}
@@ -222,7 +223,9 @@ class RunRecord:
             self.version += 1
             if self._histogram_frames and self._histogram_frames[-1]["epoch"] == frame["epoch"]:
                 self._histogram_frames.pop()
-            self._histogram_frames = thin(self._histogram_frames + [frame])
+            frames = self._histogram_frames
+            frames = [f for i, f in enumerate(frames) if i == 0 or f["epoch"] % stride == 0]
+            self._histogram_frames = thin(frames + [frame])
 
     def diverged(self, step: int, hint_key: str, params: dict) -> None:
         """The loss became NaN/inf at ``step``; ``hint_key``/``params``: what to try (catalog text)."""

@@ -268,3 +268,13 @@ def test_without_frames_the_chart_waits_and_says_so_in_korean():
     assert not fig["data"]
     assert fig["layout"]["annotations"][0]["text"] == t("charts.waiting", "ko")
     assert fig["layout"]["title"]["text"].startswith("L1: 에포크")
+
+
+def test_a_doubled_stride_drops_the_frames_off_its_grid():
+    record = _record(100)
+    edges = np.tile(np.linspace(-1, 1, N_BINS + 1, dtype=np.float32), (len(KINDS), 2, 1))
+    record.set_histograms(edges, {k: "linear" for k in KINDS}, 40)
+    for epoch in range(0, 10):
+        record.add_histogram_frame(epoch, np.zeros((len(KINDS), 2, N_BINS), dtype=np.int32))
+    record.add_histogram_frame(12, np.zeros((len(KINDS), 2, N_BINS), dtype=np.int32), stride=4)
+    assert [f["epoch"] for f in record.snapshot()["histograms"]["frames"]] == [0, 4, 8, 12]
