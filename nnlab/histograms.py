@@ -273,6 +273,7 @@ class Tracker:
         self.total = int(total_epochs)
         self.stride = plan_stride(self.total)  # doubled while frames would cost more than TIME_BUDGET
         self.frames = 0
+        self.frame_seconds = 0.0  # of the frames after the first
         self.activations = list(activations)
         self.edges = None  # a tf constant once fixed
         self.seconds = 0.0  # time spent counting (the record's timing.histogram_seconds)
@@ -287,8 +288,8 @@ class Tracker:
             return True
         import time
 
-        if self.frames:
-            per_frame = self.seconds / self.frames
+        if self.frames > 1:  # the first frame's time includes tracing and the extents pass: not a measure
+            per_frame = self.frame_seconds / (self.frames - 1)
             per_epoch = (time.perf_counter() - self.started - self.seconds) / max(epoch, 1)
             while per_frame > TIME_BUDGET * per_epoch * self.stride and self.stride < max(self.total, 1):
                 self.stride *= 2
@@ -313,7 +314,9 @@ class Tracker:
                                   self.n_rows)
         counts, _ = trainer.histogram_counts(self.x, self.y, self.edges)
         record.add_histogram_frame(epoch, counts.numpy(), self.stride)
-        self.seconds += time.perf_counter() - t0
+        took = time.perf_counter() - t0
+        self.seconds += took
+        self.frame_seconds += took if self.frames else 0.0
         self.frames += 1
         return True
 
