@@ -144,6 +144,7 @@ class CompiledTrainer:
                                                        autograph=False))
         self.inside_probe = _trace_locked(tf.function(self._inside_probe, input_signature=[x_spec, x_spec, y_spec],
                                                       autograph=False))
+        self._histograms = None  # traced on first use: see histogram_counts
 
     # -- run lifecycle -------------------------------------------------------------
     def reset(self, initializer: str, init_param: float, seed: int, learning_rate: float) -> None:
@@ -352,6 +353,22 @@ class CompiledTrainer:
     def kernels(self) -> list[np.ndarray]:
         """The Dense layers' kernels [fan_in, fan_out], input side first."""
         return [np.asarray(d.kernel) for d in self.dense]
+    def histogram_counts(self, x, y, edges):
+        """Per-layer histograms of weights, pre-/post-activations and weight gradients on the
+        batch (``x``, ``y``) into ``edges`` (``nnlab.histograms``, which owns bins and format):
+        (counts [kinds, layers, bins], extents [kinds, layers, 2]) as tensors. Compiled on
+        first use, outside the training chunk."""
+        import tensorflow as tf
+
+        if self._histograms is None:
+            from nnlab import histograms
+
+            x_spec = tf.TensorSpec([None, self.arch.input_dim], tf.float32)
+            y_spec = tf.TensorSpec([None], tf.int32 if self.arch.task == "classification" else tf.float32)
+            e_spec = tf.TensorSpec([len(histograms.KINDS), len(self.dense), histograms.N_BINS + 1], tf.float32)
+            self._histograms = _trace_locked(tf.function(lambda x, y, e: histograms.graph_counts(self, x, y, e),
+                                                         input_signature=[x_spec, y_spec, e_spec], autograph=False))
+        return self._histograms(x, y, edges)
 
     def weights(self) -> list[np.ndarray]:
         return [np.array(w) for w in self.model.get_weights()]

@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from nnlab import inside
+from nnlab import histograms, inside
 from nnlab.compiled import STAT_NAMES, RunState, TrainerPool
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset, grid_for
@@ -112,6 +112,10 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         x_train, y_train = tf.constant(data.x_train), tf.constant(data.y_train)
         x_val, y_val = _eval_split(data)
         x_val, y_val = tf.constant(x_val), tf.constant(y_val)
+        # Histograms over time (nnlab.histograms): on a fixed batch at planned epoch ends, never per step.
+        tracker = (histograms.Tracker(config.epochs, data.x_train, data.y_train, config.seed,
+                                      [layer["activation"] for layer in record.layers])
+                   if instrument and histograms.ENABLED else None)
         record.timing["setup_seconds"] = time.perf_counter() - started
         record.set_status("running")
         if observer:
@@ -139,6 +143,8 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                     yield False
                     continue
                 try:
+                    if tracker is not None and step == 0:
+                        tracker.capture(trainer, record, 0)  # the start: also fixes the bins
                     count = min(chunk_steps, len(batches) - pos)
                     t0 = time.perf_counter()
                     loss, metric, stats = trainer.train_steps(x_train, y_train, epoch_idx, pos, count, step,
@@ -147,6 +153,8 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                     ended_epoch = pos + count == len(batches)
                     if ended_epoch and np.isfinite(loss).all():
                         val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
+                        if tracker is not None:
+                            tracker.capture(trainer, record, epoch + 1)
                         boundary = None
                         if grid is not None and (epoch + 1 >= next_boundary_epoch
                                                  or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS):
@@ -192,6 +200,8 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 yield True
         record.timing["train_seconds"] = train_seconds
         record.timing["samples_per_second"] = samples / train_seconds if train_seconds else None
+        if tracker is not None:
+            record.timing["histogram_seconds"] = tracker.seconds
         return (yield from _finish_in_turn(turn, pool, record, "finished", data, grid, started))
     finally:
         state.done = True

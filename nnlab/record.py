@@ -123,6 +123,8 @@ class RunRecord:
         self._boundary_frames: list[dict] = []  # see set_boundary
         self.inside: dict | None = None  # neuron maps and diagram: see start_inside (nnlab.inside)
         self._inside_frames: list[dict] = []
+        self._histograms: dict | None = None  # bins of the histograms over time, see set_histograms
+        self._histogram_frames: list[dict] = []
         self.predictions: dict | None = None
         self.confusion_matrix: list | None = None
         self.test_output: np.ndarray | None = None  # probabilities (or values) on the test set
@@ -224,6 +226,32 @@ class RunRecord:
                 frames = frames[-1::-2][::-1]
             self._inside_frames = frames
 
+    def set_histograms(self, edges: np.ndarray, scales: dict, rows: int) -> None:
+        """Fix the bins of the histograms over time (``nnlab.histograms``): ``edges``
+        [kinds, layers, bins + 1], ``scales`` per kind, ``rows`` in the evaluation batch."""
+        from nnlab.histograms import KINDS
+
+        with self._lock:
+            self.version += 1
+            self._histograms = {"kinds": list(KINDS), "scales": dict(scales), "rows": int(rows),
+                                "edges": {kind: np.asarray(edges[k], dtype=np.float32).tolist()
+                                          for k, kind in enumerate(KINDS)}}
+
+    def add_histogram_frame(self, epoch: int, counts: np.ndarray, stride: int = 1) -> None:
+        """One frame of counts [kinds, layers, bins] at the end of ``epoch`` (0 = the start);
+        earlier frames off the epoch grid ``stride`` are dropped, and at most
+        ``histograms.MAX_FRAMES`` are kept (thinned; the first and the latest always kept)."""
+        from nnlab.histograms import KINDS, thin
+
+        frame = {"epoch": int(epoch)} | {kind: np.asarray(counts[k], dtype=np.int32) for k, kind in enumerate(KINDS)}
+        with self._lock:
+            self.version += 1
+            if self._histogram_frames and self._histogram_frames[-1]["epoch"] == frame["epoch"]:
+                self._histogram_frames.pop()
+            frames = self._histogram_frames
+            frames = [f for i, f in enumerate(frames) if i == 0 or f["epoch"] % stride == 0]
+            self._histogram_frames = thin(frames + [frame])
+
     def diverged(self, step: int, hint_key: str, params: dict) -> None:
         """The loss became NaN/inf at ``step``; ``hint_key``/``params``: what to try (catalog text)."""
         from nnlab.config import explain
@@ -287,6 +315,8 @@ class RunRecord:
             snap["test_output"] = self.test_output  # set once, at the end, never changed in place
             frames = list(self._boundary_frames)
             snap["inside"] = None if self.inside is None else dict(self.inside, frames=list(self._inside_frames))
+            snap["histograms"] = (None if self._histograms is None
+                                  else dict(self._histograms, frames=list(self._histogram_frames)))
         snap["boundary_frames"] = frames  # NumPy grids: converted only when a frame is drawn
         return snap
 
@@ -320,6 +350,10 @@ class RunRecord:
             from nnlab.inside import encode_frame
 
             snap["inside"] = dict(snap["inside"], frames=[encode_frame(f) for f in snap["inside"]["frames"]])
+        if snap.get("histograms"):  # counts are NumPy in memory, lists in the file
+            snap["histograms"] = dict(snap["histograms"], frames=[
+                {key: v.tolist() if isinstance(v, np.ndarray) else v for key, v in f.items()}
+                for f in snap["histograms"]["frames"]])
         return json.dumps(snap, indent=indent, ensure_ascii=False, allow_nan=False)
 
     def keras_model(self):

@@ -257,6 +257,37 @@ def frame_at(frames: Sequence[dict], epoch: int | None = None) -> dict | None:
     return best
 
 
+# -- histograms over time (bins and format: nnlab.histograms) ---------------------------------
+
+def histogram_kinds(snap: dict) -> list[str]:
+    """The kinds recorded (``weights``, ``pre``, ``post``, ``grad``); [] for a run without histograms."""
+    return list((snap.get("histograms") or {}).get("kinds") or [])
+
+
+def histogram_scale(snap: dict, kind: str) -> str:
+    """``"linear"`` (equal bins) or ``"log"`` (|value| in decades, the first bin [0, bottom))."""
+    return ((snap.get("histograms") or {}).get("scales") or {}).get(kind, "linear")
+
+
+def histogram_edges(snap: dict, kind: str) -> np.ndarray | None:
+    """[layers, bins + 1] bin edges of ``kind``, fixed for the run; None without histograms."""
+    edges = ((snap.get("histograms") or {}).get("edges") or {}).get(kind)
+    return None if edges is None else np.asarray(edges, dtype=np.float64)
+
+
+def histogram_frames(snap: dict, epoch: int | None = None) -> list[dict]:
+    """The recorded frames up to ``epoch`` (None = all), oldest first: ``{"epoch": e, kind:
+    counts [layers, bins] …}`` (NumPy from a live record, lists from a JSON file: use
+    ``histogram_counts``)."""
+    frames = (snap.get("histograms") or {}).get("frames") or []
+    return [f for f in frames if epoch is None or f["epoch"] <= epoch]
+
+
+def histogram_counts(frame: dict, kind: str, layer: int) -> np.ndarray:
+    """One frame's counts of ``kind`` in layer ``layer`` (0 = L1) as a NumPy array."""
+    return np.asarray(frame[kind][layer], dtype=np.int64)
+
+
 def shown_epoch(snap: dict) -> int | None:
     """The epoch a replay frame shows (``nnlab.replay.frame``), None for the live snapshot."""
     return trained_epochs(snap) if snap.get("replaying") else None
@@ -279,10 +310,11 @@ def true_test_classes(snap: dict) -> np.ndarray | None:
     return np.asarray(y, dtype=int)
 
 
-__all__ = ["ENDED", "STATUSES", "all_ended", "class_names", "config", "dataset", "epoch_series", "epochs", "finite",
-           "gradient_profile", "gradient_ratio", "gradient_ratio_series", "has_dataset", "has_numbers",
-           "hidden_labels", "hidden_percent", "history", "is_2d", "is_ended", "label", "latest_step_stat",
-           "layer_labels", "layer_stat", "metric", "output_on_test_set", "progress", "ratio_layers", "ratio_of",
-           "shared_metric", "status", "step_numbers", "step_series", "steps", "steps_per_epoch", "task",
-           "inside", "neuron_map_frames", "diagram_frames", "frame_at", "shown_epoch",
-           "total_epochs", "trained_epochs", "true_test_classes"]
+__all__ = ["ENDED", "STATUSES", "all_ended", "class_names", "config", "dataset", "diagram_frames", "epoch_series",
+           "epochs", "finite", "frame_at", "gradient_profile", "gradient_ratio", "gradient_ratio_series",
+           "has_dataset", "has_numbers", "hidden_labels", "hidden_percent", "histogram_counts", "histogram_edges",
+           "histogram_frames", "histogram_kinds", "histogram_scale", "history", "inside", "is_2d", "is_ended",
+           "label", "latest_step_stat", "layer_labels", "layer_stat", "metric", "neuron_map_frames",
+           "output_on_test_set", "progress", "ratio_layers", "ratio_of", "shared_metric", "shown_epoch", "status",
+           "step_numbers", "step_series", "steps", "steps_per_epoch", "task", "total_epochs", "trained_epochs",
+           "true_test_classes"]

@@ -20,6 +20,7 @@ from nnlab.ui import live
 from nnlab.ui.clicks import once
 from nnlab.ui.code_view import code_view
 from nnlab.ui.common import lang, page_setup, t
+from nnlab.ui.histograms import histogram_section
 from nnlab.ui.inside import inside_section
 from nnlab.ui.plots import show
 from nnlab.ui.results import results_section
@@ -159,6 +160,7 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
         b.markdown(t("train.boundary.caption"))
     with st.container():
         inside_section(frame, frame_key)
+    histogram_section(frame, frame_key)
 
 
 live.live_view("train", lambda: [job], render, pace=pace, frozen=frozen)

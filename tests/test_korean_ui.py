@@ -31,7 +31,19 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from nnlab import activations, codegen, comparison, datasets, i18n, initializers, lessons, optimizers, presets, replay
+from nnlab import (
+    activations,
+    codegen,
+    comparison,
+    datasets,
+    histograms,
+    i18n,
+    initializers,
+    lessons,
+    optimizers,
+    presets,
+    replay,
+)
 from nnlab.charts import comparison as compare_charts
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
 from nnlab.fields import SECTIONS
@@ -447,6 +459,7 @@ def built_keys() -> list[str]:
     keys += [f"code.{part}.{task}" for part in ("print", "c.out") for task in ("classification", "regression")]
     keys += [f"code.c.scale.{v}" for v in SCALINGS] + [f"code.style.{style}" for style in codegen.STYLES]
     keys += [f"charts.{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")]
+    keys += [f"hist.{part}.{kind}" for part in ("kind", "x") for kind in histograms.KINDS]
     keys += [f"compare.chart.test_{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")] + [f"compare.chart.val_{m}.title" for m in ("accuracy", "mae")]
     keys += [f"compare.chart.{stat}.{part}" for stat in ("dead_fraction", "saturated_fraction") for part in ("title", "y")]
     keys += [f"lesson.{name}.{part}" for name in lessons.names() for part in ("title", "watch", "claim", "see")]
