@@ -29,7 +29,8 @@ from nnlab.tf_import import import_tensorflow
 TARGET_CHUNK_SECONDS = 0.075
 MAX_CHUNK_STEPS = 1000
 BOUNDARY_EVERY_SECONDS = 0.4
-BOUNDARY_FRAMES = 50
+BOUNDARY_FRAMES = 100
+FRAME_BUDGET = 0.08  # the boundary frames may cost at most this share of the run's training time
 
 
 class Observer(Protocol):
@@ -116,8 +117,11 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         chunk_steps, step, last_boundary = 8, 0, -math.inf
         # The boundary at about BOUNDARY_FRAMES evenly spaced epochs (a replay shows it
         # change), and at least every BOUNDARY_EVERY_SECONDS while a long run trains.
+        # Each frame costs a prediction over the grid (~1.5 ms): a frame is taken only while the
+        # frames so far cost at most FRAME_BUDGET of the training time (the first one always).
         boundary_stride = max(1, config.epochs // BOUNDARY_FRAMES)
         next_boundary_epoch = 1
+        frame_seconds, grid_points = None, None if grid is None else tf.constant(grid[2])
         train_seconds, samples = 0.0, 0
         steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
         record.timing["steps_per_epoch"] = steps_per_epoch
@@ -145,9 +149,12 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                         val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
                         boundary = None
                         if grid is not None and (epoch + 1 >= next_boundary_epoch
-                                                 or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS):
-                            boundary = trainer.predict(tf.constant(grid[2])).numpy()
+                                                 or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS) \
+                                and (frame_seconds is None or frame_seconds <= FRAME_BUDGET * train_seconds):
+                            t_frame = time.perf_counter()
+                            boundary = trainer.predict(grid_points).numpy()
                             last_boundary = time.perf_counter()
+                            frame_seconds = (frame_seconds or 0.0) + last_boundary - t_frame
                             next_boundary_epoch = epoch + 1 + boundary_stride
                 finally:
                     pool.give_back(trainer)
@@ -176,7 +183,9 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                                      float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
                                      np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
                     if boundary is not None:
+                        t_frame = time.perf_counter()
                         record.set_boundary(grid, boundary)
+                        frame_seconds += time.perf_counter() - t_frame
                 if observer:
                     observer.on_update(record)
                 if ended_epoch and not math.isfinite(val_loss):

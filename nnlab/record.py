@@ -19,10 +19,11 @@ from nnlab.compiled import STAT_NAMES
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset
 from nnlab.model import Architecture
+from nnlab.replay import frames_as_json, thin_evenly
 
 SCHEMA_VERSION = 1
 MAX_STEP_POINTS = 2000
-MAX_BOUNDARY_FRAMES = 64
+MAX_BOUNDARY_FRAMES = 100  # per run: thinned evenly over its epochs (nnlab.replay.thin_evenly)
 STATUSES = ("queued", "running", "paused", "finished", "stopped", "diverged", "failed")
 ENDED = ("finished", "stopped", "diverged", "failed")
 
@@ -196,8 +197,8 @@ class RunRecord:
                 self._boundary_frames.pop()
             self._boundary_frames.append({"epoch": epoch, "z": z.astype(np.float16),
                                           "confidence": None if conf is None else conf.astype(np.float16)})
-            if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # keep every other, and the latest
-                self._boundary_frames = self._boundary_frames[-1::-2][::-1]
+            if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # half as many, evenly spread, first and latest kept
+                self._boundary_frames = thin_evenly(self._boundary_frames, MAX_BOUNDARY_FRAMES // 2 + 1)
 
     def diverged(self, step: int, hint_key: str, params: dict) -> None:
         """The loss became NaN/inf at ``step``; ``hint_key``/``params``: what to try (catalog text)."""
@@ -289,7 +290,8 @@ class RunRecord:
 
     def to_json(self, indent: int | None = 1) -> str:
         snap = self.snapshot()
-        del snap["boundary_frames"], snap["test_output"]  # for the page only; the boundary itself is kept
+        del snap["test_output"]  # for the page only (the ensemble)
+        snap["boundary_frames"] = frames_as_json(snap["boundary_frames"])  # the replay of a saved run
         return json.dumps(snap, indent=indent, ensure_ascii=False, allow_nan=False)
 
     def keras_model(self):
