@@ -154,7 +154,9 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                             t_frame = time.perf_counter()
                             boundary = trainer.predict(grid_points).numpy()
                             last_boundary = time.perf_counter()
-                            frame_seconds = (frame_seconds or 0.0) + last_boundary - t_frame
+                            # the first frame is not counted: it traces the prediction (as the first chunk,
+                            # which includes compiling, is not counted in train_seconds)
+                            frame_seconds = 0.0 if frame_seconds is None else frame_seconds + last_boundary - t_frame
                             next_boundary_epoch = epoch + 1 + boundary_stride
                 finally:
                     pool.give_back(trainer)
@@ -186,6 +188,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                         t_frame = time.perf_counter()
                         record.set_boundary(grid, boundary)
                         frame_seconds += time.perf_counter() - t_frame
+                        record.timing["frame_seconds"] = round(frame_seconds, 4)
                 if observer:
                     observer.on_update(record)
                 if ended_epoch and not math.isfinite(val_loss):

@@ -58,7 +58,8 @@ def parse(data: bytes | str) -> object:
     try:
         return json.loads(data)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(data.rstrip()):  # the document stopped before it was complete
+        end = data.rstrip()
+        if exc.pos >= len(end) or end[-1] not in "}]":  # the document stops before it is complete
             raise RunFileError("truncated") from None
         raise RunFileError("not_json", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
@@ -78,7 +79,7 @@ def read_group(data: bytes | str) -> list[tuple[str, dict]]:
     doc = parse(data)
     if isinstance(doc, dict) and isinstance(doc.get("runs"), dict) and "schema_version" not in doc:
         if not doc["runs"]:
-            raise RunFileError("missing", key="runs")
+            raise RunFileError("missing", part="runs")
         return [(str(label), dict(snapshot_of(run), label=str(label))) for label, run in doc["runs"].items()]
     snap = snapshot_of(doc)
     return [(str(snap.get("label") or snap["config"].get("activation")), snap)]
@@ -93,7 +94,7 @@ def snapshot_of(doc: object) -> dict:
         raise RunFileError("version", found=str(version)[:20], supported=SCHEMA_VERSION)
     for key in REQUIRED:
         if key not in doc:
-            raise RunFileError("missing", key=key)
+            raise RunFileError("missing", part=key)
     try:
         config = RunConfig.from_dict(doc["config"])
     except ConfigError as exc:
@@ -102,7 +103,7 @@ def snapshot_of(doc: object) -> dict:
         raise RunFileError("config", field="config", error=exc) from None
     status = doc["status"]
     if status not in STATUSES:
-        raise RunFileError("mismatch", key="status")
+        raise RunFileError("mismatch", part="status")
     if status not in ENDED:  # a snapshot saved mid-run cannot be: the CLI and the page write ended runs
         raise RunFileError("running", status=status)
     snap = dict(doc)
@@ -125,25 +126,25 @@ def _dict(snap: dict, key: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise RunFileError("mismatch", key=key)
+        raise RunFileError("mismatch", part=key)
     return value
 
 
 def _check_dataset(snap: dict) -> None:
     data = _dict(snap, "dataset")
     if data.get("task") not in ("classification", "regression"):
-        raise RunFileError("mismatch", key="dataset.task")
+        raise RunFileError("mismatch", part="dataset.task")
     if not isinstance(data.get("classes") or [], list):
-        raise RunFileError("mismatch", key="dataset.classes")
+        raise RunFileError("mismatch", part="dataset.classes")
 
 
 def _check_layers(snap: dict) -> int:
     layers = snap["layers"]
     if not isinstance(layers, list) or not layers:
-        raise RunFileError("mismatch", key="layers")
+        raise RunFileError("mismatch", part="layers")
     for layer in layers:
         if not isinstance(layer, dict) or not isinstance(layer.get("label"), str):
-            raise RunFileError("mismatch", key="layers")
+            raise RunFileError("mismatch", part="layers")
     return len(layers)
 
 
@@ -154,22 +155,22 @@ def _is_number(v) -> bool:
 def _check_series(values, n: int, key: str, n_layers: int) -> None:
     """``values``: ``n`` numbers (or None), or ``n`` rows of ``n_layers`` numbers."""
     if not isinstance(values, list) or len(values) != n:
-        raise RunFileError("mismatch", key=key)
+        raise RunFileError("mismatch", part=key)
     for v in values:
         if isinstance(v, list):
             if len(v) != n_layers or not all(_is_number(x) for x in v):
-                raise RunFileError("mismatch", key=key)
+                raise RunFileError("mismatch", part=key)
         elif not _is_number(v):
-            raise RunFileError("mismatch", key=key)
+            raise RunFileError("mismatch", part=key)
 
 
 def _check_history(snap: dict, n_layers: int) -> None:
     history = _dict(snap, "history")
     epochs = history.get("epoch")
     if not isinstance(epochs, list) or not all(isinstance(e, int) and not isinstance(e, bool) for e in epochs):
-        raise RunFileError("mismatch", key="history.epoch")
+        raise RunFileError("mismatch", part="history.epoch")
     if epochs != list(range(1, len(epochs) + 1)):
-        raise RunFileError("mismatch", key="history.epoch")
+        raise RunFileError("mismatch", part="history.epoch")
     for key, values in history.items():
         _check_series(values, len(epochs), f"history.{key}", n_layers)
 
@@ -181,7 +182,7 @@ def _check_steps(snap: dict, n_layers: int) -> None:
         return
     numbers = steps.get("step")
     if not isinstance(numbers, list) or any(not isinstance(s, int) for s in numbers) or numbers != sorted(numbers):
-        raise RunFileError("mismatch", key="steps.step")
+        raise RunFileError("mismatch", part="steps.step")
     for key, values in steps.items():
         _check_series(values, len(numbers), f"steps.{key}", n_layers)
 
@@ -196,15 +197,15 @@ def _check_boundary(snap: dict) -> None:
     frames = snap.get("boundary_frames")
     if boundary is None:
         if frames:
-            raise RunFileError("frames", key="boundary_frames")
+            raise RunFileError("frames", part="boundary_frames")
         snap["boundary_frames"] = []
         return
     if not isinstance(boundary, dict) or not isinstance(boundary.get("x"), list) or not isinstance(
             boundary.get("y"), list):
-        raise RunFileError("mismatch", key="boundary")
+        raise RunFileError("mismatch", part="boundary")
     rows, cols = len(boundary["y"]), len(boundary["x"])
     if not _grid(boundary.get("z"), rows, cols):
-        raise RunFileError("mismatch", key="boundary.z")
+        raise RunFileError("mismatch", part="boundary.z")
     if frames is None:  # a record written before the frames were saved: the final boundary only
         snap["boundary_frames"] = []
         return
@@ -212,17 +213,17 @@ def _check_boundary(snap: dict) -> None:
     for f in frames:
         if not _grid(f.get("z"), rows, cols) or (f.get("confidence") is not None
                                                  and not _grid(f["confidence"], rows, cols)):
-            raise RunFileError("frames", key="boundary_frames")
+            raise RunFileError("frames", part="boundary_frames")
 
 
 def _check_epochs(items, key: str) -> None:
     """A list of ``{"epoch": e, ...}`` in ascending epochs."""
     if not isinstance(items, list) or not all(isinstance(f, dict) and isinstance(f.get("epoch"), int)
                                               for f in items):
-        raise RunFileError("frames", key=key)
+        raise RunFileError("frames", part=key)
     epochs = [f["epoch"] for f in items]
     if epochs != sorted(epochs):
-        raise RunFileError("frames", key=key)
+        raise RunFileError("frames", part=key)
 
 
 def _check_other_frames(snap: dict) -> None:

@@ -57,7 +57,7 @@ def error_text(exc: runfile.RunFileError, language: str) -> str:
         err = params.get("error")
         params["error"] = explain_error(err, language) if isinstance(err, ConfigError) else md_value(err, language)
     else:
-        params = {k: md_value(v, language) if isinstance(v, str) and k not in ("key",) else v
+        params = {k: md_value(v, language) if isinstance(v, str) and k != "part" else v
                   for k, v in params.items()}
     from nnlab import i18n
 
