@@ -53,6 +53,7 @@ def _set_playing(key: str, playing: bool, last: int) -> None:
     if state is None:
         return
     state["playing"] = playing
+    state["hold"] = playing
     if playing and st.session_state.get(slider_key(key), last) >= last:
         st.session_state[slider_key(key)] = 1  # from the start
 
@@ -78,23 +79,23 @@ def scrub_view(key: str, snaps: Callable[[], list[dict]], ids: tuple,
             render(now, now, (ids, "end"))
             return
         skey = slider_key(key)
-        if state["playing"] and run_every is not None:
-            epoch = replay.Pace(pace if pace != "instant" else replay.DEFAULT_PACE).next_epoch(shown(key, last), last,
-                                                                                                 last)
-            st.session_state[skey] = epoch
-            if epoch >= last:
-                state["playing"] = False
-                st.rerun()  # the whole page, once: it stops the timer and draws the end
-        st.session_state.setdefault(skey, last)
-        st.session_state[skey] = shown(key, last)  # within range (a shorter run replaced a longer one)
         playing = state["playing"]
-        with st.container(horizontal=True, vertical_alignment="bottom", key=f"{key}_replay_controls"):
-            clicked = st.button(t("replay.pause") if playing else t("replay.play"), icon="⏸️" if playing else "▶️",
-                                key=f"{key}_replay_play", help=t("replay.play_help"),
-                                **once(_set_playing, key, not playing, last))
-            st.slider(t("replay.epoch"), 1, last, key=skey, help=t("replay.epoch_help"))
-        if clicked:
+        controls = st.container(horizontal=True, vertical_alignment="bottom", key=f"{key}_replay_controls")
+        if controls.button(t("replay.pause") if playing else t("replay.play"), icon="⏸️" if playing else "▶️",
+                           key=f"{key}_replay_play", help=t("replay.play_help"),
+                           **once(_set_playing, key, not playing, last)):
             st.rerun()  # the whole page: starts or stops the fragment's timer
+        if playing and run_every is not None:
+            if state.pop("hold", False):  # the run right after Play shows where it starts
+                pass
+            else:
+                step = replay.Pace(pace if pace != "instant" else replay.DEFAULT_PACE)
+                st.session_state[skey] = step.next_epoch(shown(key, last), last, last)
+                if st.session_state[skey] >= last:
+                    state["playing"] = False
+                    st.rerun()  # the whole page, once: it stops the timer and draws the end
+        st.session_state[skey] = shown(key, last)  # within range (a shorter run replaced a longer one)
+        controls.slider(t("replay.epoch"), 1, last, key=skey, help=t("replay.epoch_help"))
         epoch = shown(key, last)
         frames = [replay.frame(s, epoch) for s in now]
         render(now, frames, (ids, epoch))
