@@ -16,8 +16,9 @@ page's playback speed (``nnlab.replay.Pace``: about ten redraws for a whole run 
 epoch starts from epoch 1. The slider starts at the last epoch (the run as it ended) and
 goes back there whenever the runs shown change (``ids``).
 
-``use_scrubber(key, jobs)`` says when a page switches from its live view to this: every
-run has ended and the paced replay has caught up (``live.caught_up``).
+A page switches from its live view to this when ``nnlab.ui.live.caught_up(key, jobs)``:
+every run has ended and the paced replay has shown it to the end. A saved run (a
+``run.json``, ``nnlab.ui.saved_run``) opens here directly.
 """
 
 from __future__ import annotations
