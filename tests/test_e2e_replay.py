@@ -35,11 +35,11 @@ LOSS_JS = """() => {
   return {epochs: Math.max(0, ...lines.map(d => d.x.length)), mark: shapes.length ? shapes[0].x0 : null,
           profile: bar ? ((bar._fullLayout || {}).title || {}).text || '' : ''};
 }"""
-SLIDER = ".st-key-train_replay_epoch [role='slider']"
+SLIDER = ".st-key-train_replay_epoch input[type='range']"  # the slider's (visually hidden) range input
 
 
 def _value(page) -> int:
-    return int(page.locator(SLIDER).get_attribute("aria-valuenow"))
+    return int(page.locator(SLIDER).first.input_value())
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +55,13 @@ def test_a_finished_run_is_scrubbed_and_played_again(server):
         page.locator(".st-key-train_pace button").filter(has_text=t("play.instant")).first.click()
         wait_for_app(page)
         page.locator(".st-key-train_btn button:visible").first.click()
-        page.wait_for_selector(SLIDER, timeout=240_000)  # the run ended: the scrubber replaces the live view
+        page.wait_for_selector(SLIDER, state="attached", timeout=240_000)  # the run ended: the scrubber replaces the live view
         wait_for_app(page)
         assert _value(page) == EPOCHS
         end = page.evaluate(LOSS_JS)
         assert end["epochs"] == EPOCHS and end["mark"] is None, end
 
-        thumb = page.locator(SLIDER)
+        thumb = page.locator(SLIDER).first
         thumb.focus()
         page.keyboard.press("Home")
         for _ in range(7):
@@ -81,14 +81,15 @@ def test_a_finished_run_is_scrubbed_and_played_again(server):
         page.wait_for_timeout(800)
         page.screenshot(path=str(ROOT / "docs" / "replay-train.png"))
 
-        page.locator(".st-key-train_replay_play button").click()
+        play = page.locator(".st-key-train_replay_play button:visible").first  # (a stale copy may linger)
+        play.click()
         seen, deadline = [], time.monotonic() + 90
         while time.monotonic() < deadline:
             page.wait_for_timeout(300)
             if page.locator(SLIDER).count():
                 seen.append(_value(page))
             if seen and seen[-1] == EPOCHS and t("replay.play") in page.locator(
-                    ".st-key-train_replay_play button").inner_text():
+                    ".st-key-train_replay_play button:visible").first.inner_text():
                 break
         steps = sorted(set(seen))
         print(f"\nplayed through epochs {steps}")
@@ -107,13 +108,13 @@ def test_a_saved_run_opens_in_the_scrubber_in_korean(server, tmp_path):
         wait_for_app(page)
         page.get_by_text(t("saved.open", "ko")).first.click()
         page.locator(".st-key-train_saved_upload_0 input[type='file']").set_input_files(str(out))
-        page.wait_for_selector(SLIDER, timeout=60_000)
+        page.wait_for_selector(SLIDER, state="attached", timeout=60_000)
         wait_for_app(page)
         assert _value(page) == 12
         assert page.evaluate(LOSS_JS)["epochs"] == 12
         body = page.locator("[data-testid='stMain']").inner_text()
         assert "spiral-run.json" in body and t("results.title", "ko") in body
-        page.locator(SLIDER).focus()
+        page.locator(SLIDER).first.focus()
         page.keyboard.press("Home")
         page.wait_for_function(f"() => ({LOSS_JS})()?.mark === 1", timeout=30_000)
         assert page.evaluate(LOSS_JS)["epochs"] == 1

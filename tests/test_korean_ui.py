@@ -367,7 +367,12 @@ def test_a_saved_run_replayed_and_a_bad_file_in_korean(spiral_data):
     texts = joined(assert_korean(at, "saved run replayed at epoch 2"))
     for key in ("replay.epoch", "replay.play", "saved.use_settings", "saved.close"):
         assert i18n.t(key, "ko") in texts, key
-    assert i18n.t("replay.mark", "ko", epoch=2) in texts  # the marker on the loss chart
+    from chart_elements import chart_figures
+
+    loss = next(f for f in chart_figures(at) if f["key"] == "train_loss")
+    notes = [a.get("text") for a in loss["layout"].get("annotations") or ()]
+    assert i18n.t("replay.mark", "ko", epoch=2) in notes  # the marker on the loss chart
+    assert not [w for n in notes if n for w in foreign_words(n)], notes
     at.file_uploader(key="train_saved_upload_0").set_value(("cut.json", data[:500], "application/json"))
     at.run()
     texts = joined(assert_korean(at, "a cut-off run file"))
