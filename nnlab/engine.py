@@ -30,7 +30,8 @@ from nnlab.tf_import import import_tensorflow
 TARGET_CHUNK_SECONDS = 0.075
 MAX_CHUNK_STEPS = 1000
 BOUNDARY_EVERY_SECONDS = 0.4
-BOUNDARY_FRAMES = 50
+BOUNDARY_FRAMES = 100
+FRAME_BUDGET = 0.08  # the boundary frames may cost at most this share of the run's training time
 
 
 class Observer(Protocol):
@@ -124,8 +125,11 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         chunk_steps, step, last_boundary = 8, 0, -math.inf
         # The boundary at about BOUNDARY_FRAMES evenly spaced epochs (a replay shows it
         # change), and at least every BOUNDARY_EVERY_SECONDS while a long run trains.
+        # Each frame costs a prediction over the grid (~1.5 ms): a frame is taken only while the
+        # frames so far cost at most FRAME_BUDGET of the training time (the first one always).
         boundary_stride = max(1, config.epochs // BOUNDARY_FRAMES)
         next_boundary_epoch = 1
+        frame_seconds, grid_points = None, None if grid is None else tf.constant(grid[2])
         train_seconds, samples = 0.0, 0
         steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
         record.timing["steps_per_epoch"] = steps_per_epoch
@@ -157,9 +161,14 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                             tracker.capture(trainer, record, epoch + 1)
                         boundary = None
                         if grid is not None and (epoch + 1 >= next_boundary_epoch
-                                                 or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS):
-                            boundary = trainer.predict(tf.constant(grid[2])).numpy()
+                                                 or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS) \
+                                and (frame_seconds is None or frame_seconds <= FRAME_BUDGET * train_seconds):
+                            t_frame = time.perf_counter()
+                            boundary = trainer.predict(grid_points).numpy()
                             last_boundary = time.perf_counter()
+                            # the first frame is not counted: it traces the prediction (as the first chunk,
+                            # which includes compiling, is not counted in train_seconds)
+                            frame_seconds = 0.0 if frame_seconds is None else frame_seconds + last_boundary - t_frame
                             next_boundary_epoch = epoch + 1 + boundary_stride
                         inside_frame = probe.capture(trainer, epoch + 1) if probe and probe.due(epoch + 1) else None
                 finally:
@@ -189,7 +198,10 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                                      float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
                                      np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
                     if boundary is not None:
+                        t_frame = time.perf_counter()
                         record.set_boundary(grid, boundary)
+                        frame_seconds += time.perf_counter() - t_frame
+                        record.timing["frame_seconds"] = round(frame_seconds, 4)
                     if inside_frame is not None:
                         record.add_inside_frame(inside_frame)
                 if observer:

@@ -19,10 +19,11 @@ from nnlab.compiled import STAT_NAMES
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset
 from nnlab.model import Architecture
+from nnlab.replay import frames_as_json, thin_evenly
 
 SCHEMA_VERSION = 1
 MAX_STEP_POINTS = 2000
-MAX_BOUNDARY_FRAMES = 64
+MAX_BOUNDARY_FRAMES = 100  # per run: thinned evenly over its epochs (nnlab.replay.thin_evenly)
 STATUSES = ("queued", "running", "paused", "finished", "stopped", "diverged", "failed")
 ENDED = ("finished", "stopped", "diverged", "failed")
 
@@ -200,8 +201,8 @@ class RunRecord:
                 self._boundary_frames.pop()
             self._boundary_frames.append({"epoch": epoch, "z": z.astype(np.float16),
                                           "confidence": None if conf is None else conf.astype(np.float16)})
-            if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # keep every other, and the latest
-                self._boundary_frames = self._boundary_frames[-1::-2][::-1]
+            if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # half as many, evenly spread, first and latest kept
+                self._boundary_frames = thin_evenly(self._boundary_frames, MAX_BOUNDARY_FRAMES // 2 + 1)
 
     def start_inside(self, meta: dict) -> None:
         """The fixed facts of the inside-the-network frames (``nnlab.inside.Probe.meta``)."""
@@ -345,7 +346,8 @@ class RunRecord:
 
     def to_json(self, indent: int | None = 1) -> str:
         snap = self.snapshot()
-        del snap["boundary_frames"], snap["test_output"]  # for the page only; the boundary itself is kept
+        del snap["test_output"]  # for the page only (the ensemble)
+        snap["boundary_frames"] = frames_as_json(snap["boundary_frames"])  # the replay of a saved run
         if snap.get("inside"):
             from nnlab.inside import encode_frame
 
