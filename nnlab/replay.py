@@ -85,10 +85,11 @@ def frame(snap: dict, epoch: int) -> dict:
 
 def shown_epoch(frame: dict) -> int | None:
     """The epoch ``frame`` shows (1-based), or None when it shows the latest numbers (a live
-    snapshot, or the last trained epoch): what a view passes as its chart's ``epoch=``."""
-    if not frame.get("replaying"):
-        return None
-    return int((frame.get("progress") or {}).get("epoch") or 0)
+    snapshot, or the last trained epoch): what a view passes as its chart's ``epoch=``
+    (``nnlab.snapshot.shown_epoch``; imported here, as nnlab.record imports this module)."""
+    from nnlab import snapshot
+
+    return snapshot.shown_epoch(frame)
 
 
 def at_epoch(items: list[dict] | None, epoch: int | None) -> dict | None:

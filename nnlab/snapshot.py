@@ -290,7 +290,10 @@ def histogram_counts(frame: dict, kind: str, layer: int) -> np.ndarray:
 
 def shown_epoch(snap: dict) -> int | None:
     """The epoch a replay frame shows (``nnlab.replay.frame``), None for the live snapshot."""
-    return trained_epochs(snap) if snap.get("replaying") else None
+    if not snap.get("replaying"):
+        return None
+    shown = progress(snap).get("epoch")  # set by the replay; a replayed history ends there too
+    return int(shown) if shown is not None else trained_epochs(snap)
 
 
 # -- test set --------------------------------------------------------------------------------
