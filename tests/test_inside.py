@@ -182,6 +182,11 @@ def test_a_large_network_gets_the_layer_diagram_from_the_history():
     assert fig.layout.title.text != first.layout.title.text
 
 
+def test_a_unit_diagram_before_its_first_frame_waits_under_its_own_title():
+    fig = charts.diagram_figure(snap_with([], [2], ["relu"]), "en")
+    assert fig.layout.title.text == t("inside.diagram.title", epoch="–") and not fig.data
+
+
 # -- recording --------------------------------------------------------------------------------------
 
 def test_arrays_survive_the_json_encoding():

@@ -159,6 +159,10 @@ def diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None, fill:
     frame = snapshot.frame_at(snapshot.diagram_frames(snap), epoch)
     if meta.get("diagram") == "units" and frame is not None and frame.get("kernels") is not None:
         return unit_diagram_figure(snap, frame, lang, fill)
+    if meta.get("diagram") == "units":  # before its first frame: the same chart, waiting
+        spec = figure_spec([], axis(visible=False), axis(visible=False))
+        return style(waiting(spec, lang), t("inside.diagram.title", lang, epoch=_shown(epoch, frame)), height=560,
+                     legend=False)
     return layer_diagram_figure(snap, lang, epoch)
 
 
@@ -274,8 +278,11 @@ def layer_diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None)
     n_in = len(snapshot.dataset(snap).get("features") or []) or None
     columns = [t("inside.diagram.input", lang)] + labels
     widths = [n_in] + [layer.get("width") for layer in layers]
+    # Box size grows with the layer's width (log scale), and never past its share of the row
+    # (about 700 px of plot at 1280 px with the sidebar open).
     top = max(math.log2(max(2, w or 2)) for w in widths)
-    sizes = [26 + 34 * math.log2(max(2, w or 2)) / top for w in widths]
+    biggest = max(14.0, min(60.0, 0.75 * 700 / len(widths)))
+    sizes = [biggest * (0.45 + 0.55 * math.log2(max(2, w or 2)) / top) for w in widths]
     logs = [math.log10(g) if g else None for g in grads]
     finite = [v for v in logs if v is not None] or [-3.0, 0.0]
     lo, hi = math.floor(min(finite)), math.ceil(max(finite))
@@ -283,7 +290,7 @@ def layer_diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None)
     ticks = list(range(lo, hi + 1, max(1, (hi - lo + 4) // 5)))
     pct = lambda v: "–" if v is None else f"{100 * v:.0f}%"  # noqa: E731
     hover, text = [t("inside.diagram.hover_input", lang, name=str(n_in or "?"))], [str(n_in or "")]
-    many = len(columns) > 12
+    many = len(columns) > 8  # then the boxes say only their width; the rest is in the hover
     for i, layer in enumerate(layers):
         act = _act_name(layer.get("activation") or "", lang)
         g = grads[i] if i < len(grads) else None
@@ -291,7 +298,8 @@ def layer_diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None)
         s = sat[i] if i < len(sat) else None
         hover.append(t("inside.diagram.box_hover", lang, layer=labels[i], width=layer.get("width"), activation=act,
                        grad="–" if g is None else f"{g:.2e}", dead=pct(d), sat=pct(s)))
-        text.append("" if many else t("inside.diagram.box", lang, width=layer.get("width"), activation=act))
+        text.append(str(layer.get("width")) if many else t("inside.diagram.box", lang, width=layer.get("width"),
+                                                            activation=act))
     x = list(range(len(columns)))
     data = [{"type": "scatter", "x": x, "y": [0.5] * len(x), "mode": "lines", "hoverinfo": "skip",
              "line": {"color": "#999999", "width": 3}, "showlegend": False},
@@ -309,8 +317,8 @@ def layer_diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None)
         stats = [""] + [t("inside.diagram.box_stats", lang, dead=pct(dead[i] if i < len(dead) else None),
                           sat=pct(sat[i] if i < len(sat) else None)) if i < len(layers) - 1 else ""
                         for i in range(len(layers))]
-        data.append({"type": "scatter", "x": x, "y": [0.5] * len(x), "mode": "text", "text": stats,
-                     "textposition": "top center", "textfont": {"size": 14}, "hoverinfo": "skip", "showlegend": False,
+        data.append({"type": "scatter", "x": x, "y": [0.8] * len(x), "mode": "text", "text": stats,
+                     "textposition": "middle center", "textfont": {"size": 14}, "hoverinfo": "skip", "showlegend": False,
                      "cliponaxis": False})
     xaxis = axis(t("inside.diagram.x", lang), tickmode="array", tickvals=x, ticktext=columns,
                  range=[-0.6, len(columns) - 0.4], showgrid=False, zeroline=False, fixedrange=True)
