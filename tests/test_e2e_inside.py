@@ -5,7 +5,8 @@ once a second (their titles name the epoch drawn); every text is at least 12 px 
 diagram's ticks at least 14 px. Screenshots of the maps and of the diagram, each with the
 section scrolled to the top of a 1280×720 window, go to ``artifacts/screenshots/`` and
 ``docs/inside-maps.png`` / ``docs/inside-diagram.png``. A 10-layer sigmoid net then shows
-flat or saturated units labelled on their tiles, and the layer-level diagram.
+flat or saturated units labelled on their tiles (``docs/inside-flat.png``), and the
+layer-level diagram.
 Skips when Chromium or Playwright is missing, unless NNLAB_REQUIRE_BROWSER=1.
 """
 
@@ -82,7 +83,7 @@ def server():
 
 
 def test_neuron_maps_and_diagram_live_and_on_screen(server):
-    maps_title, diagram_title = t("inside.maps.title", epoch="")[:10], t("inside.diagram.title", epoch="")[:10]
+    maps_title, diagram_title = t("inside.maps.title", epoch="").strip(), t("inside.diagram.title", epoch="").strip()
     with browser_page(width=1280, height=720) as page:
         page.goto(server + "/train?dataset=spiral&depth=3&width=8&epochs=3000&n_samples=1200")
         wait_for_app(page)
@@ -90,7 +91,7 @@ def test_neuron_maps_and_diagram_live_and_on_screen(server):
         wait_for_app(page)
         button(page, t("train.btn.train")).click()
         maps = wait_for(page, lambda: (f := figure(page, maps_title)) and f["heatmaps"] == 24 and f)
-        diagram = wait_for(page, lambda: figure(page, diagram_title))
+        diagram = wait_for(page, lambda: (f := figure(page, diagram_title)) and f["lines"] and f)
         assert {"#0877bd", "#f59322"} <= set(diagram["lines"])  # edges of both signs
         # live: the maps move on whenever the page redraws (once a second on an idle server; the
         # loss chart's epoch count says when it redrew), never staying behind the other charts
@@ -137,3 +138,10 @@ def test_a_deep_sigmoid_net_shows_flat_units_and_the_layer_diagram(server):
         assert figure(page, t("inside.diagram.layers_title", epoch=30)) is not None
         problems = chart_problems(page)
         assert not problems, problems
+        page.locator(".st-key-train_neuron_maps").evaluate("el => el.scrollIntoView({block: 'end'})")
+        page.wait_for_timeout(1200)
+        page.screenshot(path=str(screenshot_path("inside-flat")))
+        shutil.copy(screenshot_path("inside-flat"), ROOT / "docs" / "inside-flat.png")
+        page.locator(".st-key-train_diagram").evaluate("el => el.scrollIntoView({block: 'end'})")
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(screenshot_path("inside-layers")))

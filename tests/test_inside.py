@@ -71,8 +71,9 @@ def test_a_unit_that_is_zero_everywhere_is_labelled_dead_and_identical_units_get
     texts = annotation_texts(fig)
     assert texts.count(t("inside.flag.dead")) == 1
     dead = next(a for a in fig.layout.annotations if a.text == t("inside.flag.dead"))
-    middle = sum(fig.layout.xaxis2.domain) / 2  # the label sits on the second tile
-    assert dead.x == pytest.approx(middle)
+    second = tiles[1]  # the label sits in the middle of the second tile
+    assert dead.x == pytest.approx(second.x0 - second.dx / 2 + len(XS) * second.dx / 2)
+    assert dead.y == pytest.approx(second.y0 - second.dy / 2 + len(YS) * second.dy / 2)
     # one colour range for the layer (white at 0 to blue at its max), stated in its row label: 0 to 5
     assert np.array(tiles[0].z).ravel().tolist() == [0, 51, 102, 153, 204, 255] and np.array(tiles[1].z).max() == 0
     assert {(tr.zmin, tr.zmax) for tr in tiles} == {(0, 255)} and tiles[0].colorscale[0][1] == "#ffffff"
@@ -179,6 +180,11 @@ def test_a_large_network_gets_the_layer_diagram_from_the_history():
     assert list(fig.layout.xaxis.ticktext) == [t("inside.diagram.input"), "L1", "L2", "out"]
     first = charts.diagram_figure(snap, "en", epoch=1)
     assert fig.layout.title.text != first.layout.title.text
+
+
+def test_a_unit_diagram_before_its_first_frame_waits_under_its_own_title():
+    fig = charts.diagram_figure(snap_with([], [2], ["relu"]), "en")
+    assert fig.layout.title.text == t("inside.diagram.title", epoch="–") and not fig.data
 
 
 # -- recording --------------------------------------------------------------------------------------

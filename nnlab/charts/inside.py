@@ -29,7 +29,6 @@ from nnlab.charts.base import (
     named_colorscale,
     short_number,
     style,
-    subplot_grid,
     waiting,
 )
 from nnlab.i18n import t
@@ -57,6 +56,7 @@ def colour_range(lo: float, hi: float) -> tuple[float, float, list]:
     return -reach, reach, MAP_SCALE
 VIRIDIS = named_colorscale("Viridis")
 FLAG_COLOR = "#222222"
+TILE_GAP = "#dfe3e8"
 
 
 def _act_name(name: str, lang: str) -> str:
@@ -102,59 +102,51 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
     cols = max(1, max(len(units) for _, units in rows))
     widths, acts = meta.get("widths") or stored, meta.get("activations") or [""] * len(maps)
     labels = _layer_labels(snap, len(maps))
-    xs, ys = meta["map_x"], meta["map_y"]
-    dx, dy = (xs[-1] - xs[0]) / max(1, len(xs) - 1), (ys[-1] - ys[0]) / max(1, len(ys) - 1)
+    nx, ny = len(meta["map_x"]), len(meta["map_y"])
     ranges = [inside.layer_range(m) for m in maps]
     flags = [inside.unit_flags(m, acts[i] if i < len(acts) else "") for i, m in enumerate(maps)]
-    n_rows = len(rows)
-    row_px, label_px = 112, 30
-    height = n_rows * (row_px + label_px) + 150
-    v_space = label_px / max(1, height - 150)
-    layout = subplot_grid(n_rows, cols, [], horizontal_spacing=0.012, vertical_spacing=min(0.3, v_space))
-    annotations = layout.pop("annotations")
-    data = []
+    # Every tile on one pair of axes, tile (r, c) covering [c·STEP, c·STEP + 1] across and
+    # [-r·ROW, -r·ROW + 1] up (room for the row's label above it): one axis pair instead of a
+    # subplot per tile keeps a live redraw cheap (Plotly's layout objects were most of the time).
+    step, row = 1.12, 1.42
+    annotations, data = [], []
     for r, (li, units) in enumerate(rows):
         lo, hi = ranges[li]
         zmin, zmax, scale = colour_range(lo, hi)
-        key = "inside.maps.row_more" if widths[li] > len(units) and (layer is None or r == 0) else "inside.maps.row"
+        top = -r * row + 1.0
         if layer is None or r == 0:
-            top = layout["yaxis" + (str(r * cols + 1) if r * cols else "")]["domain"][1]
+            key = "inside.maps.row_more" if widths[li] > len(units) else "inside.maps.row"
             annotations.append({"text": t(key, lang, layer=labels[li], activation=_act_name(acts[li], lang),
                                           lo=short_number(lo), hi=short_number(hi),
                                           shown=len(units) if layer is None else stored[li], total=widths[li]),
-                                "x": 0, "xref": "paper", "xanchor": "left", "y": top, "yref": "paper",
-                                "yanchor": "bottom", "showarrow": False, "font": {"size": 15}})
+                                "x": 0, "xanchor": "left", "y": top, "yanchor": "bottom", "showarrow": False,
+                                "font": {"size": 15}})
         for c, u in enumerate(units):
-            i = r * cols + c
-            suffix = str(i + 1) if i else ""
-            tile = maps[li][u]
+            name = t("inside.maps.hover", lang, layer=labels[li], unit=u + 1)
             # One byte per cell (the layer's colour range in 256 steps): sent as a typed array,
             # a tile costs 0.8 kB instead of ~4 kB of decimals, and the page redraws it every second.
-            data.append({"type": "heatmap", "x0": xs[0], "dx": dx, "y0": ys[0], "dy": dy,
-                         "z": quantize(tile, zmin, zmax), "zmin": 0, "zmax": 255,
-                         "colorscale": scale, "showscale": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
-                         "name": t("inside.maps.hover", lang, layer=labels[li], unit=u + 1),
-                         "hovertemplate": t("inside.maps.hover", lang, layer=labels[li], unit=u + 1)
-                         + "<br>x1 %{x:.2f}, x2 %{y:.2f}<extra></extra>"})
+            data.append({"type": "heatmap", "x0": c * step + 0.5 / nx, "dx": 1.0 / nx,
+                         "y0": top - 1.0 + 0.5 / ny, "dy": 1.0 / ny,
+                         "z": quantize(maps[li][u], zmin, zmax), "zmin": 0, "zmax": 255,
+                         "colorscale": scale, "showscale": False, "name": name,
+                         "hovertemplate": name + "<extra></extra>"})
             flag = flags[li][u]
             if flag:
-                xa = layout[f"xaxis{suffix}"]["domain"]
-                ya = layout[f"yaxis{suffix}"]["domain"]
-                annotations.append({"text": t(f"inside.flag.{flag}", lang), "x": (xa[0] + xa[1]) / 2, "xref": "paper",
-                                    "y": (ya[0] + ya[1]) / 2, "yref": "paper", "showarrow": False,
-                                    "font": {"size": TEXT_SIZE, "color": FLAG_COLOR}, "bgcolor": "rgba(255,255,255,0.8)"})
-    for name, ax in layout.items():
-        ax.update({"visible": False, "fixedrange": True} if name.startswith(("xaxis", "yaxis")) else {})
-    layout["annotations"] = annotations
-    spec = {"data": data, "layout": layout}
+                annotations.append({"text": t(f"inside.flag.{flag}", lang), "x": c * step + 0.5, "y": top - 0.5,
+                                    "showarrow": False, "font": {"size": TEXT_SIZE, "color": FLAG_COLOR},
+                                    "bgcolor": "rgba(255,255,255,0.8)"})
+    bottom = -(len(rows) - 1) * row
     if len(rows) < len(stored) and layer is None:
-        spec["layout"]["annotations"].append(
-            {"text": t("inside.maps.layers_cut", lang, shown=len(rows), total=len(stored)), "x": 0, "xref": "paper",
-             "xanchor": "left", "y": 0, "yref": "paper", "yanchor": "top", "yshift": -8, "showarrow": False})
+        annotations.append({"text": t("inside.maps.layers_cut", lang, shown=len(rows), total=len(stored)), "x": 0,
+                            "xanchor": "left", "y": bottom, "yanchor": "top", "yshift": -4, "showarrow": False})
+    xaxis = axis(None, visible=False, fixedrange=True, range=[-0.02, cols * step - (step - 1.0) + 0.02])
+    yaxis = axis(None, visible=False, fixedrange=True, range=[bottom - 0.25, 1.26], scaleanchor="x",
+                 constrain="domain", constraintoward="top")
+    spec = figure_spec(data, xaxis, yaxis, annotations=annotations)
+    height = 150 + 150 * len(rows)
     fig = style(spec, title, height=height, legend=False, subtitle=t("inside.maps.subtitle", lang))
-    # Tiles have no axes to make room for; the first row's label sits above the plot.
-    fig.layout.margin.update(l=20, r=20, b=40, t=fig.layout.margin.t + label_px)
-    fig.layout.height = height + label_px
+    fig.layout.margin.update(l=20, r=20, b=20)  # tiles have no axes to make room for
+    fig.layout.plot_bgcolor = TILE_GAP  # a white tile (all 0) still shows its edges
     return fig
 
 
@@ -167,6 +159,10 @@ def diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None, fill:
     frame = snapshot.frame_at(snapshot.diagram_frames(snap), epoch)
     if meta.get("diagram") == "units" and frame is not None and frame.get("kernels") is not None:
         return unit_diagram_figure(snap, frame, lang, fill)
+    if meta.get("diagram") == "units":  # before its first frame: the same chart, waiting
+        spec = figure_spec([], axis(visible=False), axis(visible=False))
+        return style(waiting(spec, lang), t("inside.diagram.title", lang, epoch=_shown(epoch, frame)), height=560,
+                     legend=False)
     return layer_diagram_figure(snap, lang, epoch)
 
 
@@ -282,8 +278,11 @@ def layer_diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None)
     n_in = len(snapshot.dataset(snap).get("features") or []) or None
     columns = [t("inside.diagram.input", lang)] + labels
     widths = [n_in] + [layer.get("width") for layer in layers]
+    # Box size grows with the layer's width (log scale), and never past its share of the row
+    # (about 700 px of plot at 1280 px with the sidebar open).
     top = max(math.log2(max(2, w or 2)) for w in widths)
-    sizes = [26 + 34 * math.log2(max(2, w or 2)) / top for w in widths]
+    biggest = max(14.0, min(60.0, 0.75 * 700 / len(widths)))
+    sizes = [biggest * (0.45 + 0.55 * math.log2(max(2, w or 2)) / top) for w in widths]
     logs = [math.log10(g) if g else None for g in grads]
     finite = [v for v in logs if v is not None] or [-3.0, 0.0]
     lo, hi = math.floor(min(finite)), math.ceil(max(finite))
@@ -291,7 +290,7 @@ def layer_diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None)
     ticks = list(range(lo, hi + 1, max(1, (hi - lo + 4) // 5)))
     pct = lambda v: "–" if v is None else f"{100 * v:.0f}%"  # noqa: E731
     hover, text = [t("inside.diagram.hover_input", lang, name=str(n_in or "?"))], [str(n_in or "")]
-    many = len(columns) > 12
+    many = len(columns) > 8  # then the boxes say only their width; the rest is in the hover
     for i, layer in enumerate(layers):
         act = _act_name(layer.get("activation") or "", lang)
         g = grads[i] if i < len(grads) else None
@@ -299,7 +298,8 @@ def layer_diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None)
         s = sat[i] if i < len(sat) else None
         hover.append(t("inside.diagram.box_hover", lang, layer=labels[i], width=layer.get("width"), activation=act,
                        grad="–" if g is None else f"{g:.2e}", dead=pct(d), sat=pct(s)))
-        text.append("" if many else t("inside.diagram.box", lang, width=layer.get("width"), activation=act))
+        text.append(str(layer.get("width")) if many else t("inside.diagram.box", lang, width=layer.get("width"),
+                                                            activation=act))
     x = list(range(len(columns)))
     data = [{"type": "scatter", "x": x, "y": [0.5] * len(x), "mode": "lines", "hoverinfo": "skip",
              "line": {"color": "#999999", "width": 3}, "showlegend": False},
@@ -317,8 +317,8 @@ def layer_diagram_figure(snap: dict, lang: str = "en", epoch: int | None = None)
         stats = [""] + [t("inside.diagram.box_stats", lang, dead=pct(dead[i] if i < len(dead) else None),
                           sat=pct(sat[i] if i < len(sat) else None)) if i < len(layers) - 1 else ""
                         for i in range(len(layers))]
-        data.append({"type": "scatter", "x": x, "y": [0.5] * len(x), "mode": "text", "text": stats,
-                     "textposition": "top center", "textfont": {"size": 14}, "hoverinfo": "skip", "showlegend": False,
+        data.append({"type": "scatter", "x": x, "y": [0.8] * len(x), "mode": "text", "text": stats,
+                     "textposition": "middle center", "textfont": {"size": 14}, "hoverinfo": "skip", "showlegend": False,
                      "cliponaxis": False})
     xaxis = axis(t("inside.diagram.x", lang), tickmode="array", tickvals=x, ticktext=columns,
                  range=[-0.6, len(columns) - 0.4], showgrid=False, zeroline=False, fixedrange=True)
