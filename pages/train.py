@@ -175,7 +175,8 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
         b.markdown(t("train.boundary.caption"))
     with st.container():
         inside_section(frame, frame_key)
-    histogram_section(frame, frame_key)
+    with st.container():
+        histogram_section(frame, frame_key)
 
 
 def _points():

@@ -260,6 +260,9 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
         session_jobs()  # heartbeat
         now_snaps = [j.snapshot() for j in now_jobs]
         now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen, advance=True)
+        # where the epoch slider goes once the runs have ended (nnlab.ui.replay_view): with it in
+        # the same place, the charts keep theirs, and Streamlit updates them instead of remounting
+        st.container(key=f"{key}_replay_controls")
         render(now_snaps, now_frames, frame_key)
         if run_every is None:
             return

@@ -77,6 +77,7 @@ def scrub_view(key: str, snaps: Callable[[], list[dict]], ids: tuple,
         now = snaps()
         last = replay.last_epoch(now)
         if last < MIN_EPOCHS:
+            st.container(key=f"{key}_replay_controls")  # the place the live view keeps (nnlab.ui.live)
             render(now, now, (ids, "end"))
             return
         skey = slider_key(key)
