@@ -278,3 +278,18 @@ def test_a_doubled_stride_drops_the_frames_off_its_grid():
         record.add_histogram_frame(epoch, np.zeros((len(KINDS), 2, N_BINS), dtype=np.int32))
     record.add_histogram_frame(12, np.zeros((len(KINDS), 2, N_BINS), dtype=np.int32), stride=4)
     assert [f["epoch"] for f in record.snapshot()["histograms"]["frames"]] == [0, 4, 8, 12]
+
+
+def test_a_damaged_record_draws_the_good_frames_and_never_fails():
+    from nnlab.charts.histograms import histogram_figure
+
+    snap = _hand_made_snapshot()
+    frames = snap["histograms"]["frames"]
+    frames[1]["weights"] = [[1, 2, 3]]  # wrong length
+    frames[2]["weights"] = "garbage"
+    del frames[3]["weights"]
+    fig = histogram_figure(snap, 0, "weights")
+    assert [r["y"][0] for r in _ridges(fig)] == [0, 40]
+    snap["histograms"]["edges"]["pre"] = [["a", "b"]]
+    assert not histogram_figure(snap, 0, "pre").to_plotly_json()["data"]
+    assert not histogram_figure(snap, 5, "grad").to_plotly_json()["data"]  # no such layer
