@@ -1,7 +1,8 @@
 """Per-layer histograms over time: the bins, the in-graph counting, the record format.
 
-At some epoch ends (``planned_epochs``: every epoch for runs up to ``MAX_FRAMES`` epochs,
-evenly thinned beyond, plus epoch 0 before training) the engine asks a ``Tracker`` to
+At epoch 0 (before training), at evenly spaced epoch ends (``planned_epochs``: every epoch
+for runs up to ``MAX_FRAMES`` epochs, thinned beyond, and more when frames would cost too
+much, see ``Tracker.due``) and at the last epoch, the engine asks a ``Tracker`` to
 count, on one FIXED evaluation batch (up to ``EVAL_ROWS`` training rows, chosen once per
 run from the seed), four distributions per Dense layer:
 
@@ -259,7 +260,7 @@ class Tracker:
     """Takes a run's histogram frames: the fixed batch, the plan of epochs, the edges.
 
     ``capture(trainer, record, epoch)`` counts one frame (the first call also fixes the
-    edges from what it sees) and writes it into the record, if ``epoch`` is planned."""
+    edges from what it sees) and writes it into the record, if ``due(epoch)``."""
 
     def __init__(self, total_epochs: int, x_train, y_train, seed: int, activations: list[str]):
         import time
@@ -296,7 +297,7 @@ class Tracker:
         return epoch % self.stride == 0
 
     def capture(self, trainer, record, epoch: int) -> bool:
-        """Count and record the frame of ``epoch`` if it is planned; True if it did."""
+        """Count and record the frame of ``epoch`` if it is due; True if it did."""
         if not self.due(epoch):
             return False
         import time
@@ -323,4 +324,4 @@ class Tracker:
 
 __all__ = ["EVAL_ROWS", "GRAD_BINS_PER_DECADE", "GRAD_DECADES", "KINDS", "MAX_FRAMES", "N_BINS", "Tracker",
            "edges_from_extents", "eval_rows", "gradient_edges", "graph_counts", "linear_edges", "natural_bounds",
-           "planned_epochs", "reference_counts", "thin", "values_of"]
+           "plan_stride", "planned_epochs", "reference_counts", "thin", "values_of"]

@@ -280,6 +280,7 @@ def histogram_frames(snap: dict, epoch: int | None = None) -> list[dict]:
     counts [layers, bins] …}`` (NumPy from a live record, lists from a JSON file: use
     ``histogram_counts``)."""
     frames = (snap.get("histograms") or {}).get("frames") or []
+    frames = [f for f in frames if isinstance(f, dict) and isinstance(f.get("epoch"), int)]
     return [f for f in frames if epoch is None or f["epoch"] <= epoch]
 
 

@@ -278,3 +278,36 @@ def test_a_doubled_stride_drops_the_frames_off_its_grid():
         record.add_histogram_frame(epoch, np.zeros((len(KINDS), 2, N_BINS), dtype=np.int32))
     record.add_histogram_frame(12, np.zeros((len(KINDS), 2, N_BINS), dtype=np.int32), stride=4)
     assert [f["epoch"] for f in record.snapshot()["histograms"]["frames"]] == [0, 4, 8, 12]
+
+
+def test_a_damaged_record_draws_the_good_frames_and_never_fails():
+    from nnlab.charts.histograms import histogram_figure
+
+    snap = _hand_made_snapshot()
+    frames = snap["histograms"]["frames"]
+    frames[1]["weights"] = [[1, 2, 3]]  # wrong length
+    frames[2]["weights"] = "garbage"
+    del frames[3]["weights"]
+    fig = histogram_figure(snap, 0, "weights")
+    assert [r["y"][0] for r in _ridges(fig)] == [0, 40]
+    snap["histograms"]["edges"]["pre"] = [["a", "b"]]
+    assert not histogram_figure(snap, 0, "pre").to_plotly_json()["data"]
+    assert not histogram_figure(snap, 5, "grad").to_plotly_json()["data"]  # no such layer
+
+
+def test_the_stride_doubles_until_a_frame_costs_at_most_the_time_budget(monkeypatch):
+    import time as time_module
+
+    x = np.zeros((50, 2), dtype=np.float32)
+    tracker = histograms.Tracker(50, x, np.zeros(50, dtype=np.int32), 0, ["relu", "softmax"])
+    assert tracker.n_rows == 50 and tracker.stride == 1 and tracker.due(0) and tracker.due(50)
+    now = time_module.perf_counter()
+    tracker.edges = object()  # the bins are fixed
+    tracker.frames, tracker.seconds, tracker.frame_seconds = 2, 0.02, 0.01  # 10 ms a frame after the first
+    tracker.started = now - 1.02  # 10 epochs in 1 s of training: 0.1 s an epoch
+    monkeypatch.setattr(time_module, "perf_counter", lambda: now)
+    # 10 ms > 3% of 0.1 s × stride until the stride is 4 (12 ms)
+    assert tracker.due(10) is False or tracker.stride == 4
+    assert tracker.stride == 4
+    assert [e for e in range(11, 17) if tracker.due(e)] == [12, 16]
+    assert tracker.due(50) and not tracker.due(49)  # the last epoch always

@@ -44,6 +44,15 @@ def _ridge_colors(n: int) -> list[str]:
     return sample_colorscale("Blues", [0.3 + 0.65 * i / (n - 1) for i in range(n)])
 
 
+def _counts_fit(frame: dict, kind: str, layer: int, n_bins: int) -> bool:
+    """True if ``frame`` has ``n_bins`` finite, non-negative counts of ``kind`` in ``layer``."""
+    try:
+        counts = snapshot.histogram_counts(frame, kind, layer)
+    except (KeyError, IndexError, TypeError, ValueError):
+        return False
+    return counts.shape == (n_bins,) and bool(np.all(counts >= 0)) and isinstance(frame.get("epoch"), int)
+
+
 def _decade(v: float) -> str:
     return f"10<sup>{int(round(math.log10(v)))}</sup>" if v > 0 else "0"
 
@@ -57,11 +66,16 @@ def histogram_figure(snap: dict, layer: int = 0, kind: str = "weights", lang: st
     kind_name = t(f"hist.kind.{kind}", lang)
     title = t("hist.title", lang, layer=name, kind=kind_name)
     frames = snapshot.histogram_frames(snap, epoch)
-    edges_all = snapshot.histogram_edges(snap, kind)
+    try:
+        edges_all = snapshot.histogram_edges(snap, kind)
+    except (TypeError, ValueError):  # a hand-edited or truncated file: draw nothing rather than fail
+        edges_all = None
+    if edges_all is not None and 0 <= layer < len(edges_all):
+        frames = [f for f in frames if _counts_fit(f, kind, layer, len(edges_all[layer]) - 1)]
     log = snapshot.histogram_scale(snap, kind) == "log"
     data: list[dict] = []
     subtitle = None
-    if frames and edges_all is not None and 0 <= layer < len(edges_all):
+    if frames and edges_all is not None and 0 <= layer < len(edges_all) and edges_all.ndim == 2:
         edges = edges_all[layer]
         shown = pick_frames(frames)
         shares = []
