@@ -3,10 +3,12 @@
 The replay (``nnlab.replay``, the epoch scrubber) needs the decision boundary at many epochs:
 the engine predicts the model's output over the 60×60 grid at about ``BOUNDARY_FRAMES``
 evenly spaced epochs (and every ``BOUNDARY_EVERY_SECONDS`` of a long run), and the record
-keeps at most ``MAX_BOUNDARY_FRAMES`` of them, thinned evenly. This trains the same 2-D
-runs with the frames as the app keeps them and with no boundary at all (the grid switched
-off), interleaved in one process, and prints the wall time of each and the ratio; then a
-long run's frame count, frame memory and JSON size.
+keeps at most ``MAX_BOUNDARY_FRAMES`` of them, thinned evenly, taking a frame only while the
+frames cost at most ``FRAME_BUDGET`` of the training time. This trains the same 2-D runs
+with the frames as the app keeps them and without replay frames (the first epoch's and the
+final boundary only), interleaved in one process, and prints the CPU time of each and the
+ratio, and the frames' share of the training time as the engine counts it; then a long
+run's frame count, frame memory and JSON size.
 
     python bench/replay_cost.py [--repeats 5]
 """
@@ -35,15 +37,15 @@ CASES = {
 def timed(config: RunConfig, data, frames: bool) -> tuple[float, float]:
     """(CPU seconds of the run, the share of its training time its frames took as the engine
     counts it: ``timing.frame_seconds / timing.train_seconds``)."""
-    real = engine.grid_for
+    budget = engine.FRAME_BUDGET
     if not frames:
-        engine.grid_for = lambda _data: None  # no boundary at all: neither the frames nor the final one
+        engine.FRAME_BUDGET = -1.0  # no replay frames: the first epoch's and the final boundary only
     try:
         t0 = time.process_time()  # CPU time: other processes on the machine count less than in wall time
         record = engine.run(config, data)
         cpu = time.process_time() - t0
     finally:
-        engine.grid_for = real
+        engine.FRAME_BUDGET = budget
     timing = record.timing
     return cpu, (timing.get("frame_seconds") or 0.0) / max(timing.get("train_seconds") or 1e-9, 1e-9)
 

@@ -130,6 +130,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         boundary_stride = max(1, config.epochs // BOUNDARY_FRAMES)
         next_boundary_epoch = 1
         frame_seconds, grid_points = None, None if grid is None else tf.constant(grid[2])
+        frame_cost = None  # a frame's seconds when nothing else competes (the least seen): plans even spacing
         train_seconds, samples = 0.0, 0
         steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
         record.timing["steps_per_epoch"] = steps_per_epoch
@@ -168,7 +169,8 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                             last_boundary = time.perf_counter()
                             # the first frame is not counted: it traces the prediction (as the first chunk,
                             # which includes compiling, is not counted in train_seconds)
-                            frame_seconds = 0.0 if frame_seconds is None else frame_seconds + last_boundary - t_frame
+                            frame_dt = last_boundary - t_frame
+                            frame_seconds = 0.0 if frame_seconds is None else frame_seconds + frame_dt
                             next_boundary_epoch = epoch + 1 + boundary_stride
                         inside_frame = probe.capture(trainer, epoch + 1) if probe and probe.due(epoch + 1) else None
                 finally:
@@ -198,10 +200,17 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                                      float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
                                      np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
                     if boundary is not None:
-                        t_frame = time.perf_counter()
+                        t_record = time.perf_counter()
                         record.set_boundary(grid, boundary)
-                        frame_seconds += time.perf_counter() - t_frame
+                        cost = frame_dt + time.perf_counter() - t_record  # the prediction and its record
+                        frame_seconds += time.perf_counter() - t_record
                         record.timing["frame_seconds"] = round(frame_seconds, 4)
+                        if epoch > 0:  # the first frame traced the prediction: not a usual cost
+                            frame_cost = cost if frame_cost is None else min(frame_cost, cost)
+                            per_epoch = train_seconds / (epoch + 1)
+                            if per_epoch > 0:  # every how many epochs a frame fits the budget
+                                fits = math.ceil(frame_cost / (FRAME_BUDGET * per_epoch)) if FRAME_BUDGET > 0 else 1
+                                next_boundary_epoch = epoch + 1 + max(boundary_stride, fits)
                     if inside_frame is not None:
                         record.add_inside_frame(inside_frame)
                 if observer:

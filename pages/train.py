@@ -5,7 +5,9 @@ one live view (``nnlab.ui.live.live_view``): status, then the loss beside the pe
 gradient profile (the first screen after Train), then gradients over time, saturation
 and the decision boundary (``nnlab.charts.run``) → results (``nnlab.ui.results``) → "Show
 the code" (``nnlab.ui.code_view``: the sidebar's settings as Keras code; before any run it
-follows the hint, so it never pushes the first charts down). The job
+follows the hint, so it never pushes the first charts down). Once the run has ended the same
+charts follow an epoch slider with Play (``nnlab.ui.replay_view``); "Open a saved run"
+shows a ``run.json`` the same way (``nnlab.ui.saved_run``). The job
 lives in session state, so it keeps training while the user visits another page; the page
 reads it only through its snapshot (``nnlab.snapshot``).
 """

@@ -111,7 +111,7 @@ def test_a_saved_run_opens_in_the_scrubber_in_korean(server, tmp_path):
         page.wait_for_selector(SLIDER, state="attached", timeout=60_000)
         wait_for_app(page)
         assert _value(page) == 12
-        assert page.evaluate(LOSS_JS)["epochs"] == 12
+        page.wait_for_function(f"() => ({LOSS_JS})()?.epochs === 12", timeout=30_000)  # Plotly draws after the run
         body = page.locator("[data-testid='stMain']").inner_text()
         assert "spiral-run.json" in body and t("results.title", "ko") in body
         page.locator(SLIDER).first.focus()

@@ -260,8 +260,8 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
         session_jobs()  # heartbeat
         now_snaps = [j.snapshot() for j in now_jobs]
         now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen, advance=True)
-        # where the epoch slider goes once the runs have ended (nnlab.ui.replay_view): with it in
-        # the same place, the charts keep theirs, and Streamlit updates them instead of remounting
+        # the epoch scrubber's place (nnlab.ui.replay_view fills it once the runs have ended): the
+        # charts keep their positions, so they are updated in place, not mounted anew, at the switch
         st.container(key=f"{key}_replay_controls")
         render(now_snaps, now_frames, frame_key)
         if run_every is None:

@@ -72,12 +72,12 @@ def scrub_view(key: str, snaps: Callable[[], list[dict]], ids: tuple,
     state = _state(key, ids)
     run_every = PLAY_SECONDS if state["playing"] else None
 
-    @st.fragment(run_every=run_every, key=f"{key}_replay")
+    @st.fragment(run_every=run_every, key=key)  # the live view's key and layout: its charts stay mounted
     def _panel():
         now = snaps()
         last = replay.last_epoch(now)
         if last < MIN_EPOCHS:
-            st.container(key=f"{key}_replay_controls")  # the place the live view keeps (nnlab.ui.live)
+            st.container(key=f"{key}_replay_controls")  # empty, where the live view has it
             render(now, now, (ids, "end"))
             return
         skey = slider_key(key)
