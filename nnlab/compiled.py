@@ -138,6 +138,13 @@ class CompiledTrainer:
         self.warm = False  # its chunk function has been traced (set after the first call)
         self.evaluate = _trace_locked(tf.function(self._evaluate, input_signature=[x_spec, y_spec], autograph=False))
         self.predict = _trace_locked(tf.function(self._predict, input_signature=[x_spec], autograph=False))
+        # For the "inside the network" views (nnlab.inside): called at frame moments only,
+        # never in the per-step loop; traced on first use.
+        self.layer_outputs = _trace_locked(tf.function(self._layer_outputs, input_signature=[x_spec],
+                                                       autograph=False))
+        self.inside_probe = _trace_locked(tf.function(self._inside_probe, input_signature=[x_spec, x_spec, y_spec],
+                                                      autograph=False))
+        self._histograms = None  # traced on first use: see histogram_counts
 
     # -- run lifecycle -------------------------------------------------------------
     def reset(self, initializer: str, init_param: float, seed: int, learning_rate: float) -> None:
@@ -319,6 +326,49 @@ class CompiledTrainer:
 
     def _predict(self, x):
         return self._forward(x, False)[0]
+
+    def _layer_outputs(self, x):
+        """Every Dense block's output on ``x`` (inference mode): the hidden layers'
+        post-activation outputs [n, width_i], then the model's output."""
+        return self._forward(x, False)[2]
+
+    def _inside_probe(self, x_map, x_probe, y_probe):
+        """One call for a frame of ``nnlab.inside`` (inference mode, no update):
+        (hidden layers' outputs on ``x_map`` [n_map, width_i],
+         every Dense block's mean output on ``x_probe`` [width_i],
+         per unit of every Dense layer the L2 norm of the loss gradient of its incoming
+         weights on (``x_probe``, ``y_probe``) [width_i],
+         the kernels [fan_in, width_i])."""
+        import tensorflow as tf
+
+        map_outs = self._forward(x_map, False)[2][:-1]
+        kernels = [d.kernel for d in self.dense]
+        with tf.GradientTape() as tape:
+            y_pred, _, outs = self._forward(x_probe, False)
+            loss, _ = self._loss_and_metric(y_probe, y_pred)
+        grads = tape.gradient(loss, kernels)
+        return (map_outs, [tf.reduce_mean(o, axis=0) for o in outs], [tf.norm(g, axis=0) for g in grads],
+                [tf.identity(k.value) for k in kernels])
+
+    def kernels(self) -> list[np.ndarray]:
+        """The Dense layers' kernels [fan_in, fan_out], input side first."""
+        return [np.asarray(d.kernel) for d in self.dense]
+    def histogram_counts(self, x, y, edges):
+        """Per-layer histograms of weights, pre-/post-activations and weight gradients on the
+        batch (``x``, ``y``) into ``edges`` (``nnlab.histograms``, which owns bins and format):
+        (counts [kinds, layers, bins], extents [kinds, layers, 2]) as tensors. Compiled on
+        first use, outside the training chunk."""
+        import tensorflow as tf
+
+        if self._histograms is None:
+            from nnlab import histograms
+
+            x_spec = tf.TensorSpec([None, self.arch.input_dim], tf.float32)
+            y_spec = tf.TensorSpec([None], tf.int32 if self.arch.task == "classification" else tf.float32)
+            e_spec = tf.TensorSpec([len(histograms.KINDS), len(self.dense), histograms.N_BINS + 1], tf.float32)
+            self._histograms = _trace_locked(tf.function(lambda x, y, e: histograms.graph_counts(self, x, y, e),
+                                                         input_signature=[x_spec, y_spec, e_spec], autograph=False))
+        return self._histograms(x, y, edges)
 
     def weights(self) -> list[np.ndarray]:
         return [np.array(w) for w in self.model.get_weights()]

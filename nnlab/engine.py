@@ -19,6 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
+from nnlab import histograms, inside
 from nnlab.compiled import STAT_NAMES, RunState, TrainerPool
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset, grid_for
@@ -29,7 +30,8 @@ from nnlab.tf_import import import_tensorflow
 TARGET_CHUNK_SECONDS = 0.075
 MAX_CHUNK_STEPS = 1000
 BOUNDARY_EVERY_SECONDS = 0.4
-BOUNDARY_FRAMES = 50
+BOUNDARY_FRAMES = 100
+FRAME_BUDGET = 0.08  # the boundary frames may cost at most this share of the run's training time
 
 
 class Observer(Protocol):
@@ -99,6 +101,9 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
     started = time.perf_counter()
     state = RunState(config.initializer, config.init_param, config.seed, config.learning_rate)
     grid = grid_for(data) if data.is_2d else None
+    probe = inside.Probe.for_run(arch, config.epochs, grid, *_eval_split(data))  # None: nothing to record
+    if probe is not None:
+        record.start_inside(probe.meta())
 
     def turn():
         """Borrow a trainer with this run's weights loaded (None: try again next turn)."""
@@ -108,6 +113,10 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         x_train, y_train = tf.constant(data.x_train), tf.constant(data.y_train)
         x_val, y_val = _eval_split(data)
         x_val, y_val = tf.constant(x_val), tf.constant(y_val)
+        # Histograms over time (nnlab.histograms): on a fixed batch at planned epoch ends, never per step.
+        tracker = (histograms.Tracker(config.epochs, data.x_train, data.y_train, config.seed,
+                                      [layer["activation"] for layer in record.layers])
+                   if instrument and histograms.ENABLED else None)
         record.timing["setup_seconds"] = time.perf_counter() - started
         record.set_status("running")
         if observer:
@@ -116,8 +125,12 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         chunk_steps, step, last_boundary = 8, 0, -math.inf
         # The boundary at about BOUNDARY_FRAMES evenly spaced epochs (a replay shows it
         # change), and at least every BOUNDARY_EVERY_SECONDS while a long run trains.
+        # Each frame costs a prediction over the grid (~1.5 ms): a frame is taken only while the
+        # frames so far cost at most FRAME_BUDGET of the training time (the first one always).
         boundary_stride = max(1, config.epochs // BOUNDARY_FRAMES)
         next_boundary_epoch = 1
+        frame_seconds, grid_points = None, None if grid is None else tf.constant(grid[2])
+        frame_cost = None  # a frame's seconds when nothing else competes (the least seen): plans even spacing
         train_seconds, samples = 0.0, 0
         steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
         record.timing["steps_per_epoch"] = steps_per_epoch
@@ -135,6 +148,8 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                     yield False
                     continue
                 try:
+                    if tracker is not None and step == 0:
+                        tracker.capture(trainer, record, 0)  # the start: also fixes the bins
                     count = min(chunk_steps, len(batches) - pos)
                     t0 = time.perf_counter()
                     loss, metric, stats = trainer.train_steps(x_train, y_train, epoch_idx, pos, count, step,
@@ -143,12 +158,21 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                     ended_epoch = pos + count == len(batches)
                     if ended_epoch and np.isfinite(loss).all():
                         val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
+                        if tracker is not None:
+                            tracker.capture(trainer, record, epoch + 1)
                         boundary = None
                         if grid is not None and (epoch + 1 >= next_boundary_epoch
-                                                 or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS):
-                            boundary = trainer.predict(tf.constant(grid[2])).numpy()
+                                                 or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS) \
+                                and (frame_seconds is None or frame_seconds <= FRAME_BUDGET * train_seconds):
+                            t_frame = time.perf_counter()
+                            boundary = trainer.predict(grid_points).numpy()
                             last_boundary = time.perf_counter()
+                            # the first frame is not counted: it traces the prediction (as the first chunk,
+                            # which includes compiling, is not counted in train_seconds)
+                            frame_dt = last_boundary - t_frame
+                            frame_seconds = 0.0 if frame_seconds is None else frame_seconds + frame_dt
                             next_boundary_epoch = epoch + 1 + boundary_stride
+                        inside_frame = probe.capture(trainer, epoch + 1) if probe and probe.due(epoch + 1) else None
                 finally:
                     pool.give_back(trainer)
                 if step > 0:  # the first call includes compiling; don't let it shrink the chunks
@@ -176,7 +200,19 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                                      float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
                                      np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
                     if boundary is not None:
+                        t_record = time.perf_counter()
                         record.set_boundary(grid, boundary)
+                        cost = frame_dt + time.perf_counter() - t_record  # the prediction and its record
+                        frame_seconds += time.perf_counter() - t_record
+                        record.timing["frame_seconds"] = round(frame_seconds, 4)
+                        if epoch > 0:  # the first frame traced the prediction: not a usual cost
+                            frame_cost = cost if frame_cost is None else min(frame_cost, cost)
+                            per_epoch = train_seconds / (epoch + 1)
+                            if per_epoch > 0:  # every how many epochs a frame fits the budget
+                                fits = math.ceil(frame_cost / (FRAME_BUDGET * per_epoch)) if FRAME_BUDGET > 0 else 1
+                                next_boundary_epoch = epoch + 1 + max(boundary_stride, fits)
+                    if inside_frame is not None:
+                        record.add_inside_frame(inside_frame)
                 if observer:
                     observer.on_update(record)
                 if ended_epoch and not math.isfinite(val_loss):
@@ -185,6 +221,8 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 yield True
         record.timing["train_seconds"] = train_seconds
         record.timing["samples_per_second"] = samples / train_seconds if train_seconds else None
+        if tracker is not None:
+            record.timing["histogram_seconds"] = tracker.seconds
         return (yield from _finish_in_turn(turn, pool, record, "finished", data, grid, started))
     finally:
         state.done = True

@@ -19,10 +19,11 @@ from nnlab.compiled import STAT_NAMES
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset
 from nnlab.model import Architecture
+from nnlab.replay import frames_as_json, thin_evenly
 
 SCHEMA_VERSION = 1
 MAX_STEP_POINTS = 2000
-MAX_BOUNDARY_FRAMES = 64
+MAX_BOUNDARY_FRAMES = 100  # per run: thinned evenly over its epochs (nnlab.replay.thin_evenly)
 STATUSES = ("queued", "running", "paused", "finished", "stopped", "diverged", "failed")
 ENDED = ("finished", "stopped", "diverged", "failed")
 
@@ -121,6 +122,10 @@ class RunRecord:
         self.test: dict = {}
         self.boundary: dict | None = None
         self._boundary_frames: list[dict] = []  # see set_boundary
+        self.inside: dict | None = None  # neuron maps and diagram: see start_inside (nnlab.inside)
+        self._inside_frames: list[dict] = []
+        self._histograms: dict | None = None  # bins of the histograms over time, see set_histograms
+        self._histogram_frames: list[dict] = []
         self.predictions: dict | None = None
         self.confusion_matrix: list | None = None
         self.test_output: np.ndarray | None = None  # probabilities (or values) on the test set
@@ -196,8 +201,57 @@ class RunRecord:
                 self._boundary_frames.pop()
             self._boundary_frames.append({"epoch": epoch, "z": z.astype(np.float16),
                                           "confidence": None if conf is None else conf.astype(np.float16)})
-            if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # keep every other, and the latest
-                self._boundary_frames = self._boundary_frames[-1::-2][::-1]
+            if len(self._boundary_frames) > MAX_BOUNDARY_FRAMES:  # half as many, evenly spread, first and latest kept
+                self._boundary_frames = thin_evenly(self._boundary_frames, MAX_BOUNDARY_FRAMES // 2 + 1)
+
+    def start_inside(self, meta: dict) -> None:
+        """The fixed facts of the inside-the-network frames (``nnlab.inside.Probe.meta``)."""
+        with self._lock:
+            self.version += 1
+            self.inside = dict(meta)
+
+    def add_inside_frame(self, frame: dict) -> None:
+        """Keep one inside-the-network frame (``nnlab.inside.Probe.capture``; NumPy arrays,
+        keyed by ``epoch``). At most ``inside.MAX_FRAMES`` frames and ``inside.MAX_BYTES``
+        bytes are kept: beyond, every other frame goes (the latest stays), as for the boundary."""
+        from nnlab import inside
+
+        with self._lock:
+            self.version += 1
+            frames = self._inside_frames
+            if frames and frames[-1]["epoch"] == frame["epoch"]:
+                frames.pop()
+            frames.append(frame)
+            while len(frames) > 2 and (len(frames) > inside.MAX_FRAMES
+                                       or sum(inside.frame_bytes(f) for f in frames) > inside.MAX_BYTES):
+                frames = frames[-1::-2][::-1]
+            self._inside_frames = frames
+
+    def set_histograms(self, edges: np.ndarray, scales: dict, rows: int) -> None:
+        """Fix the bins of the histograms over time (``nnlab.histograms``): ``edges``
+        [kinds, layers, bins + 1], ``scales`` per kind, ``rows`` in the evaluation batch."""
+        from nnlab.histograms import KINDS
+
+        with self._lock:
+            self.version += 1
+            self._histograms = {"kinds": list(KINDS), "scales": dict(scales), "rows": int(rows),
+                                "edges": {kind: np.asarray(edges[k], dtype=np.float32).tolist()
+                                          for k, kind in enumerate(KINDS)}}
+
+    def add_histogram_frame(self, epoch: int, counts: np.ndarray, stride: int = 1) -> None:
+        """One frame of counts [kinds, layers, bins] at the end of ``epoch`` (0 = the start);
+        earlier frames off the epoch grid ``stride`` are dropped, and at most
+        ``histograms.MAX_FRAMES`` are kept (thinned; the first and the latest always kept)."""
+        from nnlab.histograms import KINDS, thin
+
+        frame = {"epoch": int(epoch)} | {kind: np.asarray(counts[k], dtype=np.int32) for k, kind in enumerate(KINDS)}
+        with self._lock:
+            self.version += 1
+            if self._histogram_frames and self._histogram_frames[-1]["epoch"] == frame["epoch"]:
+                self._histogram_frames.pop()
+            frames = self._histogram_frames
+            frames = [f for i, f in enumerate(frames) if i == 0 or f["epoch"] % stride == 0]
+            self._histogram_frames = thin(frames + [frame])
 
     def diverged(self, step: int, hint_key: str, params: dict) -> None:
         """The loss became NaN/inf at ``step``; ``hint_key``/``params``: what to try (catalog text)."""
@@ -261,6 +315,9 @@ class RunRecord:
             snap["steps"] = self.steps.to_dict()
             snap["test_output"] = self.test_output  # set once, at the end, never changed in place
             frames = list(self._boundary_frames)
+            snap["inside"] = None if self.inside is None else dict(self.inside, frames=list(self._inside_frames))
+            snap["histograms"] = (None if self._histograms is None
+                                  else dict(self._histograms, frames=list(self._histogram_frames)))
         snap["boundary_frames"] = frames  # NumPy grids: converted only when a frame is drawn
         return snap
 
@@ -289,7 +346,16 @@ class RunRecord:
 
     def to_json(self, indent: int | None = 1) -> str:
         snap = self.snapshot()
-        del snap["boundary_frames"], snap["test_output"]  # for the page only; the boundary itself is kept
+        del snap["test_output"]  # for the page only (the ensemble)
+        snap["boundary_frames"] = frames_as_json(snap["boundary_frames"])  # the replay of a saved run
+        if snap.get("inside"):
+            from nnlab.inside import encode_frame
+
+            snap["inside"] = dict(snap["inside"], frames=[encode_frame(f) for f in snap["inside"]["frames"]])
+        if snap.get("histograms"):  # counts are NumPy in memory, lists in the file
+            snap["histograms"] = dict(snap["histograms"], frames=[
+                {key: v.tolist() if isinstance(v, np.ndarray) else v for key, v in f.items()}
+                for f in snap["histograms"]["frames"]])
         return json.dumps(snap, indent=indent, ensure_ascii=False, allow_nan=False)
 
     def keras_model(self):

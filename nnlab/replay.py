@@ -1,11 +1,33 @@
-"""Showing a run at a pace a class can watch: frames of a snapshot.
+"""Showing a run at a pace a class can watch, or at the epoch a teacher picks: frames of a snapshot.
 
 Training runs at full speed (a class shares the server), and the default spiral run ends
 in a few seconds, before anyone has seen the loss fall or the gradient profile change.
-So the page does not draw the latest numbers: it plays the recorded epochs at a pace.
-``frame(snap, epoch)`` is the snapshot as it was at the end of ``epoch`` (history, per-step
-series, progress and the decision boundary cut there); ``Pace`` says which epoch to show at
-the next redraw. Both are pure: the page keeps the count.
+So the page does not draw the latest numbers: it plays the recorded epochs at a pace, and
+once the run has ended the epoch scrubber (``nnlab.ui.replay_view``) lets a teacher move
+to any epoch and play it again. Both use the same one function:
+
+- ``frame(snap, epoch)`` is the snapshot as it was at the end of ``epoch`` (history,
+  per-step series, progress and the decision boundary cut there), marked ``"replaying"``;
+  at the last trained epoch it is the snapshot itself.
+- ``shown_epoch(frame)``: the epoch a frame shows, or None for the latest (a live
+  snapshot, or a replay that reached the end).
+- ``at_epoch(items, epoch)``: of a run's recorded frames (a list of ``{"epoch": e, ...}``,
+  epochs ascending), the one recorded last at or before ``epoch`` (the latest for None).
+- ``Pace`` says which epoch the paced replay shows at the next redraw.
+
+**How a view follows the replay (one line).** A view whose numbers change over the run
+records its own frames in the run record as a list of ``{"epoch": e, ...}`` and reads them
+with a chart function that takes ``epoch=None``. In the page's ``render(snaps, frames, …)``
+draw it from the frame with::
+
+    fig = my_chart(frame, epoch=replay.shown_epoch(frame))   # inside: replay.at_epoch(items, epoch)
+
+Nothing else is needed: the paced replay, the scrubber, play/pause and a run opened from a
+``run.json`` file all set the frame's epoch. A record's frames stay bounded with
+``thin_evenly`` (first and latest kept) and go into the JSON record as plain lists
+(``frames_as_json``), so a saved run replays too (``nnlab.runfile`` reads it back).
+
+All pure (no Streamlit): the page keeps the count.
 """
 
 from __future__ import annotations
@@ -61,15 +83,63 @@ def frame(snap: dict, epoch: int) -> dict:
     return out
 
 
+def shown_epoch(frame: dict) -> int | None:
+    """The epoch ``frame`` shows (1-based), or None when it shows the latest numbers (a live
+    snapshot, or the last trained epoch): what a view passes as its chart's ``epoch=``
+    (``nnlab.snapshot.shown_epoch``; imported here, as nnlab.record imports this module)."""
+    from nnlab import snapshot
+
+    return snapshot.shown_epoch(frame)
+
+
+def at_epoch(items: list[dict] | None, epoch: int | None) -> dict | None:
+    """Of ``items`` (``{"epoch": e, ...}`` in ascending epochs), the one recorded last at or
+    before ``epoch``; the last one for ``epoch`` None; None when there is none by then."""
+    if not items:
+        return None
+    if epoch is None:
+        return items[-1]
+    i = _count_at_most([item["epoch"] for item in items], epoch)
+    return items[i - 1] if i else None
+
+
+def last_epoch(snaps: list[dict]) -> int:
+    """The last epoch any of ``snaps`` trained (what the scrubber's range ends at)."""
+    return max((len((s.get("history") or {}).get("epoch") or []) for s in snaps), default=0)
+
+
+def thin_evenly(items: list[dict], keep: int) -> list[dict]:
+    """At most ``keep`` (≥ 2) of ``items`` (ascending ``"epoch"``), spread evenly over their
+    epochs: the first and the latest are always kept. A record calls it when its frames
+    exceed their cap, so a run of any length keeps a bounded number of frames."""
+    if len(items) <= keep:
+        return list(items)
+    epochs = np.array([item["epoch"] for item in items], dtype=float)
+    targets = np.linspace(epochs[0], epochs[-1], max(2, keep))
+    chosen = np.clip(np.searchsorted(epochs, targets), 0, len(items) - 1)
+    # the nearest recorded epoch to each target: the one found or the one before it
+    before = np.clip(chosen - 1, 0, len(items) - 1)
+    chosen = np.where(np.abs(epochs[before] - targets) <= np.abs(epochs[chosen] - targets), before, chosen)
+    picked = sorted({0, len(items) - 1, *chosen.tolist()})
+    return [items[i] for i in picked]
+
+
+def frames_as_json(frames: list[dict]) -> list[dict]:
+    """Boundary frames as JSON-ready lists (the JSON record's ``boundary_frames``)."""
+    return [{"epoch": int(f["epoch"]), "z": _json_grid(f["z"]),
+             "confidence": None if f.get("confidence") is None else _json_grid(f["confidence"])} for f in frames]
+
+
+def _json_grid(grid) -> list:
+    values = np.round(np.asarray(grid, dtype=np.float64), 3)
+    if np.isfinite(values).all():
+        return values.tolist()
+    return np.where(np.isfinite(values), values, None).tolist()  # JSON has no NaN
+
+
 def boundary_at(snap: dict, epoch: int) -> dict | None:
     """The decision boundary recorded last at or before ``epoch`` (None before the first)."""
-    frames = snap.get("boundary_frames") or []
-    best = None
-    for item in frames:
-        if item["epoch"] <= epoch:
-            best = item
-        else:
-            break
+    best = at_epoch(snap.get("boundary_frames"), epoch)
     if best is None:
         return None
     base = snap.get("boundary") or {}
@@ -78,7 +148,7 @@ def boundary_at(snap: dict, epoch: int) -> dict | None:
 
 
 def _lists(grid) -> list:
-    return np.round(np.asarray(grid, dtype=np.float32), 3).tolist()
+    return np.round(np.asarray(grid, dtype=np.float64), 3).tolist()
 
 
 def _count_at_most(sorted_values: list, limit) -> int:
@@ -92,4 +162,5 @@ def _count_at_most(sorted_values: list, limit) -> int:
     return lo
 
 
-__all__ = ["DEFAULT_PACE", "PACES", "Pace", "boundary_at", "frame"]
+__all__ = ["DEFAULT_PACE", "PACES", "Pace", "at_epoch", "boundary_at", "frame", "frames_as_json", "last_epoch",
+           "shown_epoch", "thin_evenly"]

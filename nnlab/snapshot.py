@@ -223,6 +223,80 @@ def gradient_ratio_series(snap: dict) -> tuple[list[int], list[float | None]]:
     return epochs(snap), [ratio_of(row) for row in epoch_series(snap, "grad_norm")]
 
 
+# -- inside the network (neuron maps, diagram: nnlab.inside) -----------------------------------
+
+def inside(snap: dict) -> dict | None:
+    """The record's ``inside`` entry (grid axes, widths, activations, ``diagram`` kind, frames), or None."""
+    return snap.get("inside") or None
+
+
+def neuron_map_frames(snap: dict) -> list[dict]:
+    """The frames with neuron maps, oldest first: ``{"epoch": e, "maps": [per hidden layer
+    [units, ny, nx]], …}`` (arrays as the record keeps them: decode with ``nnlab.inside.decode``)."""
+    return [f for f in (inside(snap) or {}).get("frames") or () if f.get("maps") is not None]
+
+
+def diagram_frames(snap: dict) -> list[dict]:
+    """The frames with diagram data, oldest first: ``{"epoch": e, "kernels", "unit_mean", "unit_grad"}``."""
+    return [f for f in (inside(snap) or {}).get("frames") or ()
+            if f.get("kernels") is not None or f.get("unit_mean") is not None]
+
+
+def frame_at(frames: Sequence[dict], epoch: int | None = None) -> dict | None:
+    """The frame recorded last at or before ``epoch`` (None = the latest); None before the first."""
+    if not frames:
+        return None
+    if epoch is None:
+        return frames[-1]
+    best = None
+    for f in frames:
+        if f["epoch"] <= epoch:
+            best = f
+        else:
+            break
+    return best
+
+
+# -- histograms over time (bins and format: nnlab.histograms) ---------------------------------
+
+def histogram_kinds(snap: dict) -> list[str]:
+    """The kinds recorded (``weights``, ``pre``, ``post``, ``grad``); [] for a run without histograms."""
+    return list((snap.get("histograms") or {}).get("kinds") or [])
+
+
+def histogram_scale(snap: dict, kind: str) -> str:
+    """``"linear"`` (equal bins) or ``"log"`` (|value| in decades, the first bin [0, bottom))."""
+    return ((snap.get("histograms") or {}).get("scales") or {}).get(kind, "linear")
+
+
+def histogram_edges(snap: dict, kind: str) -> np.ndarray | None:
+    """[layers, bins + 1] bin edges of ``kind``, fixed for the run; None without histograms."""
+    edges = ((snap.get("histograms") or {}).get("edges") or {}).get(kind)
+    return None if edges is None else np.asarray(edges, dtype=np.float64)
+
+
+def histogram_frames(snap: dict, epoch: int | None = None) -> list[dict]:
+    """The recorded frames up to ``epoch`` (None = all), oldest first: ``{"epoch": e, kind:
+    counts [layers, bins] …}`` (NumPy from a live record, lists from a JSON file: use
+    ``histogram_counts``)."""
+    frames = (snap.get("histograms") or {}).get("frames") or []
+    frames = [f for f in frames if isinstance(f, dict) and isinstance(f.get("epoch"), int)]
+    return [f for f in frames if epoch is None or f["epoch"] <= epoch]
+
+
+def histogram_counts(frame: dict, kind: str, layer: int) -> np.ndarray:
+    """One frame's counts of ``kind`` in layer ``layer`` (0 = L1) as a NumPy array."""
+    return np.asarray(frame[kind][layer], dtype=np.int64)
+
+
+def shown_epoch(snap: dict) -> int | None:
+    """The epoch a replay frame shows (``nnlab.replay.frame``), None for the live snapshot."""
+    if not snap.get("replaying"):
+        return None
+    shown = progress(snap).get("epoch")  # set by the replay; a replayed history ends there too
+    return int(shown) if shown is not None else trained_epochs(snap)
+
+
 # -- test set --------------------------------------------------------------------------------
 
 def output_on_test_set(snap: dict) -> np.ndarray | None:
@@ -240,9 +314,11 @@ def true_test_classes(snap: dict) -> np.ndarray | None:
     return np.asarray(y, dtype=int)
 
 
-__all__ = ["ENDED", "STATUSES", "all_ended", "class_names", "config", "dataset", "epoch_series", "epochs", "finite",
-           "gradient_profile", "gradient_ratio", "gradient_ratio_series", "has_dataset", "has_numbers",
-           "hidden_labels", "hidden_percent", "history", "is_2d", "is_ended", "label", "latest_step_stat",
-           "layer_labels", "layer_stat", "metric", "output_on_test_set", "progress", "ratio_layers", "ratio_of",
-           "shared_metric", "status", "step_numbers", "step_series", "steps", "steps_per_epoch", "task",
-           "total_epochs", "trained_epochs", "true_test_classes"]
+__all__ = ["ENDED", "STATUSES", "all_ended", "class_names", "config", "dataset", "diagram_frames", "epoch_series",
+           "epochs", "finite", "frame_at", "gradient_profile", "gradient_ratio", "gradient_ratio_series",
+           "has_dataset", "has_numbers", "hidden_labels", "hidden_percent", "histogram_counts", "histogram_edges",
+           "histogram_frames", "histogram_kinds", "histogram_scale", "history", "inside", "is_2d", "is_ended",
+           "label", "latest_step_stat", "layer_labels", "layer_stat", "metric", "neuron_map_frames",
+           "output_on_test_set", "progress", "ratio_layers", "ratio_of", "shared_metric", "shown_epoch", "status",
+           "step_numbers", "step_series", "steps", "steps_per_epoch", "task", "total_epochs", "trained_epochs",
+           "true_test_classes"]

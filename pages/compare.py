@@ -15,12 +15,13 @@ import math
 import pandas as pd
 import streamlit as st
 
-from nnlab import comparison, datasets, i18n, runtime, snapshot
+from nnlab import comparison, datasets, i18n, replay, runtime, snapshot
 from nnlab.charts import comparison as compare_charts
+from nnlab.charts import epoch_mark
 from nnlab.config import ConfigError
 from nnlab.i18n.numbers import ratio_words
 from nnlab.ui import lessons as lesson_ui
-from nnlab.ui import live, page_state
+from nnlab.ui import live, page_state, replay_view
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
 from nnlab.ui.plots import show
@@ -356,9 +357,12 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
             st.markdown(f"**{gap}**")
     a, b = st.columns(2)
     view = _loss_view(a)  # the view is part of the figures' cache key
+    mark_at = min((replay.shown_epoch(f) for f in replaying), default=None)  # the epoch replayed, marked
     figs = live.figures("compare", (frame_key, L, target_value, profile_epoch, view),
-                        lambda: compare_charts.live_figures(frames, data, L, target_value, profile_epoch or None,
-                                                            loss=view))
+                        lambda: epoch_mark.mark_epochs(
+                            compare_charts.live_figures(frames, data, L, target_value, profile_epoch or None,
+                                                        loss=view),
+                            ("loss", "metric", "ratio"), mark_at, state["config"].epochs, L))
     show(figs["loss"], key="compare_loss", where=a)
     show(figs["profile"], key="compare_profile", where=b)
     a, b = st.columns(2)
@@ -377,7 +381,11 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
         show(figs["boundaries"], key="compare_boundaries")
 
 
-live.live_view("compare", _jobs, render, pace=pace, frozen=frozen)
+if live.caught_up("compare", jobs):  # every run ended and shown to the end: scrub and play them again
+    replay_view.scrub_view("compare", lambda: [j.snapshot() for j in _jobs()], tuple(j.id for j in jobs), render,
+                           pace=pace)
+else:
+    live.live_view("compare", _jobs, render, pace=pace, frozen=frozen)
 with st.expander(t("compare.status.heading")):
     for job in jobs:
         st.button(t("compare.btn.stop_run", label=_shown(job.label)), key=f"compare_stop_{job.label}", icon="⏹️",

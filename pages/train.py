@@ -5,21 +5,27 @@ one live view (``nnlab.ui.live.live_view``): status, then the loss beside the pe
 gradient profile (the first screen after Train), then gradients over time, saturation
 and the decision boundary (``nnlab.charts.run``) → results (``nnlab.ui.results``) → "Show
 the code" (``nnlab.ui.code_view``: the sidebar's settings as Keras code; before any run it
-follows the hint, so it never pushes the first charts down). The job
+follows the hint, so it never pushes the first charts down). Once the run has ended the same
+charts follow an epoch slider with Play (``nnlab.ui.replay_view``); "Open a saved run"
+shows a ``run.json`` the same way (``nnlab.ui.saved_run``). The job
 lives in session state, so it keeps training while the user visits another page; the page
 reads it only through its snapshot (``nnlab.snapshot``).
 """
 
 import streamlit as st
 
-from nnlab import runtime, snapshot
+from nnlab import replay, runtime, snapshot
+from nnlab.charts import epoch_mark
 from nnlab.charts import run as run_charts
+from nnlab.config import RunConfig
 from nnlab.i18n.numbers import ratio_words
 from nnlab.ui import lessons as lesson_ui
-from nnlab.ui import live
+from nnlab.ui import live, replay_view, saved_run
 from nnlab.ui.clicks import once
 from nnlab.ui.code_view import code_view
 from nnlab.ui.common import lang, page_setup, t
+from nnlab.ui.histograms import histogram_section
+from nnlab.ui.inside import inside_section
 from nnlab.ui.plots import show
 from nnlab.ui.results import results_section
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame
@@ -41,6 +47,7 @@ def _train():
         return
     config = current_config()
     live.start_job(SLOT, config, frame=current_frame(), label=config.activation)
+    saved_run.close(SLOT)  # a new run replaces a saved run that was open
     st.session_state[LESSON_RUN] = lesson.name if lesson is not None else None  # whose claim this run can show
 
 
@@ -60,8 +67,14 @@ def _stop():
         j.stop()
 
 
+def _reset():
+    live.forget_job(SLOT)
+    saved_run.close(SLOT)
+
+
 job = live.get_job(SLOT)
 running = live.is_running(job)
+saved = saved_run.opened(SLOT)  # a run opened from a run.json file (shown when no job is)
 settings = config_sidebar(locked=running, url_base=lesson.config() if lesson else None)
 if lesson is not None:
     with lesson_place:
@@ -72,7 +85,8 @@ if lesson is not None:
                              if snap and st.session_state.get(LESSON_RUN) == lesson.name else None,
                              note=t("lesson.changed") if settings.config != lesson.config()
                              else (None if job is not None else t("lesson.run_it")))
-st.caption(live.settings_summary(job.config if job is not None else settings.config))
+st.caption(live.settings_summary(job.config if job is not None else RunConfig.from_dict(saved["snap"]["config"])
+                                 if saved is not None else settings.config))
 if not running and settings.error is None:
     runtime.WARMER.request([settings.config], settings.frame)  # compile it now, so Train starts at once
 
@@ -86,13 +100,16 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     st.button(t("train.btn.resume") if paused else t("train.btn.pause"), icon="▶️" if paused else "⏸️",
               key="pause_btn", disabled=not running, **once(_set_paused, not paused),
               help=t("train.btn.pause_help"))
-    st.button(t("train.btn.reset"), icon="🔄", key="reset_btn", disabled=job is None,
-              **once(live.forget_job, SLOT), help=t("train.btn.reset_help"))
+    st.button(t("train.btn.reset"), icon="🔄", key="reset_btn", disabled=job is None and saved is None,
+              **once(_reset), help=t("train.btn.reset_help"))
     pace, frozen = live.pace_picker("train_pace")
 if settings.error:
     st.info(t("train.blocked", error=settings.error), icon="ℹ️")
+if saved_run.opener(SLOT, disabled=running):  # a saved run replaces the ended job on the page
+    live.forget_job(SLOT)
+    st.rerun()
 
-if job is None:
+if job is None and saved is None:
     st.caption(t("train.intro"))
     st.info(t("train.empty"), icon="👈")
     code_view(settings.config, settings.frame)
@@ -125,7 +142,9 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
         return
     first_screen = live.crowded() and not snapshot.is_ended(snap)
     figs = live.figures("train", (frame_key, L, first_screen),
-                        lambda: run_charts.live_figures(frame, job.data, L, first_screen))
+                        lambda: epoch_mark.mark_epochs(run_charts.live_figures(frame, _points(), L, first_screen),
+                                                       ("loss", "metric", "heat"), replay.shown_epoch(frame),
+                                                       snapshot.total_epochs(snap), L))
     with st.container():
         if frame.get("replaying"):
             st.caption(t("play.showing", shown=snapshot.progress(frame)["epoch"], epochs=snapshot.total_epochs(snap),
@@ -156,8 +175,24 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
         a, b = st.columns([3, 2])
         show(figs["boundary"], key="train_boundary", where=a)
         b.markdown(t("train.boundary.caption"))
+    with st.container():
+        inside_section(frame, frame_key)
+    with st.container():
+        histogram_section(frame, frame_key)
 
 
-live.live_view("train", lambda: [job], render, pace=pace, frozen=frozen)
+def _points():
+    """The data set's points for the boundary chart (a saved run's: reloaded, see saved_run)."""
+    return job.data if job is not None else saved["points"]
+
+
+if job is None:  # a saved run: ended, so it opens in the scrubber
+    saved_run.header(SLOT)
+    replay_view.scrub_view("train", lambda: [saved["snap"]], ("saved", saved["id"]), render, pace=pace)
+    saved_run.results(saved["snap"])
+elif live.caught_up("train", [job]):  # ended and shown to the end: scrub and play it again
+    replay_view.scrub_view("train", lambda: [job.snapshot()], (job.id,), render, pace=pace)
+else:
+    live.live_view("train", lambda: [job], render, pace=pace, frozen=frozen)
 results_section(job)
 code_view(settings.config, settings.frame)

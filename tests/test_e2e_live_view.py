@@ -100,8 +100,10 @@ def test_the_default_run_unfolds_on_a_projector_without_blanks_or_copies(server)
         settled = _charts(page)
         seen = chart_watch(page)
         print(f"checked {seen['frames']} frames; most charts at once {seen['most']}, settled {len(settled)}")
-        assert len(settled) == 8, [c["title"] for c in settled]  # 7 live charts + the confusion matrix
-        assert len({c["key"] for c in settled}) == 8, [c["key"] for c in settled]
+        # 7 live charts, the neuron maps and the diagram ("Inside the network"), the confusion matrix
+        # (the distributions over time are drawn only when their expander is opened)
+        assert len(settled) == 10, [c["title"] for c in settled]
+        assert len({c["key"] for c in settled}) == 10, [c["key"] for c in settled]
         # Each redraw updates a chart in place: st.plotly_chart remounted a chart whose figure
         # changed and kept the old one (faded) beside it until the new one was drawn.
         assert seen["frames"] > 100, seen

@@ -31,7 +31,20 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from nnlab import activations, codegen, comparison, datasets, i18n, initializers, lessons, optimizers, presets, replay
+from nnlab import (
+    activations,
+    codegen,
+    comparison,
+    datasets,
+    histograms,
+    i18n,
+    initializers,
+    lessons,
+    optimizers,
+    presets,
+    replay,
+    runfile,
+)
 from nnlab.charts import comparison as compare_charts
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
 from nnlab.fields import SECTIONS
@@ -341,6 +354,32 @@ def test_a_finished_run_and_its_results_in_korean():
     assert "초에 마쳤습니다" in text  # "3 에포크를 2초에 마쳤습니다", not "2 s에"
 
 
+def test_a_saved_run_replayed_and_a_bad_file_in_korean(spiral_data):
+    from nnlab import engine
+    from nnlab.config import RunConfig
+
+    cfg = RunConfig(dataset="spiral", n_samples=400, noise=0.1, seed=0, depth=2, width=8, epochs=4)
+    data = engine.run(cfg, spiral_data).to_json().encode()
+    at = open_page("train")
+    at.file_uploader(key="train_saved_upload_0").set_value(("run.json", data, "application/json"))
+    at.run()
+    next(s for s in at.slider if s.key == "train_replay_epoch").set_value(2)
+    at.run()
+    texts = joined(assert_korean(at, "saved run replayed at epoch 2"))
+    for key in ("replay.epoch", "replay.play", "saved.use_settings", "saved.close"):
+        assert i18n.t(key, "ko") in texts, key
+    from chart_elements import chart_figures
+
+    loss = next(f for f in chart_figures(at) if f["key"] == "train_loss")
+    notes = [a.get("text") for a in loss["layout"].get("annotations") or ()]
+    assert i18n.t("replay.mark", "ko", epoch=2) in notes  # the marker on the loss chart
+    assert not [w for n in notes if n for w in foreign_words(n)], notes
+    at.file_uploader(key="train_saved_upload_0").set_value(("cut.json", data[:500], "application/json"))
+    at.run()
+    texts = joined(assert_korean(at, "a cut-off run file"))
+    assert i18n.t("runfile.err.truncated", "ko") in texts
+
+
 def test_a_finished_regression_run_names_its_target_in_korean():
     at = open_page("train", {"dataset": "diabetes", "depth": "1", "width": "8", "epochs": "2"})
     at.button(key="train_btn").click()
@@ -412,6 +451,7 @@ def test_neuron_page_with_every_activation_and_example_in_korean():
 
 def built_keys() -> list[str]:
     """Every key the code builds at run time with an f-string, from the tables it builds them from."""
+    from nnlab import inside
     from nnlab.ui.live import HOLD
 
     keys = []
@@ -431,6 +471,7 @@ def built_keys() -> list[str]:
     keys += [f"compare.status.{s}" for s in ("queued", "running", "paused", "finished", "stopped", "diverged",
                                              "failed")]
     keys += [f"play.{p}" for p in (*replay.PACES, HOLD)]
+    keys += [f"runfile.err.{code}" for code in runfile.ERROR_CODES]
     keys += [f"lesson.{name}.{part}" for name in lessons.names() for part in ("title", "watch", "claim")]
     keys += [f"lesson.topic.{topic}" for topic in lessons.TOPICS]
     keys += [f"lesson.run.{label}" for name in lessons.names() for label, _ in lessons.get(name).runs
@@ -442,9 +483,11 @@ def built_keys() -> list[str]:
     keys += [f"dataset.iris.feature.{i}" for i in range(4)]
     keys += [f"neuron.preset.{k}" for k in ("lecture_sigmoid", "lecture_no_bias", "lecture_bias", "relu_stall")]
     keys += [f"charts.boundary.{split}" for split in ("train", "test")]
+    keys += [f"inside.flag.{flag}" for flag in inside.FLAGS] + [f"inside.fill.{fill}" for fill in inside.FILLS]
     keys += [f"code.{part}.{task}" for part in ("print", "c.out") for task in ("classification", "regression")]
     keys += [f"code.c.scale.{v}" for v in SCALINGS] + [f"code.style.{style}" for style in codegen.STYLES]
     keys += [f"charts.{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")]
+    keys += [f"hist.{part}.{kind}" for part in ("kind", "x") for kind in histograms.KINDS]
     keys += [f"compare.chart.test_{m}.{part}" for m in ("accuracy", "mae") for part in ("title", "y")] + [f"compare.chart.val_{m}.title" for m in ("accuracy", "mae")]
     keys += [f"compare.chart.{stat}.{part}" for stat in ("dead_fraction", "saturated_fraction") for part in ("title", "y")]
     keys += [f"lesson.{name}.{part}" for name in lessons.names() for part in ("title", "watch", "claim", "see")]

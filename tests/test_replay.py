@@ -30,7 +30,9 @@ def test_a_frame_is_the_run_as_it_was_at_that_epoch(snap):
 
 def test_the_boundary_of_a_frame_is_the_one_recorded_by_then(snap):
     frames = snap["boundary_frames"]
-    assert len(frames) >= 10, "a 20-epoch run records the boundary at most epochs"
+    # at most epochs, as the training-time budget allows (engine.FRAME_BUDGET), first and last always
+    assert len(frames) >= 3, [f["epoch"] for f in frames]
+    assert frames[0]["epoch"] == 1 and frames[-1]["epoch"] == 20
     assert [f["epoch"] for f in frames] == sorted(f["epoch"] for f in frames)
     early = replay.frame(snap, frames[1]["epoch"])["boundary"]
     late = replay.frame(snap, 20)["boundary"]
@@ -53,10 +55,59 @@ def test_the_pace_unfolds_a_run_in_a_number_of_redraws_but_never_past_what_train
     assert normal.next_epoch(0, 7, 7) == 1  # a short run still unfolds frame by frame
 
 
-def test_the_json_record_leaves_the_replay_frames_out(spiral_data):
+def test_the_json_record_holds_the_replay_frames(spiral_data):
     import json
 
     cfg = RunConfig(dataset="spiral", n_samples=400, depth=1, width=4, epochs=3, seed=1)
     record = engine.run(cfg, spiral_data)
-    assert record.snapshot()["boundary_frames"]
-    assert "boundary_frames" not in json.loads(record.to_json())
+    frames = record.snapshot()["boundary_frames"]
+    saved = json.loads(record.to_json())["boundary_frames"]
+    assert [f["epoch"] for f in saved] == [f["epoch"] for f in frames] and saved[-1]["epoch"] == 3
+    assert saved[0]["z"][5][7] == pytest.approx(float(frames[0]["z"][5][7]), abs=1e-3)
+    assert len(saved[0]["z"]) == len(record.boundary["y"]) and len(saved[0]["z"][0]) == len(record.boundary["x"])
+    assert "test_output" not in json.loads(record.to_json())
+
+
+def test_thinning_keeps_the_first_and_last_and_spreads_the_rest_evenly():
+    items = [{"epoch": e} for e in range(1, 201)]
+    kept = [f["epoch"] for f in replay.thin_evenly(items, 11)]
+    assert kept == [1, 21, 41, 61, 81, 100, 120, 140, 160, 180, 200]  # nearest to 1 + 19.9·k
+    assert replay.thin_evenly(items[:5], 11) == items[:5]
+    uneven = [{"epoch": e} for e in (1, 2, 3, 4, 5, 50, 100)]
+    assert [f["epoch"] for f in replay.thin_evenly(uneven, 3)] == [1, 50, 100]
+
+
+def test_a_long_run_keeps_a_bounded_number_of_frames_spread_over_it(spiral_data):
+    """5,000 epochs, a boundary each: at most MAX_BOUNDARY_FRAMES, the first and the last kept,
+    no gap much wider than an even spread's."""
+    import numpy as np
+
+    from nnlab import datasets, record
+    from nnlab.model import Architecture
+
+    cfg = RunConfig(dataset="spiral", n_samples=400, depth=1, width=4, epochs=5000)
+    rec = record.RunRecord(cfg, spiral_data, Architecture.of(cfg, 2, spiral_data.n_outputs, spiral_data.task))
+    grid = datasets.grid_for(spiral_data)
+    out = np.full((len(grid[2]), spiral_data.n_outputs), 0.5, dtype=np.float32)
+    stats = np.zeros((2, len(record.STAT_NAMES)))
+    most = 0
+    for epoch in range(1, 5001):
+        rec.add_epoch(epoch, 1.0, 0.5, 1.0, 0.5, stats, 0.0)
+        rec.set_boundary(grid, out)
+        most = max(most, len(rec.snapshot()["boundary_frames"])) if epoch % 97 == 0 else most
+    epochs = [f["epoch"] for f in rec.snapshot()["boundary_frames"]]
+    assert most <= record.MAX_BOUNDARY_FRAMES and len(epochs) <= record.MAX_BOUNDARY_FRAMES
+    assert len(epochs) >= record.MAX_BOUNDARY_FRAMES // 2
+    assert epochs[0] == 1 and epochs[-1] == 5000
+    gaps = np.diff(epochs)
+    assert gaps.max() <= 2.5 * 5000 / len(epochs), gaps
+
+
+def test_a_view_finds_its_frame_at_the_epoch_shown(snap):
+    items = [{"epoch": 1, "v": "a"}, {"epoch": 4, "v": "b"}, {"epoch": 9, "v": "c"}]
+    assert [replay.at_epoch(items, e)["v"] for e in (1, 3, 4, 8, 9, 50)] == ["a", "a", "b", "b", "c", "c"]
+    assert replay.at_epoch(items, 0) is None and replay.at_epoch(items, None)["v"] == "c"
+    assert replay.at_epoch([], 3) is None
+    assert replay.shown_epoch(replay.frame(snap, 7)) == 7
+    assert replay.shown_epoch(snap) is None and replay.shown_epoch(replay.frame(snap, 20)) is None
+    assert replay.last_epoch([snap, replay.frame(snap, 7)]) == 20

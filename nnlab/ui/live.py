@@ -222,6 +222,17 @@ def _frames(jobs: list[TrainingJob], snaps: list[dict], clock: dict, pace: str, 
     return frames, tuple(keys)
 
 
+def caught_up(key: str, jobs: list[TrainingJob]) -> bool:
+    """Every run of view ``key`` has ended and its paced replay has shown all they trained:
+    from here the page offers the epoch scrubber (``nnlab.ui.replay_view``) instead."""
+    if not jobs or any(is_running(j) for j in jobs):
+        return False
+    clock = st.session_state.get(f"nnlab.clock.{key}")
+    if clock is None or clock["ids"] != tuple(j.id for j in jobs):
+        return False
+    return all(clock["shown"].get(j.id, 0) >= snapshot.trained_epochs(j.snapshot()) for j in jobs)
+
+
 def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
               render: Callable[[list[dict], list[dict], tuple], None], *, pace: str = replay.DEFAULT_PACE,
               frozen: bool = False) -> None:
@@ -249,6 +260,9 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
         session_jobs()  # heartbeat
         now_snaps = [j.snapshot() for j in now_jobs]
         now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen, advance=True)
+        # the epoch scrubber's place (nnlab.ui.replay_view fills it once the runs have ended): the
+        # charts keep their positions, so they are updated in place, not mounted anew, at the switch
+        st.container(key=f"{key}_replay_controls")
         render(now_snaps, now_frames, frame_key)
         if run_every is None:
             return
@@ -432,6 +446,6 @@ def status_line(snap: dict) -> None:
     st.progress(min(1.0, max(0.0, float(p.get("fraction") or 0.0))), text=label)
 
 
-__all__ = ["POLL_SECONDS", "SessionJobs", "forget_job", "get_job", "is_running", "live_view", "figures",
+__all__ = ["POLL_SECONDS", "SessionJobs", "caught_up", "forget_job", "get_job", "is_running", "live_view", "figures",
            "crowded", "markdown_literal", "pace_picker", "poll_interval", "session_jobs", "settings_summary", "start_job", "status_line",
            "status_text"]

@@ -75,7 +75,8 @@ def _downloads(job, snap: dict) -> None:
     c1, c2, c3 = st.columns(3)
     c1.download_button(t("results.dl.csv"), run_charts.history_frame(snap).to_csv(index=False).encode(),
                        f"{name}-history.csv", "text/csv", key="dl_csv", on_click="ignore")
-    c2.download_button(t("results.dl.json"), job.record.to_json().encode(), f"{name}.json", "application/json",
+    # built on request: with its replay frames the record is a few MB
+    c2.download_button(t("results.dl.json"), lambda: job.record.to_json().encode(), f"{name}.json", "application/json",
                        key="dl_json", on_click="ignore")
     if job.record.weights is not None:
         c3.download_button(t("results.dl.keras"), lambda: _keras_bytes(job), f"{name}.keras",
@@ -91,6 +92,17 @@ def _shown_target(snap: dict) -> dict:
     return snap if shown == data.get("target") else dict(snap, dataset=dict(data, target=shown))
 
 
+def snapshot_results(snap: dict) -> None:
+    """The test metrics, and the confusion matrix and report or predicted-vs-true, of an ended
+    run's snapshot (a job's, or a saved run's: ``nnlab.ui.saved_run``)."""
+    _metrics(snap)
+    if snap.get("predictions"):
+        if snapshot.task(snap) == "classification":
+            _classification(snap)
+        else:
+            show(run_charts.prediction_figure(_shown_target(snap), lang()), key="results_pred")
+
+
 def results_section(job) -> None:
     """Everything below the live charts once ``job`` has ended with a record."""
     if job is None or job.record is None or not job.ended:
@@ -99,12 +111,7 @@ def results_section(job) -> None:
     if not snap.get("test"):
         return
     st.header(t("results.title"))
-    _metrics(snap)
-    if snap.get("predictions"):
-        if snapshot.task(snap) == "classification":
-            _classification(snap)
-        else:
-            show(run_charts.prediction_figure(_shown_target(snap), lang()), key="results_pred")
+    snapshot_results(snap)
     st.subheader(t("results.params"))
     _parameters(job)
     st.subheader(t("results.downloads"))
