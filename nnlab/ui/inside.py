@@ -17,7 +17,9 @@ from nnlab.charts.inside import UNITS_PER_ROW
 from nnlab.inside import FILLS
 from nnlab.ui import live
 from nnlab.ui.common import lang, t
-from nnlab.ui.plots import show
+from nnlab.ui.plots import is_phone, show
+
+PHONE_UNITS_PER_ROW = 4
 
 ALL = "all"
 
@@ -53,18 +55,19 @@ def _section(frame: dict, frame_key, key: str) -> None:
     labels = snapshot.hidden_labels(frame)
     units_diagram = (snapshot.inside(frame) or {}).get("diagram") == "units"
     # Each part whose element count varies sits in its own container (see pages/train.py).
+    per_row = PHONE_UNITS_PER_ROW if is_phone() else UNITS_PER_ROW  # tiles a phone's 390 px can show
     pick = ALL
     with st.container():
         if has_maps and len(choices) > 1:
             pick = st.selectbox(t("inside.maps.pick"), choices, key=f"{key}_inside_pick",
                                 help=t("inside.maps.pick_help"), width=320,
-                                format_func=lambda c, L=L: i18n.t("inside.maps.first", L, n=UNITS_PER_ROW)
+                                format_func=lambda c, L=L: i18n.t("inside.maps.first", L, n=per_row)
                                 if c == ALL else i18n.t("inside.maps.all_of", L, layer=labels[c]))
     layer = None if pick == ALL or pick not in choices else int(pick)
     with st.container():
         if has_maps:
-            maps = live.figures(f"{key}.inside.maps", (frame_key, L, layer),
-                                lambda: charts.neuron_maps_figure(frame, L, epoch, layer))
+            maps = live.figures(f"{key}.inside.maps", (frame_key, L, layer, per_row),
+                                lambda: charts.neuron_maps_figure(frame, L, epoch, layer, per_row))
             show(maps, key=f"{key}_neuron_maps")
         else:
             st.caption(t("inside.maps.none"))
