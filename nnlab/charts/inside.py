@@ -143,8 +143,12 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
     yaxis = axis(None, visible=False, fixedrange=True, range=[bottom - 0.25, 1.26], scaleanchor="x",
                  constrain="domain", constraintoward="top")
     spec = figure_spec(data, xaxis, yaxis, annotations=annotations)
-    height = 150 + 150 * len(rows)
-    fig = style(spec, title, height=height, legend=False, subtitle=t("inside.maps.subtitle", lang))
+    # fewer tiles per row (a phone): smaller tiles, so shorter rows, and the subtitle, which a phone
+    # cannot fit, is left to the page (``nnlab.ui.inside`` writes it under the chart)
+    compact = per_row < UNITS_PER_ROW
+    height = 110 + 100 * len(rows) if compact else 150 + 150 * len(rows)
+    fig = style(spec, title, height=height, legend=False,
+                subtitle=None if compact else t("inside.maps.subtitle", lang))
     fig.layout.margin.update(l=20, r=20, b=20)  # tiles have no axes to make room for
     fig.layout.plot_bgcolor = TILE_GAP  # a white tile (all 0) still shows its edges
     return fig

@@ -69,6 +69,8 @@ def _section(frame: dict, frame_key, key: str) -> None:
             maps = live.figures(f"{key}.inside.maps", (frame_key, L, layer, per_row),
                                 lambda: charts.neuron_maps_figure(frame, L, epoch, layer, per_row))
             show(maps, key=f"{key}_neuron_maps")
+            if per_row < UNITS_PER_ROW:  # the chart leaves its subtitle out on a phone
+                st.caption(t("inside.maps.subtitle"))
         else:
             st.caption(t("inside.maps.none"))
     fill = FILLS[0]
