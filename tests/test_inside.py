@@ -110,6 +110,16 @@ def test_wide_layers_show_their_first_units_and_one_layer_shows_all():
     assert charts.map_rows([20, 4], 0) == [(0, list(range(8))), (0, list(range(8, 16))), (0, list(range(16, 20)))]
 
 
+
+def test_a_phone_gets_four_tiles_a_row_shorter_rows_and_no_subtitle():
+    maps = [np.stack([ramp(i) for i in range(8)]), np.stack([ramp(i) for i in range(8)])]
+    snap = snap_with([{"epoch": 2, "maps": maps}], [8, 8], ["relu", "relu"])
+    desk = charts.neuron_maps_figure(snap, "en")
+    phone = charts.neuron_maps_figure(snap, "en", per_row=4)
+    assert len(heatmaps(desk)) == 16 and len(heatmaps(phone)) == 8  # the first 4 units of each layer
+    assert desk.layout.title.subtitle.text and not phone.layout.title.subtitle.text
+    assert phone.layout.height == 110 + 100 * 2 < desk.layout.height == 150 + 150 * 2
+
 def test_a_replay_epoch_draws_the_frame_recorded_last_before_it():
     frames = [{"epoch": 2, "maps": [np.stack([tile(0.0)])]}, {"epoch": 5, "maps": [np.stack([ramp()])]}]
     snap = snap_with(frames, [1], ["relu"])
