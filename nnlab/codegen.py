@@ -44,7 +44,7 @@ import pandas as pd
 
 from nnlab import activations, datasets, i18n, initializers, optimizers
 from nnlab.config import RunConfig
-from nnlab.model import OUTPUT_SEED_OFFSET
+from nnlab.model import BN_MOMENTUM, OUTPUT_SEED_OFFSET
 
 STYLES = ("sequential", "functional")
 FILE_NAME = "nnlab-model.py"
@@ -420,7 +420,7 @@ def _layers(config: RunConfig, facts: DataFacts) -> list[_Layer]:
         if config.batchnorm or own_layer:
             out.append(_Layer("Dense", (str(width), *init, *reg)))
             if config.batchnorm:
-                out.append(_Layer("BatchNormalization"))
+                out.append(_Layer("BatchNormalization", (f"momentum={_num(BN_MOMENTUM)}",)))
             if own_layer:
                 out.append(_Layer("LeakyReLU", (f"negative_slope={_num(activations.LEAKY_SLOPE)}",)))
             else:

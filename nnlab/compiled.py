@@ -55,18 +55,18 @@ def _trace_locked(function):
     holds ``BUILD_LOCK``. Keras 3 is not safe to trace from two threads at once the first
     time: the server's start-up run and a warm-up tracing side by side failed with "Only
     input tensors may be passed as positional arguments" (cf. tensorflow#35813). Later calls
-    run in parallel; tracing holds the GIL anyway."""
-    traced = False
+    run in parallel; tracing holds the GIL anyway. ``.traced`` tells whether the first call
+    happened (a frame's first call costs tracing, not what its next calls will)."""
 
     def call(*args):
-        nonlocal traced
-        if traced:
+        if call.traced:
             return function(*args)
         with BUILD_LOCK:
             out = function(*args)
-        traced = True
+        call.traced = True
         return out
 
+    call.traced = False
     return call
 
 
@@ -108,6 +108,7 @@ class CompiledTrainer:
         self.bn = [self.model.get_layer(f"bn_{i}") if arch.batchnorm else None for i in range(1, n_hidden + 1)]
         self.act = [self.model.get_layer(f"act_{i}") for i in range(1, n_hidden + 1)]
         self.saturation = [activations.saturation_intervals(a, SATURATION_THRESHOLD) for a in arch.activations]
+        self._unit_layout()
         self.optimizer = optimizers.get(optimizer_name).make(0.01)
         _skip_all_reduce(self.optimizer)
         self.optimizer.build(self.model.trainable_variables)
@@ -119,7 +120,8 @@ class CompiledTrainer:
         x_spec = tf.TensorSpec([None, arch.input_dim], tf.float32)
         y_spec = tf.TensorSpec([None], tf.int32 if arch.task == "classification" else tf.float32)
         chunk_signature = [x_spec, y_spec, tf.TensorSpec([None, None], tf.int32), tf.TensorSpec([], tf.int32),
-                           tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64)]
+                           tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64),
+                           tf.TensorSpec([], tf.int64)]
         # XLA fuses the many small ops of a step and of its statistics. It compiles once per
         # input shape, which a pooled trainer keeps across runs.
         self.uses_xla = xla if xla is not None else (
@@ -228,50 +230,73 @@ class CompiledTrainer:
         return loss, metric
 
     def _layer_stats(self, grads, zs, outs):
-        """[n_dense, len(STAT_NAMES)] for one step; see STAT_NAMES."""
+        """[n_dense, len(STAT_NAMES)] for one step; see STAT_NAMES.
+
+        Activations are counted for all layers at once, their outputs side by side
+        ([batch, all units]) and summed per layer by one product with ``_unit_layer``:
+        without XLA each TensorFlow op costs microseconds whatever its size, and per-layer
+        activation statistics were most of the ops of a small network's step."""
         import tensorflow as tf
 
-        rows = []
+        sums = []  # per layer: [sum g², sum b², sum |g|, sum w²]
         for i, dense in enumerate(self.dense):
             g_kernel, g_bias = grads[2 * i], grads[2 * i + 1]
-            a = outs[i]
-            if i < len(zs):
-                saturated = self._in_intervals(zs[i], self.saturation[i])
-            elif self.arch.task == "classification":  # softmax's diagonal slope p(1-p), at most 0.25
-                saturated = a * (1.0 - a) < SATURATION_THRESHOLD * 0.25
-            else:
-                saturated = tf.zeros_like(a, tf.bool)  # a linear output never saturates
-            rows.append(tf.stack([
-                tf.norm(g_kernel), tf.norm(g_bias), tf.reduce_mean(tf.abs(g_kernel)), tf.norm(dense.kernel),
-                tf.reduce_mean(a), tf.math.reduce_std(a),
-                tf.reduce_mean(tf.cast(saturated, tf.float32)),
-                tf.reduce_mean(tf.cast(tf.equal(a, 0.0), tf.float32)),
-            ]))
-        return tf.stack(rows)
+            sums.append(tf.stack([tf.reduce_sum(tf.square(g_kernel)), tf.reduce_sum(tf.square(g_bias)),
+                                  tf.reduce_sum(tf.abs(g_kernel)), tf.reduce_sum(tf.square(dense.kernel))]))
+        sums = tf.stack(sums)  # [layers, 4]
+        a = tf.concat(outs, 1) if len(outs) > 1 else outs[0]  # [batch, all units]
+        batch = tf.cast(tf.shape(a)[0], tf.float32)
+        per_layer = lambda columns: tf.linalg.matvec(self._unit_layer, columns, transpose_a=True)  # noqa: E731
+        count = batch * self._layer_units
+        mean = per_layer(tf.reduce_sum(a, 0)) / count
+        centred = a - tf.gather(mean, self._unit_layer_index)
+        std = tf.sqrt(per_layer(tf.reduce_sum(tf.square(centred), 0)) / count)
+        dead = per_layer(tf.reduce_sum(tf.cast(tf.equal(a, 0.0), tf.float32), 0)) / count
+        out = outs[-1]
+        if self.arch.task == "classification":  # softmax's diagonal slope p(1-p), at most 0.25
+            out_saturated = out * (1.0 - out) < SATURATION_THRESHOLD * 0.25
+        else:
+            out_saturated = tf.zeros_like(out, tf.bool)  # a linear output never saturates
+        if zs:
+            z = tf.concat(zs, 1) if len(zs) > 1 else zs[0]
+            hidden_saturated = tf.zeros_like(z, tf.bool)
+            for low, high in self._saturation_bounds:  # per unit, one (low, high) interval per slot
+                hidden_saturated = tf.logical_or(hidden_saturated, tf.logical_and(z > low, z < high))
+            saturated_units = tf.concat([hidden_saturated, out_saturated], 1)
+        else:
+            saturated_units = out_saturated
+        saturated = per_layer(tf.reduce_sum(tf.cast(saturated_units, tf.float32), 0)) / count
+        return tf.stack([tf.sqrt(sums[:, 0]), tf.sqrt(sums[:, 1]), sums[:, 2] / self._kernel_sizes,
+                         tf.sqrt(sums[:, 3]), mean, std, saturated, dead], axis=1)
 
-    @staticmethod
-    def _in_intervals(z, intervals):
-        """Boolean mask of z inside any of the (low, high) intervals."""
-        import tensorflow as tf
-
-        mask = tf.zeros_like(z, tf.bool)
-        for low, high in intervals:
-            part = tf.ones_like(z, tf.bool)
-            if low != float("-inf"):
-                part = tf.logical_and(part, z > low)
-            if high != float("inf"):
-                part = tf.logical_and(part, z < high)
-            mask = tf.logical_or(mask, part)
-        return mask
+    def _unit_layout(self) -> None:
+        """Constants of ``_layer_stats``: which layer each unit (column of all the layers'
+        outputs side by side) belongs to, and each hidden unit's saturation intervals."""
+        widths = list(self.arch.widths) + [self.arch.n_outputs]
+        index = np.repeat(np.arange(len(widths)), widths)
+        self._unit_layer_index = index.astype(np.int32)
+        self._unit_layer = np.eye(len(widths), dtype=np.float32)[index]  # [units, layers] one-hot
+        self._layer_units = np.asarray(widths, dtype=np.float32)
+        fan_in = [self.arch.input_dim] + widths[:-1]
+        self._kernel_sizes = np.asarray([i * o for i, o in zip(fan_in, widths)], dtype=np.float32)
+        slots = max((len(s) for s in self.saturation), default=0)
+        bounds = []
+        for slot in range(slots):  # an empty slot: (+inf, -inf) holds no z
+            low = [s[slot][0] if slot < len(s) else np.inf for s, w in zip(self.saturation, widths) for _ in range(w)]
+            high = [s[slot][1] if slot < len(s) else -np.inf for s, w in zip(self.saturation, widths) for _ in range(w)]
+            bounds.append((np.asarray(low, np.float32), np.asarray(high, np.float32)))
+        self._saturation_bounds = bounds
 
     def _ordered_dense_grads(self, grads_by_var):
         return [g for d in self.dense for g in (grads_by_var[id(d.kernel)], grads_by_var[id(d.bias)])]
 
-    def _chunk(self, x_all, y_all, epoch_idx, start, count, step0, seed):
+    def _chunk(self, x_all, y_all, epoch_idx, start, count, step0, seed, stats_every):
         """Train on rows ``start … start+count-1`` of ``epoch_idx`` ([steps, batch] sample indices).
 
         Outputs have one row per row of ``epoch_idx`` (a fixed shape, so XLA compiles once per
-        run shape); only the first ``count`` rows are filled.
+        run shape); only the first ``count`` rows are filled. Statistics are taken on the steps
+        whose 1-based number is a multiple of ``stats_every`` (``sampled_steps``); the other
+        steps' rows are zeros.
         """
         import tensorflow as tf
 
@@ -289,11 +314,13 @@ class CompiledTrainer:
                 y_pred, zs, outs = self._forward(xb, True, step0 + tf.cast(k, tf.int64), seed)
                 loss, metric = self._loss_and_metric(yb, y_pred)
             grads = tape.gradient(loss, variables)
+            skip = lambda: tf.zeros([len(self.dense), len(STAT_NAMES)])  # noqa: E731
             if self.instrument:
                 by_var = {id(v): g for v, g in zip(variables, grads)}
-                step_stats = self._layer_stats(self._ordered_dense_grads(by_var), zs, outs)
+                take = lambda: self._layer_stats(self._ordered_dense_grads(by_var), zs, outs)  # noqa: E731
+                step_stats = tf.cond(tf.equal((step0 + tf.cast(k, tf.int64) + 1) % stats_every, 0), take, skip)
             else:
-                step_stats = tf.zeros([len(self.dense), len(STAT_NAMES)])
+                step_stats = skip()
             with tf.control_dependencies([step_stats]):  # weight norms are read before the update
                 self.optimizer.apply_gradients(zip(grads, variables))
             return k + 1, losses.write(k, loss), metrics.write(k, metric), stats.write(k, step_stats)
@@ -304,12 +331,14 @@ class CompiledTrainer:
                                                   (tf.constant(0), losses, metrics, stats))
         return losses.stack(), metrics.stack(), stats.stack()
 
-    def train_steps(self, x_all, y_all, epoch_idx, start: int, count: int, step0: int, seed: int):
-        """Run ``count`` steps; returns NumPy (loss[count], metric[count], stats[count, layers, stats])."""
+    def train_steps(self, x_all, y_all, epoch_idx, start: int, count: int, step0: int, seed: int,
+                    stats_every: int = 1):
+        """Run ``count`` steps; returns NumPy (loss[count], metric[count], stats[count, layers, stats]).
+        Only the rows of ``sampled_steps(step0, count, stats_every)`` hold statistics."""
         import tensorflow as tf
 
         args = (x_all, y_all, epoch_idx, tf.constant(start, tf.int32), tf.constant(count, tf.int32),
-                tf.constant(step0, tf.int64), tf.constant(seed, tf.int64))
+                tf.constant(step0, tf.int64), tf.constant(seed, tf.int64), tf.constant(stats_every, tf.int64))
         try:
             loss, metric, stats = self.chunk(*args)
         except Exception as exc:  # noqa: BLE001 — an XLA failure must not end the lesson
@@ -353,6 +382,7 @@ class CompiledTrainer:
     def kernels(self) -> list[np.ndarray]:
         """The Dense layers' kernels [fan_in, fan_out], input side first."""
         return [np.asarray(d.kernel) for d in self.dense]
+
     def histogram_counts(self, x, y, edges):
         """Per-layer histograms of weights, pre-/post-activations and weight gradients on the
         batch (``x``, ``y``) into ``edges`` (``nnlab.histograms``, which owns bins and format):
@@ -369,6 +399,9 @@ class CompiledTrainer:
             self._histograms = _trace_locked(tf.function(lambda x, y, e: histograms.graph_counts(self, x, y, e),
                                                          input_signature=[x_spec, y_spec, e_spec], autograph=False))
         return self._histograms(x, y, edges)
+
+    def histograms_traced(self) -> bool:
+        return self._histograms is not None and self._histograms.traced
 
     def weights(self) -> list[np.ndarray]:
         return [np.array(w) for w in self.model.get_weights()]

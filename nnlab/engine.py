@@ -7,7 +7,9 @@ length adapts so one compiled call takes about ``TARGET_CHUNK_SECONDS``: live ch
 fresh numbers several times a second and Stop is quick. Shuffling uses NumPy seeded by
 the config (``shuffle`` off: every epoch uses the first epoch's batch order), dropout is
 stateless, initial weights are seeded: the same RunConfig gives the same history in any
-thread.
+thread. The per-layer statistics are taken on every ``stats_every``-th step (the loss on
+every step); the frames the "inside" views record share one time budget
+(``nnlab.frame_budget``).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from typing import Protocol
 
 import numpy as np
 
-from nnlab import histograms, inside
+from nnlab import frame_budget, histograms, inside
 from nnlab.compiled import STAT_NAMES, RunState, TrainerPool
 from nnlab.config import RunConfig
 from nnlab.datasets import Dataset, grid_for
+from nnlab.frame_budget import FrameBudget
 from nnlab.model import Architecture
 from nnlab.record import RunRecord
 from nnlab.tf_import import import_tensorflow
@@ -31,7 +34,10 @@ TARGET_CHUNK_SECONDS = 0.075
 MAX_CHUNK_STEPS = 1000
 BOUNDARY_EVERY_SECONDS = 0.4
 BOUNDARY_FRAMES = 100
-FRAME_BUDGET = 0.08  # the boundary frames may cost at most this share of the run's training time
+BOUNDARY = "boundary"  # the boundary frames' name in the frame budget
+FRAME_BUDGET = frame_budget.BUDGET  # every frame together: at most this share of the training time
+STATS_EVERY = 8  # per-layer statistics on every 8th step at most: see stats_every
+STATS_PER_EPOCH = 4  # … and on at least 4 steps of every epoch
 
 
 class Observer(Protocol):
@@ -82,6 +88,26 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
             time.sleep(0.005)
 
 
+def stats_every(config: RunConfig, steps_per_epoch: int) -> int:
+    """Every how many steps the per-layer statistics are taken: every step with
+    ``config.stats_every_step``, else the largest power of two up to ``STATS_EVERY`` that an
+    epoch's steps hold, so every epoch's means have at least one step and the step series,
+    decimated by powers of two (``record.StepSeries``), keeps sampled steps. A function of the
+    config and the data only: the same RunConfig gives the same statistics."""
+    if config.stats_every_step:
+        return 1
+    every = 1
+    while every * 2 <= min(STATS_EVERY, steps_per_epoch / STATS_PER_EPOCH):
+        every *= 2
+    return every
+
+
+def sampled_steps(step0: int, count: int, every: int) -> np.ndarray:
+    """Which of steps ``step0 + 1 … step0 + count`` had their statistics taken (as the chunk
+    decides in-graph: the step's 1-based number is a multiple of ``every``)."""
+    return (np.arange(step0 + 1, step0 + count + 1) % every) == 0
+
+
 def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None = None,
                    control: Control | None = None, instrument: bool = True,
                    pool: TrainerPool | None = None) -> Generator[bool, None, RunRecord]:
@@ -101,8 +127,16 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
     started = time.perf_counter()
     state = RunState(config.initializer, config.init_param, config.seed, config.learning_rate)
     grid = grid_for(data) if data.is_2d else None
+    steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
+    every = stats_every(config, steps_per_epoch)
+    # Every frame besides the numbers (boundary, neuron maps and diagram, histograms) shares
+    # one time budget: nnlab.frame_budget.
+    budget = FrameBudget(config.epochs, steps_per_epoch, FRAME_BUDGET)
+    if grid is not None:  # about BOUNDARY_FRAMES evenly spaced epochs, and a live refresh
+        budget.add(BOUNDARY, max(1, config.epochs // BOUNDARY_FRAMES), refresh=BOUNDARY_EVERY_SECONDS)
     probe = inside.Probe.for_run(arch, config.epochs, grid, *_eval_split(data))  # None: nothing to record
     if probe is not None:
+        probe.planned(budget)
         record.start_inside(probe.meta())
 
     def turn():
@@ -115,25 +149,18 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         x_val, y_val = tf.constant(x_val), tf.constant(y_val)
         # Histograms over time (nnlab.histograms): on a fixed batch at planned epoch ends, never per step.
         tracker = (histograms.Tracker(config.epochs, data.x_train, data.y_train, config.seed,
-                                      [layer["activation"] for layer in record.layers])
+                                      [layer["activation"] for layer in record.layers], budget)
                    if instrument and histograms.ENABLED else None)
         record.timing["setup_seconds"] = time.perf_counter() - started
+        record.timing["steps_per_epoch"] = steps_per_epoch
+        record.timing["stats_every"] = every if instrument else None
         record.set_status("running")
         if observer:
             observer.on_update(record)
 
-        chunk_steps, step, last_boundary = 8, 0, -math.inf
-        # The boundary at about BOUNDARY_FRAMES evenly spaced epochs (a replay shows it
-        # change), and at least every BOUNDARY_EVERY_SECONDS while a long run trains.
-        # Each frame costs a prediction over the grid (~1.5 ms): a frame is taken only while the
-        # frames so far cost at most FRAME_BUDGET of the training time (the first one always).
-        boundary_stride = max(1, config.epochs // BOUNDARY_FRAMES)
-        next_boundary_epoch = 1
-        frame_seconds, grid_points = None, None if grid is None else tf.constant(grid[2])
-        frame_cost = None  # a frame's seconds when nothing else competes (the least seen): plans even spacing
+        chunk_steps, step = 8, 0
+        grid_points = None if grid is None else tf.constant(grid[2])
         train_seconds, samples = 0.0, 0
-        steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
-        record.timing["steps_per_epoch"] = steps_per_epoch
         for epoch in range(config.epochs):
             batches = epoch_batches(len(data.x_train), config.batch_size, config.seed, epoch if config.shuffle else 0)
             epoch_idx = tf.constant(batches)
@@ -153,44 +180,36 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                     count = min(chunk_steps, len(batches) - pos)
                     t0 = time.perf_counter()
                     loss, metric, stats = trainer.train_steps(x_train, y_train, epoch_idx, pos, count, step,
-                                                              config.seed)
+                                                              config.seed, every)
                     elapsed = time.perf_counter() - t0
                     ended_epoch = pos + count == len(batches)
                     if ended_epoch and np.isfinite(loss).all():
                         val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
                         if tracker is not None:
                             tracker.capture(trainer, record, epoch + 1)
-                        boundary = None
-                        if grid is not None and (epoch + 1 >= next_boundary_epoch
-                                                 or time.perf_counter() - last_boundary > BOUNDARY_EVERY_SECONDS) \
-                                and (frame_seconds is None or frame_seconds <= FRAME_BUDGET * train_seconds):
-                            t_frame = time.perf_counter()
-                            boundary = trainer.predict(grid_points).numpy()
-                            last_boundary = time.perf_counter()
-                            # the first frame is not counted: it traces the prediction (as the first chunk,
-                            # which includes compiling, is not counted in train_seconds)
-                            frame_dt = last_boundary - t_frame
-                            frame_seconds = 0.0 if frame_seconds is None else frame_seconds + frame_dt
-                            next_boundary_epoch = epoch + 1 + boundary_stride
-                        inside_frame = probe.capture(trainer, epoch + 1) if probe and probe.due(epoch + 1) else None
+                        boundary = _boundary_if_due(trainer, budget, grid_points, epoch + 1, config.epochs)
+                        inside_frame = probe.capture_if_due(trainer, epoch + 1) if probe else None
                 finally:
                     pool.give_back(trainer)
                 if step > 0:  # the first call includes compiling; don't let it shrink the chunks
                     train_seconds += elapsed
                     samples += count * batches.shape[1]
+                    budget.trained(elapsed, count)
                     per_step = elapsed / count
                     chunk_steps = int(min(MAX_CHUNK_STEPS, max(1, TARGET_CHUNK_SECONDS / max(per_step, 1e-6))))
                 else:
                     record.timing["first_chunk_seconds"] = elapsed
+                taken = sampled_steps(step, count, every) if instrument else np.ones(count, bool)
                 bad = np.flatnonzero(~np.isfinite(loss))
                 if bad.size:
-                    record.add_steps(step, loss[: bad[0] + 1], stats[: bad[0] + 1])
+                    end = bad[0] + 1
+                    record.add_steps(step, loss[:end], stats[:end], taken[:end])
                     record.diverged(step + int(bad[0]), *divergence_hint(config))
                     return (yield from _finish_in_turn(turn, pool, record, "diverged", data, grid, started))
-                record.add_steps(step, loss, stats)
+                record.add_steps(step, loss, stats, taken)
                 ep_loss.append(loss)
                 ep_metric.append(metric)
-                ep_stats.append(stats)
+                ep_stats.append(stats[taken])
                 step += count
                 pos += count
                 record.update_progress(epoch, pos / len(batches), samples / train_seconds if train_seconds else None,
@@ -200,19 +219,13 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                                      float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
                                      np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
                     if boundary is not None:
+                        output, seconds, traced = boundary
                         t_record = time.perf_counter()
-                        record.set_boundary(grid, boundary)
-                        cost = frame_dt + time.perf_counter() - t_record  # the prediction and its record
-                        frame_seconds += time.perf_counter() - t_record
-                        record.timing["frame_seconds"] = round(frame_seconds, 4)
-                        if epoch > 0:  # the first frame traced the prediction: not a usual cost
-                            frame_cost = cost if frame_cost is None else min(frame_cost, cost)
-                            per_epoch = train_seconds / (epoch + 1)
-                            if per_epoch > 0:  # every how many epochs a frame fits the budget
-                                fits = math.ceil(frame_cost / (FRAME_BUDGET * per_epoch)) if FRAME_BUDGET > 0 else 1
-                                next_boundary_epoch = epoch + 1 + max(boundary_stride, fits)
+                        record.set_boundary(grid, output)
+                        budget.took(BOUNDARY, epoch + 1, seconds + time.perf_counter() - t_record, traced=traced)
                     if inside_frame is not None:
                         record.add_inside_frame(inside_frame)
+                    record.timing["frame_seconds"] = round(budget.spent, 4)
                 if observer:
                     observer.on_update(record)
                 if ended_epoch and not math.isfinite(val_loss):
@@ -228,6 +241,17 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         state.done = True
         if observer:
             observer.on_update(record)
+
+
+def _boundary_if_due(trainer, budget: FrameBudget, grid_points, epoch: int, last_epoch: int):
+    """(the model's output over the grid, seconds, whether it traced) if ``epoch`` gets a
+    boundary frame, else None. The last epoch's boundary is the final one (``_finish``)."""
+    if grid_points is None or epoch >= last_epoch or not budget.due(BOUNDARY, epoch):
+        return None
+    traced = not trainer.predict.traced
+    t0 = time.perf_counter()
+    output = trainer.predict(grid_points).numpy()
+    return output, time.perf_counter() - t0, traced
 
 
 def warm_up(pool: TrainerPool | None = None) -> None:
@@ -284,4 +308,5 @@ def default_pool() -> TrainerPool:
     return _DEFAULT_POOL
 
 
-__all__ = ["DIVERGED_HINT", "STAT_NAMES", "default_pool", "divergence_hint", "epoch_batches", "run", "train_in_turns", "warm_up"]
+__all__ = ["DIVERGED_HINT", "STAT_NAMES", "default_pool", "divergence_hint", "epoch_batches", "run", "sampled_steps",
+           "stats_every", "train_in_turns", "warm_up"]

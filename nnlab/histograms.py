@@ -17,10 +17,10 @@ The counting runs in-graph (``graph_counts``, compiled by ``CompiledTrainer.hist
 into ``N_BINS`` fixed bins per layer and kind and never inside the per-step training chunk.
 Its cost is bounded three ways: per frame (at most ``EVAL_ROWS`` rows, and a tensor larger
 than ``MAX_VALUES`` values is sampled with a fixed stride), per run (at most ``MAX_FRAMES``
-frames), and in share of time (``TIME_BUDGET``: while a frame costs more than 3% of the
-time of the epochs between two frames, the stride between frames doubles; earlier frames off
-the new stride are dropped, so frames stay evenly spaced; the start and the last epoch are
-always taken). Which epochs have frames can so vary with the machine's speed; a frame's counts do not.
+frames), and in share of time (the histograms' share of ``nnlab.frame_budget``: while a frame
+costs more than that share of the time of the epochs between two frames, the stride between
+frames doubles; earlier frames off the new stride are dropped, so frames stay evenly spaced;
+the start and the last epoch are always taken). Which epochs have frames can so vary with the machine's speed; a frame's counts do not.
 
 **Bin edges are fixed per run** at the first frame (epoch 0), so frames are comparable
 over time:
@@ -67,8 +67,6 @@ assert GRAD_DECADES * GRAD_BINS_PER_DECADE + 1 == N_BINS
 MAX_FRAMES = 100
 EVAL_ROWS = 256
 MAX_VALUES = 8192  # per layer and kind; a larger tensor is sampled (see ``sample``)
-# At most this share of the training time goes into histograms (see Tracker.due).
-TIME_BUDGET = 0.03
 RANGE_MARGIN = 1.5
 ZERO_LAYER_RANGE = 1.0
 _SEED_SALT = 14  # the evaluation batch's own random stream, apart from the shuffling's
@@ -260,11 +258,12 @@ class Tracker:
     """Takes a run's histogram frames: the fixed batch, the plan of epochs, the edges.
 
     ``capture(trainer, record, epoch)`` counts one frame (the first call also fixes the
-    edges from what it sees) and writes it into the record, if ``due(epoch)``."""
+    edges from what it sees) and writes it into the record, if ``due(epoch)``. Its share of
+    the run's time comes from the run's ``nnlab.frame_budget.FrameBudget``."""
 
-    def __init__(self, total_epochs: int, x_train, y_train, seed: int, activations: list[str]):
-        import time
+    KIND = "histograms"
 
+    def __init__(self, total_epochs: int, x_train, y_train, seed: int, activations: list[str], budget):
         import tensorflow as tf
 
         rows = eval_rows(len(x_train), seed)
@@ -272,29 +271,26 @@ class Tracker:
         self.y = tf.constant(np.asarray(y_train)[rows])
         self.n_rows = len(rows)
         self.total = int(total_epochs)
-        self.stride = plan_stride(self.total)  # doubled while frames would cost more than TIME_BUDGET
-        self.frames = 0
-        self.frame_seconds = 0.0  # of the frames after the first
+        self.stride = plan_stride(self.total)  # doubled while frames would cost more than their share
+        self.budget = budget
+        budget.add(self.KIND, self.stride)
         self.activations = list(activations)
         self.edges = None  # a tf constant once fixed
         self.seconds = 0.0  # time spent counting (the record's timing.histogram_seconds)
-        self.started = time.perf_counter()
 
     def due(self, epoch: int) -> bool:
         """The start, the last epoch, and every ``stride``-th epoch, where the stride (a power of
-        two times ``plan_stride``) doubles until a frame's measured cost per epoch between
-        frames is within ``TIME_BUDGET`` of an epoch's measured time: frames stay evenly
-        spaced and the run's cost bounded on any machine."""
-        if epoch == 0 or epoch == self.total or self.edges is None:
+        two times ``plan_stride``) doubles until a frame's cost is within the histograms' share
+        of the training time of the epochs between two frames: frames stay evenly spaced (the
+        record drops earlier frames off the doubled stride) and the run's cost bounded on any
+        machine."""
+        if epoch == 0 or epoch >= self.total or self.edges is None:
             return True
-        import time
-
-        if self.frames > 1:  # the first frame's time includes tracing and the extents pass: not a measure
-            per_frame = self.frame_seconds / (self.frames - 1)
-            per_epoch = (time.perf_counter() - self.started - self.seconds) / max(epoch, 1)
-            while per_frame > TIME_BUDGET * per_epoch * self.stride and self.stride < max(self.total, 1):
+        cost, per_epoch = self.budget.cost(self.KIND), self.budget.seconds_per_epoch()
+        if cost is not None and per_epoch:
+            while cost > self.budget.share() * per_epoch * self.stride and self.stride < max(self.total, 1):
                 self.stride *= 2
-        return epoch % self.stride == 0
+        return epoch % self.stride == 0 and self.budget.within()
 
     def capture(self, trainer, record, epoch: int) -> bool:
         """Count and record the frame of ``epoch`` if it is due; True if it did."""
@@ -304,6 +300,7 @@ class Tracker:
 
         import tensorflow as tf
 
+        traced = not trainer.histograms_traced()
         t0 = time.perf_counter()
         if self.edges is None:
             n_layers = len(self.activations)
@@ -317,8 +314,7 @@ class Tracker:
         record.add_histogram_frame(epoch, counts.numpy(), self.stride)
         took = time.perf_counter() - t0
         self.seconds += took
-        self.frame_seconds += took if self.frames else 0.0
-        self.frames += 1
+        self.budget.took(self.KIND, epoch, took, traced=traced)
         return True
 
 

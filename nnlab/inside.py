@@ -3,9 +3,9 @@
 Owns, in plain NumPy (TensorFlow only through the trainer it is handed):
 
 - ``Probe``: which moments of a run get a frame (about ``FRAMES_PER_RUN`` evenly spaced
-  epochs, at least every ``EVERY_SECONDS`` while a run trains, and the last epoch), and
-  what one frame holds, captured from a ``CompiledTrainer`` at an epoch end (never in the
-  per-step loop):
+  epochs, at least every ``EVERY_SECONDS`` while a run trains, and the last epoch, within
+  the inside views' share of the run's ``nnlab.frame_budget``), and what one frame holds,
+  captured from a ``CompiledTrainer`` at an epoch end (never in the per-step loop):
   - ``maps`` (2-D data sets): every hidden layer's output over a coarse
     ``MAP_RESOLUTION`` × ``MAP_RESOLUTION`` grid spanning the decision boundary's plane,
     the first ``MAX_UNITS_STORED`` units of each layer, float16 ``[units, ny, nx]``;
@@ -89,8 +89,7 @@ class Probe:
         per_frame = 2 * sum(min(w, MAX_UNITS_STORED) for w in arch.widths) * MAP_RESOLUTION ** 2 if self.maps else 0
         frames = max(4, min(FRAMES_PER_RUN, MAX_BYTES // max(1, per_frame) - 1))
         self.stride = max(1, self.total_epochs // frames)
-        self.next_epoch = 1
-        self.last = -math.inf
+        self.budget = None  # the run's FrameBudget, see ``planned``
 
     @classmethod
     def for_run(cls, arch, total_epochs: int, grid, x_probe, y_probe) -> "Probe | None":
@@ -106,18 +105,30 @@ class Probe:
                 "units_stored": [min(w, MAX_UNITS_STORED) for w in widths] if self.maps else [],
                 "diagram": "units" if self.units else "layers"}
 
-    def due(self, epoch: int) -> bool:
-        """Whether the end of ``epoch`` (1-based) gets a frame."""
-        return (epoch >= self.next_epoch or epoch >= self.total_epochs
-                or time.perf_counter() - self.last >= EVERY_SECONDS)
+    KIND = "inside"
+
+    def planned(self, budget) -> "Probe":
+        """Take frames on ``budget``'s plan (``nnlab.frame_budget``): this probe's stride and a
+        refresh every ``EVERY_SECONDS`` while within the budget."""
+        self.budget = budget
+        budget.add(self.KIND, self.stride, refresh=EVERY_SECONDS)
+        return self
+
+    def capture_if_due(self, trainer, epoch: int) -> dict | None:
+        """The frame of ``epoch`` if the plan has one there (and its cost told to the budget)."""
+        if not self.budget.due(self.KIND, epoch):
+            return None
+        traced = not trainer.inside_probe.traced
+        t0 = time.perf_counter()
+        frame = self.capture(trainer, epoch)
+        self.budget.took(self.KIND, epoch, time.perf_counter() - t0, traced=traced)
+        return frame
 
     def capture(self, trainer, epoch: int) -> dict:
         """One frame from ``trainer`` (holding the run's weights) at the end of ``epoch``: one
         compiled call (``CompiledTrainer.inside_probe``)."""
         import tensorflow as tf
 
-        self.last = time.perf_counter()
-        self.next_epoch = epoch + self.stride
         x_map = self.grid[2] if self.grid is not None else np.zeros((0, self.arch.input_dim), np.float32)
         maps, means, grads, kernels = trainer.inside_probe(tf.constant(x_map), tf.constant(self.x_probe),
                                                            tf.constant(self.y_probe))

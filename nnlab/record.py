@@ -36,9 +36,11 @@ class StepSeries:
     """Per-step loss and per-layer statistics, decimated to a bounded number of points.
 
     Points are stored as they will be read: JSON-ready lists (NaN/Inf as None), one list
-    per statistic with one per-layer list per kept step. Converting once, when a step is
-    added by the training thread, keeps snapshots cheap: thirty sessions polling their
-    runs made the per-snapshot conversion of 2,000 steps the server's hottest code.
+    per statistic with one per-layer list per kept step, or None for a step whose
+    statistics were not taken (they are sampled, see ``nnlab.engine.stats_every``).
+    Converting once, when a step is added by the training thread, keeps snapshots cheap:
+    thirty sessions polling their runs made the per-snapshot conversion of 2,000 steps the
+    server's hottest code.
     """
 
     def __init__(self, max_points: int = MAX_STEP_POINTS):
@@ -46,16 +48,20 @@ class StepSeries:
         self.stride = 1
         self.step: list[int] = []
         self.loss: list[float | None] = []
-        self.stats: dict[str, list[list]] = {name: [] for name in STAT_NAMES}
+        self.stats: dict[str, list[list | None]] = {name: [] for name in STAT_NAMES}
 
-    def add(self, step: int, loss: float, stats: np.ndarray) -> None:
-        """``stats``: [n_layers, len(STAT_NAMES)] of this step."""
+    def add(self, step: int, loss: float, stats: np.ndarray | None) -> None:
+        """``stats``: [n_layers, len(STAT_NAMES)] of this step, or None if not taken."""
         if self.step and self.step[-1] % self.stride != 0:
             self._pop()  # the previous "latest" point was off-stride: it is no longer the latest
         self.step.append(step)
         self.loss.append(_num(loss))
-        for name, column in zip(STAT_NAMES, _finite_list(np.asarray(stats).T)):
-            self.stats[name].append(column)
+        if stats is None:
+            for rows in self.stats.values():
+                rows.append(None)
+        else:
+            for name, column in zip(STAT_NAMES, _finite_list(np.asarray(stats).T)):
+                self.stats[name].append(column)
         if len(self.step) > self.max_points:
             self.stride *= 2
             keep = [i for i, s in enumerate(self.step) if s % self.stride == 0 or i == len(self.step) - 1]
@@ -145,11 +151,17 @@ class RunRecord:
             self.version += 1
             self.status = status
 
-    def add_steps(self, step0: int, losses: np.ndarray, stats: np.ndarray) -> None:
+    def add_steps(self, step0: int, losses: np.ndarray, stats: np.ndarray, taken: np.ndarray | None = None) -> None:
+        """Steps ``step0 + 1 …``: their losses and [steps, layers, stats]; ``taken`` marks the
+        steps whose statistics were taken (None: all)."""
         with self._lock:
             self.version += 1
+            last = len(losses) - 1
             for k, (loss, s) in enumerate(zip(losses, stats)):
-                self.steps.add(step0 + k + 1, float(loss), s)
+                step = step0 + k + 1
+                if step % self.steps.stride and k < last:
+                    continue  # off the series' stride and not the latest: the next step would replace it
+                self.steps.add(step, float(loss), s if taken is None or taken[k] else None)
 
     def update_progress(self, epoch: int, epoch_fraction: float, samples_per_second: float | None,
                         elapsed: float | None = None) -> None:

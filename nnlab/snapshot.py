@@ -134,8 +134,16 @@ def step_numbers(snap: dict) -> list:
 
 
 def step_series(snap: dict, key: str) -> list:
-    """A per-step series (``"loss"``, ``"grad_norm"`` …); [] if absent."""
+    """A per-step series (``"loss"``, ``"grad_norm"`` …); [] if absent. A statistic's series
+    has None where the step's statistics were not taken: ``stat_steps`` skips those."""
     return steps(snap).get(key) or []
+
+
+def stat_steps(snap: dict, stat: str) -> tuple[list, list]:
+    """(step numbers, per-layer rows) of the steps whose statistic ``stat`` was taken."""
+    rows = step_series(snap, stat)
+    pairs = [(s, r) for s, r in zip(step_numbers(snap), rows) if r is not None]
+    return [s for s, _ in pairs], [r for _, r in pairs]
 
 
 def has_numbers(snap: dict) -> bool:
@@ -161,7 +169,7 @@ def layer_stat(snap: dict, stat: str, epoch: int | None = None) -> tuple[list[st
     if rows and done:
         i = len(rows) - 1 if epoch is None else max(0, min(int(epoch), len(rows)) - 1)
         return labels, [finite(v) for v in rows[i]], done[i]
-    rows = step_series(snap, stat)
+    _, rows = stat_steps(snap, stat)
     if rows:
         return labels, [finite(v) for v in rows[-1]], 0
     return labels, [], None
@@ -170,10 +178,10 @@ def layer_stat(snap: dict, stat: str, epoch: int | None = None) -> tuple[list[st
 def latest_step_stat(snap: dict, stat: str) -> tuple[list[str], list[float | None], int | None]:
     """(layer labels, per-layer ``stat`` at the latest recorded step, that step); the values
     are [] and the step None before the first step."""
-    rows = step_series(snap, stat)
+    numbers, rows = stat_steps(snap, stat)
     if not rows:
         return layer_labels(snap), [], None
-    return layer_labels(snap), [finite(v) for v in rows[-1]], (step_numbers(snap) or [None])[-1]
+    return layer_labels(snap), [finite(v) for v in rows[-1]], numbers[-1]
 
 
 def gradient_profile(snap: dict, epoch: int | None = None) -> tuple[list[str], list[float | None]]:
@@ -320,5 +328,5 @@ __all__ = ["ENDED", "STATUSES", "all_ended", "class_names", "config", "dataset",
            "histogram_frames", "histogram_kinds", "histogram_scale", "history", "inside", "is_2d", "is_ended",
            "label", "latest_step_stat", "layer_labels", "layer_stat", "metric", "neuron_map_frames",
            "output_on_test_set", "progress", "ratio_layers", "ratio_of", "shared_metric", "shown_epoch", "status",
-           "step_numbers", "step_series", "steps", "steps_per_epoch", "task", "total_epochs", "trained_epochs",
+           "stat_steps", "step_numbers", "step_series", "steps", "steps_per_epoch", "task", "total_epochs", "trained_epochs",
            "true_test_classes"]

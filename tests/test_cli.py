@@ -167,7 +167,7 @@ def test_every_field_is_a_flag_that_sets_it():
                "scaling": "minmax", "csv_path": "x.csv", "target": "y", "task": "regression", "csv_sha256": "ab" * 32,
                "depth": "4", "width": "9", "activation": "tanh", "layer_widths": "", "layer_activations": "",
                "initializer": "zeros", "init_param": "0.5", "dropout": "0.2", "batchnorm": "true", "l2": "0.01",
-               "optimizer": "adam", "learning_rate": "0.1", "batch_size": "7", "shuffle": "false", "epochs": "3",
+               "optimizer": "adam", "learning_rate": "0.1", "batch_size": "7", "shuffle": "false", "epochs": "3", "stats_every_step": "true",
                "seed": "11"}
     assert set(changed) == set(FIELD_SPECS)  # a new field: add a value here
     argv = ["train"] + [item for name, value in changed.items() for item in (FIELD_SPECS[name].flags[0], value)]

@@ -362,7 +362,7 @@ def test_train_page_shows_the_code_of_the_sidebar_settings(lang):
     config = at.session_state["nnlab.config"]
     assert config.dataset == "iris" and config.batchnorm
     (block,) = expander.code
-    assert block.language == "python" and "Dense" in block.value and "BatchNormalization()" in block.value
+    assert block.language == "python" and "Dense" in block.value and "BatchNormalization(momentum=0.9)" in block.value
     assert block.value == codegen.keras_code(config, "sequential", lang).rstrip("\n")  # st.code drops the last newline
     assert i18n.t("code.c.compile", lang) in block.value  # comments in the page's language
     radio = expander.radio(key="code_style")
@@ -373,4 +373,4 @@ def test_train_page_shows_the_code_of_the_sidebar_settings(lang):
     assert "tf.keras.Model(inputs, outputs)" in block.value and "layers.Dense(" in block.value
     at.sidebar.slider(key="sb.depth").set_value(4).run()  # the code follows the sidebar
     (block,) = next(e for e in at.expander if e.label == i18n.t("code.title", lang)).code
-    assert block.value.count("layers.BatchNormalization()") == 4
+    assert block.value.count("layers.BatchNormalization(momentum=0.9)") == 4

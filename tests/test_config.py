@@ -254,7 +254,7 @@ def test_every_link_field_round_trips_through_the_url_and_file_fields_stay_out()
     changed = RunConfig(dataset="iris", noise=0.3, n_samples=99, test_fraction=0.3, val_fraction=0.1, scaling="minmax",
                         target="y", task="regression", layer_widths=(5, 6), layer_activations=("tanh", "elu"),
                         activation="gelu", initializer="random_normal", init_param=0.5, dropout=0.2, batchnorm=True,
-                        l2=0.01, optimizer="adam", learning_rate=0.1, batch_size=7, shuffle=False, epochs=3, seed=11,
+                        l2=0.01, optimizer="adam", learning_rate=0.1, batch_size=7, shuffle=False, epochs=3, seed=11, stats_every_step=True,
                         width=9)
     query = to_query(changed)
     link_fields = {name for name, fs in FIELD_SPECS.items() if fs.in_url}

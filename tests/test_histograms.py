@@ -295,19 +295,24 @@ def test_a_damaged_record_draws_the_good_frames_and_never_fails():
     assert not histogram_figure(snap, 5, "grad").to_plotly_json()["data"]  # no such layer
 
 
-def test_the_stride_doubles_until_a_frame_costs_at_most_the_time_budget(monkeypatch):
-    import time as time_module
+def test_the_stride_doubles_until_a_frame_costs_at_most_its_share_of_the_frame_budget():
+    from nnlab.frame_budget import FrameBudget
 
     x = np.zeros((50, 2), dtype=np.float32)
-    tracker = histograms.Tracker(50, x, np.zeros(50, dtype=np.int32), 0, ["relu", "softmax"])
+    budget = FrameBudget(50, steps_per_epoch=10, budget=0.09)
+    budget.add("boundary")
+    budget.add("inside")  # three kinds of frames: the histograms' share is 3%
+    tracker = histograms.Tracker(50, x, np.zeros(50, dtype=np.int32), 0, ["relu", "softmax"], budget)
     assert tracker.n_rows == 50 and tracker.stride == 1 and tracker.due(0) and tracker.due(50)
-    now = time_module.perf_counter()
     tracker.edges = object()  # the bins are fixed
-    tracker.frames, tracker.seconds, tracker.frame_seconds = 2, 0.02, 0.01  # 10 ms a frame after the first
-    tracker.started = now - 1.02  # 10 epochs in 1 s of training: 0.1 s an epoch
-    monkeypatch.setattr(time_module, "perf_counter", lambda: now)
+    budget.trained(1.0, 100)  # 10 epochs in 1 s of training: 0.1 s an epoch
+    budget.took("histograms", 0, 0.5, traced=True)  # tracing: neither counted nor a measure
+    budget.took("histograms", 1, 0.01)  # 10 ms a frame
+    assert budget.spent == pytest.approx(0.01)
     # 10 ms > 3% of 0.1 s × stride until the stride is 4 (12 ms)
-    assert tracker.due(10) is False or tracker.stride == 4
+    assert tracker.due(10) is False
     assert tracker.stride == 4
     assert [e for e in range(11, 17) if tracker.due(e)] == [12, 16]
     assert tracker.due(50) and not tracker.due(49)  # the last epoch always
+    budget.took("boundary", 12, 0.2)  # the frames together now cost 21% of the training time:
+    assert not tracker.due(16) and tracker.due(50)  # only the last epoch still gets one

@@ -274,7 +274,8 @@ def test_an_all_zero_initialisation_keeps_every_unit_of_a_layer_identical():
                        n_samples=200)
     record = engine.run(config, datasets.load(config))
     frames = snapshot.neuron_map_frames(record.snapshot())
-    assert len(frames) == 5
+    # a tiny run: its first and last epochs at least (more as the frame budget allows)
+    assert len(frames) >= 2 and frames[0]["epoch"] == 1 and frames[-1]["epoch"] == 5
     for frame in frames:
         for layer in frame["maps"]:
             tiles = inside.decode(layer)
@@ -369,15 +370,16 @@ def test_a_replay_frame_draws_the_maps_and_diagram_of_its_epoch(trained):
 
     _, _, record = trained
     snap = record.snapshot()
-    frame = replay.frame(snap, 3)
+    at = snapshot.neuron_map_frames(snap)[0]["epoch"]  # the first frame (a short run may have only it and the last)
+    frame = replay.frame(snap, at)
     epoch = snapshot.shown_epoch(frame)
-    assert epoch == 3
+    assert epoch == at
     maps = charts.neuron_maps_figure(frame, "en", epoch)
-    assert maps.layout.title.text == t("inside.maps.title", epoch=3)
-    third = next(f for f in snapshot.neuron_map_frames(snap) if f["epoch"] == 3)
+    assert maps.layout.title.text == t("inside.maps.title", epoch=at)
+    third = next(f for f in snapshot.neuron_map_frames(snap) if f["epoch"] == at)
     lo, hi = inside.layer_range(third["maps"][0])
     zmin, zmax, _ = charts.colour_range(lo, hi)
     assert np.array_equal(heatmaps(maps)[0].z, charts.quantize(third["maps"][0][0], zmin, zmax))
     latest = charts.neuron_maps_figure(snap, "en")
     assert not all(np.array_equal(a.z, b.z) for a, b in zip(heatmaps(maps), heatmaps(latest)))
-    assert charts.diagram_figure(frame, "en", epoch).layout.title.text == t("inside.diagram.title", epoch=3)
+    assert charts.diagram_figure(frame, "en", epoch).layout.title.text == t("inside.diagram.title", epoch=at)

@@ -156,8 +156,7 @@ def gradient_lines_figure(snap: dict, lang: str = "en", stat: str = "grad_norm",
     mean): per-step gradients are noisy, and the gap between layers is what matters."""
     labels = snapshot.layer_labels(snap)
     data = []
-    step_x = snapshot.step_numbers(snap)
-    rows = snapshot.step_series(snap, stat)
+    step_x, rows = snapshot.stat_steps(snap, stat)
     if step_x and rows:
         x, rows = log_buckets(step_x, rows, min(buckets, MAX_POINTS))
         colors = layer_colors(len(labels))
@@ -230,7 +229,7 @@ def activation_stats_figure(snap: dict, lang: str = "en") -> go.Figure:
     """Saturated and dead units (%) per hidden layer at the latest recorded step."""
     labels = snapshot.hidden_labels(snap)  # the output layer has no hidden activation
     data = []
-    sat, dead = snapshot.step_series(snap, "saturated_fraction"), snapshot.step_series(snap, "dead_fraction")
+    sat, dead = snapshot.stat_steps(snap, "saturated_fraction")[1], snapshot.stat_steps(snap, "dead_fraction")[1]
     if sat and dead and labels:
         n = len(labels)
         for values, name, color in ((sat[-1][:n], "charts.act.saturated", ORANGE),

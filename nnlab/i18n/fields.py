@@ -169,6 +169,13 @@ TEXT = {
         "ko": "에포크마다 학습 예제를 새로 섞어 배치가 매번 달라지게 합니다. 끄면 모든 에포크가 같은 배치를 같은 순서로 "
               "봅니다.",
     },
+    "field.stats_every_step": {"en": "Statistics at every step", "ko": "모든 단계에서 통계"},
+    "field.stats_every_step.help": {
+        "en": "The per-layer gradients and activations are measured on every 8th step (at least once per epoch), "
+              "which keeps training fast. On: measured at every step, exact but up to twice as slow.",
+        "ko": "층별 기울기와 활성값은 8단계마다(에포크마다 적어도 한 번) 측정해 학습을 빠르게 유지합니다. 켜면 모든 단계에서 "
+              "측정해 정확하지만 최대 두 배 느려집니다.",
+    },
     "field.epochs": {"en": "Epochs", "ko": "에포크"},
     "field.epochs.help": {"en": "How many times training passes over all the training data.",
                           "ko": "학습 데이터 전체를 몇 번 반복해서 학습할지입니다."},

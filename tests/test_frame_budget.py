@@ -1,0 +1,105 @@
+"""The one time budget of a run's frames (nnlab.frame_budget) and the sampled statistics
+(nnlab.engine.stats_every): plans, shares, mandatory frames, and what a real run records."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnlab import datasets, engine, snapshot
+from nnlab.compiled import TrainerPool
+from nnlab.config import RunConfig
+from nnlab.frame_budget import FrameBudget
+
+
+def test_a_kind_plans_its_next_frame_so_its_cost_stays_within_its_share():
+    budget = FrameBudget(total_epochs=1000, steps_per_epoch=10, budget=0.08)
+    budget.add("boundary", stride=2)
+    budget.add("inside", stride=5)  # two kinds: 4% each
+    assert budget.due("boundary", 1) and budget.due("inside", 1)  # a kind's first frame, always
+    budget.trained(1.0, 1000)  # 100 epochs in 1 s: 10 ms an epoch
+    budget.took("boundary", 1, 0.002)  # 2 ms: fits 4% of 10 ms × 5 epochs
+    assert [e for e in range(2, 12) if budget.due("boundary", e)] == list(range(6, 12))
+    budget.took("inside", 1, 0.0001)  # cheap: its own stride (5) rules
+    assert not budget.due("inside", 5) and budget.due("inside", 6)
+    assert budget.due("boundary", 1000) and budget.due("inside", 1000)  # the last epoch, always
+    assert budget.spent == pytest.approx(0.0021)
+
+
+def test_tracing_is_not_counted_and_over_budget_only_the_last_epoch_gets_a_frame():
+    budget = FrameBudget(total_epochs=50, steps_per_epoch=4, budget=0.1)
+    budget.add("inside", stride=1, refresh=0.0)  # refresh 0 s: a frame at every epoch while within
+    budget.trained(0.5, 40)
+    budget.took("inside", 1, 3.0, traced=True)
+    assert budget.spent == 0 and budget.cost("inside") is None and budget.due("inside", 2)
+    budget.took("inside", 2, 0.2)  # 0.2 s > 10% of 0.5 s
+    assert not budget.within()
+    assert [e for e in range(3, 50) if budget.due("inside", e)] == []
+    assert budget.due("inside", 50)
+
+
+def test_a_negative_budget_takes_only_the_mandatory_frames():
+    budget = FrameBudget(total_epochs=10, steps_per_epoch=4, budget=-1.0)
+    budget.add("boundary", refresh=0.0)
+    assert budget.due("boundary", 1)
+    budget.took("boundary", 1, 0.0)
+    assert [e for e in range(2, 11) if budget.due("boundary", e)] == [10]
+
+
+@pytest.mark.parametrize("steps, every", [(1, 1), (3, 1), (7, 1), (8, 2), (11, 2), (16, 4), (32, 8), (500, 8)])
+def test_statistics_are_sampled_on_a_power_of_two_that_every_epoch_holds_four_times(steps, every):
+    assert engine.stats_every(RunConfig(), steps) == every
+    assert engine.stats_every(RunConfig(stats_every_step=True), steps) == 1
+    # every epoch of `steps` steps holds at least four sampled steps (or all), wherever it starts
+    for start in range(0, 3 * steps, steps):
+        assert engine.sampled_steps(start, steps, every).sum() >= min(engine.STATS_PER_EPOCH, steps)
+
+
+@pytest.fixture(scope="module")
+def pair():
+    """The same 4-layer tanh run with sampled and with every-step statistics."""
+    config = RunConfig(dataset="spiral", n_samples=400, depth=4, width=8, activation="tanh",
+                       initializer="glorot_uniform", epochs=12, batch_size=16)
+    data = datasets.load(config)
+    pool = TrainerPool()
+    sampled = engine.run(config, data, pool=pool).snapshot()
+    exact = engine.run(config.replace(stats_every_step=True), data, pool=pool).snapshot()
+    return sampled, exact
+
+
+def test_sampled_statistics_leave_training_alone_and_keep_the_per_epoch_means_faithful(pair):
+    sampled, exact = pair
+    every = sampled["timing"]["stats_every"]
+    assert every == engine.stats_every(RunConfig(), sampled["timing"]["steps_per_epoch"]) > 1
+    assert exact["timing"]["stats_every"] == 1
+    # training itself is identical: statistics are only read
+    assert snapshot.epoch_series(sampled, "loss") == snapshot.epoch_series(exact, "loss")
+    g_s = np.array(snapshot.epoch_series(sampled, "grad_norm"), dtype=float)
+    g_e = np.array(snapshot.epoch_series(exact, "grad_norm"), dtype=float)
+    assert g_s.shape == g_e.shape == (12, 5)
+    # every per-epoch, per-layer gradient mean within a factor 2 of the exact one (the charts draw them
+    # on log scales spanning decades), four-epoch means within 25%, the whole run's within 10%
+    assert np.all(np.abs(np.log(g_s / g_e)) < np.log(2)), np.round(g_s / g_e, 2)
+    windows = lambda g: g.reshape(3, 4, -1).mean(axis=1)  # noqa: E731
+    assert np.allclose(windows(g_s), windows(g_e), rtol=0.25), np.round(windows(g_s) / windows(g_e), 2)
+    assert np.allclose(g_s.mean(axis=0), g_e.mean(axis=0), rtol=0.1)
+    # the first/last hidden layer ratio the pages state: within a quarter of a decade
+    r_s, r_e = snapshot.gradient_ratio(sampled), snapshot.gradient_ratio(exact)
+    assert abs(np.log10(r_s) - np.log10(r_e)) < 0.25
+    for stat in ("saturated_fraction", "dead_fraction", "act_std"):
+        assert np.allclose(snapshot.epoch_series(sampled, stat), snapshot.epoch_series(exact, stat), atol=0.1), stat
+
+
+def test_the_step_series_keeps_loss_at_every_step_and_statistics_at_sampled_steps(pair):
+    sampled, exact = pair
+    steps = snapshot.step_numbers(sampled)
+    assert steps == snapshot.step_numbers(exact) == list(range(1, len(steps) + 1))
+    every = sampled["timing"]["stats_every"]
+    rows = snapshot.step_series(sampled, "grad_norm")
+    assert [s for s, r in zip(steps, rows) if r is not None] == [s for s in steps if s % every == 0]
+    stat_steps, stat_rows = snapshot.stat_steps(sampled, "grad_norm")
+    assert stat_steps == [s for s in steps if s % every == 0] and all(len(r) == 5 for r in stat_rows)
+    # a sampled step's statistics are the exact run's at that step
+    exact_rows = dict(zip(*snapshot.stat_steps(exact, "grad_norm")))
+    assert np.allclose(stat_rows[-1], exact_rows[stat_steps[-1]], rtol=1e-5)
+    assert snapshot.latest_step_stat(sampled, "grad_norm")[2] == stat_steps[-1]
