@@ -23,6 +23,11 @@ loop's final validation accuracy, so one can see that both learn the same thing.
                                [--cases mlp-256-128,spiral-8x16] [--threads N] [--json out.json]
     python bench/vs_pytorch.py --quick        # a seconds-long smoke run (1 repeat, few epochs)
 
+The default epochs make one measured run last about 2-5 s at the issue's speeds on an idle
+2-core machine (60 x 3,000 MNIST images, 500 x 352 spiral points, ~65k samples/s).
+On a busy machine (load average above the core count) the figures are unreliable, and a
+warning says so: torch's OpenMP threads then slow down far more than TensorFlow's.
+
 PyTorch is a benchmark-only dependency: ``pip install -r requirements-bench.txt``. Without it,
 the nnlab figures (and the overhead) are still printed.
 """

@@ -27,7 +27,7 @@ def quick(tmp_path_factory):
     return proc.stdout, json.loads(out.read_text())
 
 
-def _loop_figures(loop: dict, epochs: int, first_chunk: bool) -> None:
+def _loop_figures(loop: dict, first_chunk: bool) -> None:
     assert len(loop["samples_per_second"]) == 1  # --quick: one repeat
     assert loop["median_samples_per_second"] > 0 and math.isfinite(loop["median_samples_per_second"])
     assert all(0 < s for s in loop["warmup_seconds"])
@@ -44,8 +44,8 @@ def test_nnlab_figures_for_every_case(quick):
         assert case["epochs"] == (3 if name.startswith("mlp") else 10)
         assert case["batch_size"] == (100 if name.startswith("mlp") else 32)
         assert case["optimizer"] == ("sgd" if name.startswith("mlp") else "momentum")
-        _loop_figures(case["nnlab"], case["epochs"], first_chunk=True)
-        _loop_figures(case["nnlab_no_stats"], case["epochs"], first_chunk=True)
+        _loop_figures(case["nnlab"], first_chunk=True)
+        _loop_figures(case["nnlab_no_stats"], first_chunk=True)
         speeds = case["nnlab_no_stats"]["median_samples_per_second"] / case["nnlab"]["median_samples_per_second"]
         assert case["overhead_percent"] == pytest.approx((speeds - 1) * 100)
         assert case["overhead_pass"] == (case["overhead_percent"] <= 10.0)
@@ -67,7 +67,7 @@ def test_torch_figures_and_ratios(quick):
     stdout, result = quick
     assert result["machine"]["torch"].startswith("2.13.0")
     for name, case in result["cases"].items():
-        _loop_figures(case["torch"], case["epochs"], first_chunk=False)
+        _loop_figures(case["torch"], first_chunk=False)
         expected = case["nnlab"]["median_samples_per_second"] / case["torch"]["median_samples_per_second"]
         assert case["ratio"] == pytest.approx(expected)
         assert case["ratio_target"] == (1.15 if name.startswith("mlp") else 1.5)
