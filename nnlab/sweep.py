@@ -658,38 +658,20 @@ def _ray_trainable(params: dict, configs: dict | None = None) -> dict:
 
 
 def _run_ray(todo: list[Trial], finish, stop, ray_address, shutdown_ray: bool) -> None:
+    import shutil
     import tempfile
 
     ray, tune = import_ray()
     started_here = start_ray(ray_address)
     by_key = {t.key: t for t in todo}
-    ended: set[str] = set()
+    from nnlab import sweep_ray  # Tune's callback and stopper (a module that imports Ray)
 
-    class Writer(tune.Callback):
-        def on_trial_result(self, iteration, trials, trial, result, **info):
-            key = trial.config["trial"]
-            if key in ended or "outcome" not in result:
-                return
-            ended.add(key)
-            finish(by_key[key], json.loads(result["outcome"]), "ray")
+    import logging
 
-        def on_trial_error(self, iteration, trials, trial, **info):
-            key = trial.config["trial"]
-            if key in ended or (stop is not None and stop.is_set()):
-                return
-            ended.add(key)
-            error = str(getattr(trial, "error_file", "") or "the Ray worker failed")
-            result = {name: None for name in RESULT_COLUMNS if name not in ("seconds", "backend")}
-            result.update(dataset=by_key[key].config.dataset, status="failed")
-            finish(by_key[key], {"seconds": 0.0, "result": result, "record": None, "error": error}, "ray")
-
-    class Stop(tune.Stopper):
-        def __call__(self, trial_id, result):
-            return False
-
-        def stop_all(self):
-            return stop is not None and stop.is_set()
-
+    # Tune's end-of-run summary looks for per-trial result files, which this sweep does not write
+    logging.getLogger("ray.tune.analysis.experiment_analysis").setLevel(logging.ERROR)
+    sweep_id = sweep_ray.register(finish, stop, by_key)
+    Writer, Stop = sweep_ray.Writer, sweep_ray.Stop
     storage = tempfile.mkdtemp(prefix="nnlab-sweep-ray-")
     try:
         trainable = tune.with_resources(
@@ -699,14 +681,12 @@ def _run_ray(todo: list[Trial], finish, stop, ray_address, shutdown_ray: bool) -
             trainable,
             param_space={"trial": tune.grid_search(list(by_key))},
             tune_config=tune.TuneConfig(reuse_actors=True),
-            run_config=tune.RunConfig(name="nnlab-sweep", storage_path=storage, verbose=0, callbacks=[Writer()],
-                                      stop=Stop(), log_to_file=False,
-                                      failure_config=tune.FailureConfig(max_failures=1),
-                                      checkpoint_config=tune.CheckpointConfig(num_to_keep=1)))
+            run_config=tune.RunConfig(name="nnlab-sweep", storage_path=storage, verbose=0,
+                                      callbacks=[Writer(sweep_id)], stop=Stop(sweep_id), log_to_file=False,
+                                      failure_config=tune.FailureConfig(max_failures=1)))
         tuner.fit()
     finally:
-        import shutil
-
+        sweep_ray.forget(sweep_id)
         shutil.rmtree(storage, ignore_errors=True)
         if started_here and shutdown_ray:
             ray.shutdown()
