@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from nnlab import i18n, snapshot
-from nnlab.config import FIELD_NAMES, FIELD_SPECS, ConfigError, RunConfig, explain, field_for_key, parse_value
+from nnlab.config import FIELD_NAMES, FIELD_SPECS, ConfigError, RunConfig, field_for_key, format_params, parse_value
 
 MAX_TRIALS = 5000  # a sweep of more trials is refused (the CLI says so); the hosted page caps far lower
 MAX_SEEDS = 100
@@ -124,15 +124,18 @@ class SweepError(ValueError):
     ``params`` say it in data (catalog key ``sweep.err.<code>``); the message is the English text."""
 
     prefix = "sweep.err"
+    PLAIN = ("shape",)  # parameters nnlab wrote itself: shown as they are, not quoted
 
     def __init__(self, code: str, **params):
         self.code = code
         self.params = params
-        super().__init__(explain(f"{self.prefix}.{code}", params))
+        super().__init__(self.text())
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang``."""
-        return explain(f"{self.prefix}.{self.code}", self.params, lang)
+        quoted = {k: v for k, v in self.params.items() if k not in self.PLAIN}
+        plain = {k: str(v) for k, v in self.params.items() if k in self.PLAIN}
+        return i18n.t(f"{self.prefix}.{self.code}", lang, **format_params(quoted, lang=lang), **plain)
 
 
 class SweepFileError(SweepError):
@@ -170,16 +173,18 @@ def normalize_grid(grid: Mapping[str, Iterable]) -> dict[str, tuple]:
     out: dict[str, tuple] = {}
     for key, values in grid.items():
         name = field_for_key(key)
-        if name is None:
-            raise ConfigError(str(key), "", "unknown", known=GRID_FIELDS)
-        if name == "seed":
-            raise ConfigError(name, "", "grid_seed")
-        if name in NOT_IN_GRID:
-            raise ConfigError(name, "", "not_in_grid", fields=GRID_FIELDS)
-        if name in out:
-            raise ConfigError(name, "", "twice", keys=[name, str(key)])
         if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
             values = [values]
+        values = list(values)
+        shown = ",".join(map(str, values))
+        if name is None:
+            raise ConfigError(str(key), shown, "unknown", known=GRID_FIELDS)
+        if name == "seed":
+            raise ConfigError(name, shown, "grid_seed")
+        if name in NOT_IN_GRID:
+            raise ConfigError(name, shown, "not_in_grid", fields=GRID_FIELDS)
+        if name in out:
+            raise ConfigError(name, shown, "twice", keys=[name, str(key)])
         typed = list(dict.fromkeys(_grid_value(name, v) for v in values))
         if not typed:
             raise ConfigError(name, "", "grid_values")
@@ -258,7 +263,7 @@ class Sweep:
 
     def shape_text(self) -> str:
         """'3 activation × 2 initializer × 3 depth × 3 seeds'."""
-        parts = [f"{len(v)} {k}" for k, v in self.grid.items()] + [f"{self.seeds} seeds"]
+        parts = [f"{len(v)} {k}" for k, v in self.grid.items()] + [f"{self.seeds} seed{'s' if self.seeds > 1 else ''}"]
         return " × ".join(parts)
 
     def trials(self) -> list[Trial]:
@@ -664,9 +669,9 @@ def _run_ray(todo: list[Trial], finish, stop, ray_address, shutdown_ray: bool) -
     ray, tune = import_ray()
     started_here = start_ray(ray_address)
     by_key = {t.key: t for t in todo}
-    from nnlab import sweep_ray  # Tune's callback and stopper (a module that imports Ray)
-
     import logging
+
+    from nnlab import sweep_ray  # Tune's callback and stopper (a module that imports Ray)
 
     # Tune's end-of-run summary looks for per-trial result files, which this sweep does not write
     logging.getLogger("ray.tune.analysis.experiment_analysis").setLevel(logging.ERROR)
