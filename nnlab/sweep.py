@@ -483,14 +483,14 @@ def _existing(sweep: Sweep, out: Path, trials: list[Trial]) -> tuple[pd.DataFram
     if set(columns) != wanted:
         raise SweepFileError("other_grid", str(out), found=sorted(set(grid_columns(table))), given=list(sweep.grid))
     line = _last_line(records_path(out))
-    if line:
-        try:
-            last = json.loads(line)
-            by_key = {t.key: t for t in trials}
-            if last.get("trial") in by_key and last.get("config") != by_key[last["trial"]].config.to_dict():
-                raise SweepFileError("other_settings", str(out), trial=last["trial"])
-        except (ValueError, AttributeError):
-            pass  # an unreadable record line does not decide anything: the CSV does
+    try:
+        last = json.loads(line) if line else {}
+    except ValueError:
+        last = {}  # an unreadable record line decides nothing: the CSV does
+    by_key = {t.key: t for t in trials}
+    if isinstance(last, dict) and last.get("trial") in by_key \
+            and last.get("config") != by_key[last["trial"]].config.to_dict():
+        raise SweepFileError("other_settings", str(out), trial=last["trial"])
     return table, columns
 
 
@@ -582,8 +582,12 @@ def run_sweep(sweep: Sweep, backend: str = "local", out: Path | str | None = Non
         if writer is not None:
             writer.close()
     order = {t.key: i for i, t in enumerate(trials)}
-    table = pd.DataFrame([rows[k] for k in sorted(rows, key=lambda k: order.get(k, len(order)))], columns=columns)
-    return _typed(table) if out is None else read_table(Path(out), allow_empty=True)
+    if out is None:
+        table = _typed(pd.DataFrame(list(rows.values()), columns=columns))
+    else:
+        table = read_table(Path(out), allow_empty=True)  # the file's values, as the page will read them
+    rank = table["trial"].map(lambda k: order.get(k, len(order)))
+    return table.iloc[rank.argsort(kind="stable")].reset_index(drop=True)  # trial order, whatever ended first
 
 
 def _run_local(todo: list[Trial], finish, stop, workers: int) -> None:
