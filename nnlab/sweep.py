@@ -644,6 +644,10 @@ def start_ray(ray_address: str | None = None) -> bool:
     if ray.is_initialized():
         return False
     address = ray_address or os.environ.get("RAY_ADDRESS") or None
+    if address and address.startswith("ray://"):
+        # Through Ray Client, Tune runs the whole search on the cluster and its callbacks there:
+        # the rows could not be written here as trials end (which resuming relies on).
+        raise SweepError("ray_client", address=address)
     try:
         if address:  # a cluster: ship the nnlab package to its workers
             ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False,

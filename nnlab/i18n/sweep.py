@@ -25,8 +25,15 @@ TEXT = {
                                     "python3 -m pip install -r requirements-ray.txt",
                               "ko": "ray 백엔드에는 Ray가 필요한데 설치되어 있지 않습니다: "
                                     "python3 -m pip install -r requirements-ray.txt"},
-    "sweep.err.ray_connect": {"en": "Ray could not start or join the cluster at {address}: {detail}",
-                              "ko": "Ray를 시작하거나 {address}의 클러스터에 연결하지 못했습니다: {detail}"},
+    "sweep.err.ray_connect": {"en": "Ray could not start or join the cluster at {address}: {detail} (a cluster "
+                                    "with token authentication also needs RAY_AUTH_MODE=token and its token)",
+                              "ko": "Ray를 시작하거나 {address}의 클러스터에 연결하지 못했습니다: {detail} (토큰 "
+                                    "인증을 쓰는 클러스터라면 RAY_AUTH_MODE=token과 그 토큰도 필요합니다)"},
+    "sweep.err.ray_client": {"en": "{address} is a Ray Client address; run the sweep on a node of the cluster "
+                                   "instead (e.g. on the head node: RAY_ADDRESS=auto), so each trial's row is "
+                                   "written as it ends",
+                             "ko": "{address}는 Ray Client 주소입니다. 시행마다 결과 행을 바로 쓸 수 있도록 클러스터의 "
+                                   "노드에서 스윕을 실행하세요(예: 헤드 노드에서 RAY_ADDRESS=auto)"},
     # -- sweep files (nnlab.sweep.SweepFileError) ----------------------------------------------------
     "sweep.file.missing": {"en": "The sweep file {detail} does not exist.",
                            "ko": "스윕 파일 {detail}이(가) 없습니다."},
