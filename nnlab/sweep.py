@@ -716,21 +716,51 @@ def grid_columns(df: pd.DataFrame) -> list[str]:
 MAX_FILE_ROWS = 200_000
 
 
+def _csv_text(path_or_buffer) -> tuple[str, str]:
+    """(a name for messages, the file's text without a half-written last row).
+
+    Accepts a path, bytes, or a file-like object (an upload). The last line is dropped only
+    when it has no line break and fewer cells than the header: what a sweep killed while
+    writing leaves (a file saved without a final line break keeps its last row)."""
+    name = str(getattr(path_or_buffer, "name", None) or path_or_buffer)[:200]
+    try:
+        if isinstance(path_or_buffer, (bytes, bytearray)):
+            data = bytes(path_or_buffer)
+            name = "the file"
+        elif hasattr(path_or_buffer, "read"):
+            data = path_or_buffer.read()
+        else:
+            data = Path(path_or_buffer).read_bytes()
+        text = data if isinstance(data, str) else data.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise SweepFileError("missing", name) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SweepFileError("unreadable", str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__) from None
+    if "\x00" in text:
+        raise SweepFileError("unreadable", "binary data")
+    if text and not text.endswith("\n") and "\n" in text:
+        head, last = text[: text.index("\n")], text[text.rindex("\n") + 1:]
+        try:
+            short = len(next(csv.reader([last]))) < len(next(csv.reader([head])))
+        except (csv.Error, StopIteration):
+            short = True
+        if short:
+            text = text[: text.rindex("\n") + 1]
+    return name, text
+
+
 def read_table(path_or_buffer, allow_empty: bool = False) -> pd.DataFrame:
     """A sweep CSV as a DataFrame (one row per trial: a trial written twice, by a retry, keeps
     its last row). SweepFileError: not readable as CSV (``unreadable``), not a sweep table
     (``columns``), no trials (``empty``, unless ``allow_empty``), a value of the wrong kind
     (``values``)."""
-    name = getattr(path_or_buffer, "name", None) or str(path_or_buffer)
+    name, text = _csv_text(path_or_buffer)
     try:
-        if isinstance(path_or_buffer, (bytes, bytearray)):
-            path_or_buffer = io.BytesIO(path_or_buffer)
-        df = pd.read_csv(path_or_buffer, dtype=str, keep_default_na=False, nrows=MAX_FILE_ROWS + 1,
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, nrows=MAX_FILE_ROWS + 1,
                          on_bad_lines="error")
-    except FileNotFoundError:
-        raise SweepFileError("missing", str(name)) from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError, OSError) as exc:
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise SweepFileError("unreadable", str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__) from None
+    df = df.fillna("")  # a row with fewer cells than the header
     if len(df) > MAX_FILE_ROWS:
         raise SweepFileError("too_big", str(name), max=MAX_FILE_ROWS)
     missing = [c for c in (*LEAD_COLUMNS, *RESULT_COLUMNS) if c not in df.columns]
