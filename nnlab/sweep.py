@@ -683,6 +683,8 @@ def _run_ray(todo: list[Trial], finish, stop, ray_address, shutdown_ray: bool) -
 
     # Tune's end-of-run summary looks for per-trial result files, which this sweep does not write
     logging.getLogger("ray.tune.analysis.experiment_analysis").setLevel(logging.ERROR)
+    # on Ctrl-C Tune says how to restore its own experiment state, which is deleted below: rerunning the sweep resumes
+    logging.getLogger("ray.tune.tune").setLevel(logging.ERROR)
     sweep_id = sweep_ray.register(finish, stop, by_key)
     Writer, Stop = sweep_ray.Writer, sweep_ray.Stop
     storage = tempfile.mkdtemp(prefix="nnlab-sweep-ray-")
