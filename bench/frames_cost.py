@@ -6,7 +6,8 @@ same run with none of them, side by side in one process, interleaved, on warm tr
 Prints, per workload, the median wall time and process CPU time of a whole run
 (``engine.run``) with and without the frames, their ratio against the ≤ 10% target, and the
 frames each kind recorded. Workloads: the spiral 8×16 at the app's default settings and
-the lecture's MNIST MLP 784-256-128-10 on the app's MNIST sample.
+the lecture's MNIST MLP 784-256-128-10 on the app's MNIST sample (the lecture preset: 15
+epochs). All frames share one budget (``nnlab.frame_budget``, 8% of the training time).
 
     python bench/frames_cost.py [repeats]
 """
@@ -22,7 +23,7 @@ from nnlab import compiled, engine, histograms, inside
 from nnlab.config import RunConfig
 
 CASES = {"spiral 8x16, app defaults": RunConfig(depth=8, width=16),
-         "MNIST MLP 784-256-128-10, 5 epochs": MNIST_MLP.replace(epochs=5)}
+         "MNIST MLP 784-256-128-10, lecture preset": MNIST_MLP.replace(epochs=15)}
 TARGET = 0.10
 
 

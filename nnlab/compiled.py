@@ -121,7 +121,7 @@ class CompiledTrainer:
         y_spec = tf.TensorSpec([None], tf.int32 if arch.task == "classification" else tf.float32)
         chunk_signature = [x_spec, y_spec, tf.TensorSpec([None, None], tf.int32), tf.TensorSpec([], tf.int32),
                            tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64),
-                           tf.TensorSpec([], tf.int64)]
+                           tf.TensorSpec([], tf.int64), x_spec, y_spec, tf.TensorSpec([], tf.int32)]
         # XLA fuses the many small ops of a step and of its statistics. It compiles once per
         # input shape, which a pooled trainer keeps across runs.
         self.uses_xla = xla if xla is not None else (
@@ -290,24 +290,29 @@ class CompiledTrainer:
     def _ordered_dense_grads(self, grads_by_var):
         return [g for d in self.dense for g in (grads_by_var[id(d.kernel)], grads_by_var[id(d.bias)])]
 
-    def _chunk(self, x_all, y_all, epoch_idx, start, count, step0, seed, stats_every):
-        """Train on rows ``start … start+count-1`` of ``epoch_idx`` ([steps, batch] sample indices).
+    def _chunk(self, x_all, y_all, batches, start, count, step0, seed, stats_every, x_val, y_val, steps_per_epoch):
+        """Train on rows ``start … start+count-1`` of ``batches`` ([steps, batch] sample indices:
+        one epoch's, or several epochs' one after the other) and evaluate on (``x_val``,
+        ``y_val``) after every row that ends an epoch (a multiple of ``steps_per_epoch``), in
+        the same compiled call: a chunk may span epochs without returning to Python.
 
-        Outputs have one row per row of ``epoch_idx`` (a fixed shape, so XLA compiles once per
-        run shape); only the first ``count`` rows are filled. Statistics are taken on the steps
-        whose 1-based number is a multiple of ``stats_every`` (``sampled_steps``); the other
-        steps' rows are zeros.
+        Outputs have one row per row of ``batches`` (a fixed shape, so XLA compiles once per
+        run shape); only the first ``count`` rows are filled: loss, metric, per-layer
+        statistics (on the steps whose 1-based number is a multiple of ``stats_every``, see
+        ``engine.sampled_steps``; zeros elsewhere) and the evaluation (loss, metric; zeros on
+        rows that end no epoch).
         """
         import tensorflow as tf
 
-        size = tf.shape(epoch_idx)[0] if epoch_idx.shape[0] is None else epoch_idx.shape[0]
+        size = tf.shape(batches)[0] if batches.shape[0] is None else batches.shape[0]
         losses = tf.TensorArray(tf.float32, size=size)
         metrics = tf.TensorArray(tf.float32, size=size)
         stats = tf.TensorArray(tf.float32, size=size)
+        evals = tf.TensorArray(tf.float32, size=size)
         variables = self.model.trainable_variables
 
-        def step(k, losses, metrics, stats):
-            rows = tf.gather(epoch_idx, start + k)  # gather: XLA needs a constant index to slice
+        def step(k, losses, metrics, stats, evals):
+            rows = tf.gather(batches, start + k)  # gather: XLA needs a constant index to slice
             xb = tf.gather(x_all, rows)
             yb = tf.gather(y_all, rows)
             with tf.GradientTape() as tape:
@@ -322,32 +327,42 @@ class CompiledTrainer:
             else:
                 step_stats = skip()
             with tf.control_dependencies([step_stats]):  # weight norms are read before the update
-                self.optimizer.apply_gradients(zip(grads, variables))
-            return k + 1, losses.write(k, loss), metrics.write(k, metric), stats.write(k, step_stats)
+                iterations = self.optimizer.apply_gradients(zip(grads, variables))
+            # after the update (the read of the step counter orders it; tf.function's automatic
+            # control dependencies order the variables' reads after their assignments too)
+            with tf.control_dependencies([tf.convert_to_tensor(iterations)]):
+                ends_epoch = tf.equal((start + k + 1) % steps_per_epoch, 0)
+                evaluation = tf.cond(ends_epoch, lambda: tf.stack(self._evaluate(x_val, y_val)),
+                                     lambda: tf.zeros([2]))
+            return (k + 1, losses.write(k, loss), metrics.write(k, metric), stats.write(k, step_stats),
+                    evals.write(k, evaluation))
 
         # An explicit while loop (not tf.range: XLA would compile once per count), so the
         # function needs no AutoGraph: tracing it is about twice as fast.
-        _, losses, metrics, stats = tf.while_loop(lambda k, *_: k < count, step,
-                                                  (tf.constant(0), losses, metrics, stats))
-        return losses.stack(), metrics.stack(), stats.stack()
+        _, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < count, step,
+                                                         (tf.constant(0), losses, metrics, stats, evals))
+        return losses.stack(), metrics.stack(), stats.stack(), evals.stack()
 
-    def train_steps(self, x_all, y_all, epoch_idx, start: int, count: int, step0: int, seed: int,
-                    stats_every: int = 1):
-        """Run ``count`` steps; returns NumPy (loss[count], metric[count], stats[count, layers, stats]).
-        Only the rows of ``sampled_steps(step0, count, stats_every)`` hold statistics."""
+    def train_steps(self, x_all, y_all, batches, start: int, count: int, step0: int, seed: int,
+                    stats_every: int, x_val, y_val, steps_per_epoch: int):
+        """Run ``count`` steps (see ``_chunk``); returns NumPy (loss[count], metric[count],
+        stats[count, layers, stats], evaluation[count, 2]). Only the rows of
+        ``sampled_steps(step0, count, stats_every)`` hold statistics, and only the rows that end
+        an epoch an evaluation."""
         import tensorflow as tf
 
-        args = (x_all, y_all, epoch_idx, tf.constant(start, tf.int32), tf.constant(count, tf.int32),
-                tf.constant(step0, tf.int64), tf.constant(seed, tf.int64), tf.constant(stats_every, tf.int64))
+        args = (x_all, y_all, batches, tf.constant(start, tf.int32), tf.constant(count, tf.int32),
+                tf.constant(step0, tf.int64), tf.constant(seed, tf.int64), tf.constant(stats_every, tf.int64),
+                x_val, y_val, tf.constant(steps_per_epoch, tf.int32))
         try:
-            loss, metric, stats = self.chunk(*args)
+            out = self.chunk(*args)
         except Exception as exc:  # noqa: BLE001 — an XLA failure must not end the lesson
             if not self.uses_xla or not _is_compile_error(exc):
                 raise
             self.chunk, self.uses_xla = self._plain_chunk, False
-            loss, metric, stats = self.chunk(*args)
+            out = self.chunk(*args)
         self.warm = True
-        return loss.numpy()[:count], metric.numpy()[:count], stats.numpy()[:count]
+        return tuple(t.numpy()[:count] for t in out)
 
     def _evaluate(self, x, y):
         y_pred, _, _ = self._forward(x, False)

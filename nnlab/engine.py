@@ -161,77 +161,104 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         chunk_steps, step = 8, 0
         grid_points = None if grid is None else tf.constant(grid[2])
         train_seconds, samples = 0.0, 0
-        for epoch in range(config.epochs):
-            batches = epoch_batches(len(data.x_train), config.batch_size, config.seed, epoch if config.shuffle else 0)
-            epoch_idx = tf.constant(batches)
-            ep_loss, ep_metric, ep_stats = [], [], []
-            pos = 0
-            while pos < len(batches):
-                control.wait_while_paused()
-                if control.should_stop():
-                    return (yield from _finish_in_turn(turn, pool, record, "stopped", data, grid, started))
-                trainer = turn()
-                if trainer is None:
-                    yield False
-                    continue
-                try:
-                    if tracker is not None and step == 0:
-                        tracker.capture(trainer, record, 0)  # the start: also fixes the bins
-                    count = min(chunk_steps, len(batches) - pos)
-                    t0 = time.perf_counter()
-                    loss, metric, stats = trainer.train_steps(x_train, y_train, epoch_idx, pos, count, step,
-                                                              config.seed, every)
-                    elapsed = time.perf_counter() - t0
-                    ended_epoch = pos + count == len(batches)
-                    if ended_epoch and np.isfinite(loss).all():
-                        val_loss, val_metric = (float(v) for v in trainer.evaluate(x_val, y_val))
-                        if tracker is not None:
-                            tracker.capture(trainer, record, epoch + 1)
-                        boundary = _boundary_if_due(trainer, budget, grid_points, epoch + 1, config.epochs)
-                        inside_frame = probe.capture_if_due(trainer, epoch + 1) if probe else None
-                finally:
-                    pool.give_back(trainer)
-                if step > 0:  # the first call includes compiling; don't let it shrink the chunks
-                    train_seconds += elapsed
-                    samples += count * batches.shape[1]
-                    budget.trained(elapsed, count)
-                    per_step = elapsed / count
-                    chunk_steps = int(min(MAX_CHUNK_STEPS, max(1, TARGET_CHUNK_SECONDS / max(per_step, 1e-6))))
-                else:
-                    record.timing["first_chunk_seconds"] = elapsed
-                taken = sampled_steps(step, count, every) if instrument else np.ones(count, bool)
-                bad = np.flatnonzero(~np.isfinite(loss))
+        epoch, pos = 0, 0  # the epoch in training (0-based) and its next step
+        ep_loss, ep_metric, ep_stats = [], [], []
+        while epoch < config.epochs:
+            control.wait_while_paused()
+            if control.should_stop():
+                return (yield from _finish_in_turn(turn, pool, record, "stopped", data, grid, started))
+            trainer = turn()
+            if trainer is None:
+                yield False
+                continue
+            try:
+                if tracker is not None and step == 0:
+                    tracker.capture(trainer, record, 0)  # the start: also fixes the bins
+                # Short epochs: one compiled call trains several of them (up to the next epoch
+                # with a frame planned), evaluating in-graph at each epoch's end. Not with XLA,
+                # which would compile again for each number of epochs.
+                span = 1
+                if pos == 0 and not trainer.uses_xla and chunk_steps >= 2 * steps_per_epoch:
+                    span = min(chunk_steps // steps_per_epoch, config.epochs - epoch,
+                               _next_frame_epoch(budget, tracker, epoch, config.epochs) - epoch)
+                    span = max(1, span)
+                batches = np.concatenate([epoch_batches(len(data.x_train), config.batch_size, config.seed,
+                                                        e if config.shuffle else 0)
+                                          for e in range(epoch, epoch + span)])
+                count = min(chunk_steps, steps_per_epoch - pos) if span == 1 else span * steps_per_epoch
+                t0 = time.perf_counter()
+                loss, metric, stats, evals = trainer.train_steps(
+                    x_train, y_train, tf.constant(batches), pos, count, step, config.seed, every, x_val, y_val,
+                    steps_per_epoch)
+                elapsed = time.perf_counter() - t0
+                ends = (pos + count) % steps_per_epoch == 0  # the chunk ends an epoch (its last one)
+                last_epoch = epoch + (pos + count) // steps_per_epoch  # 1-based: the epoch it ends
+                boundary = inside_frame = None
+                if ends and np.isfinite(loss).all() and np.isfinite(evals).all():
+                    if tracker is not None:
+                        tracker.capture(trainer, record, last_epoch)
+                    boundary = _boundary_if_due(trainer, budget, grid_points, last_epoch, config.epochs)
+                    inside_frame = probe.capture_if_due(trainer, last_epoch) if probe else None
+            finally:
+                pool.give_back(trainer)
+            if step > 0:  # the first call includes compiling; don't let it shrink the chunks
+                train_seconds += elapsed
+                samples += count * batches.shape[1]
+                budget.trained(elapsed, count)
+                per_step = elapsed / count
+                chunk_steps = int(min(MAX_CHUNK_STEPS, max(1, TARGET_CHUNK_SECONDS / max(per_step, 1e-6))))
+            else:
+                record.timing["first_chunk_seconds"] = elapsed
+            taken = sampled_steps(step, count, every) if instrument else np.ones(count, bool)
+            chunk_end = time.perf_counter()
+            # The chunk's rows epoch by epoch: steps, epoch means, evaluations, divergence.
+            done = 0
+            while done < count:
+                part = min(count - done, steps_per_epoch - pos)
+                rows = slice(done, done + part)
+                bad = np.flatnonzero(~np.isfinite(loss[rows]))
                 if bad.size:
-                    end = bad[0] + 1
-                    record.add_steps(step, loss[:end], stats[:end], taken[:end])
+                    end = done + bad[0] + 1
+                    record.add_steps(step, loss[done:end], stats[done:end], taken[done:end])
                     record.diverged(step + int(bad[0]), *divergence_hint(config))
                     return (yield from _finish_in_turn(turn, pool, record, "diverged", data, grid, started))
-                record.add_steps(step, loss, stats, taken)
-                ep_loss.append(loss)
-                ep_metric.append(metric)
-                ep_stats.append(stats[taken])
-                step += count
-                pos += count
-                record.update_progress(epoch, pos / len(batches), samples / train_seconds if train_seconds else None,
-                                       time.perf_counter() - started)
-                if ended_epoch:
-                    record.add_epoch(epoch + 1, float(np.mean(np.concatenate(ep_loss))),
-                                     float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
-                                     np.concatenate(ep_stats).mean(axis=0), time.perf_counter() - started)
-                    if boundary is not None:
-                        output, seconds, traced = boundary
-                        t_record = time.perf_counter()
-                        record.set_boundary(grid, output)
-                        budget.took(BOUNDARY, epoch + 1, seconds + time.perf_counter() - t_record, traced=traced)
-                    if inside_frame is not None:
-                        record.add_inside_frame(inside_frame)
-                    record.timing["frame_seconds"] = round(budget.spent, 4)
-                if observer:
-                    observer.on_update(record)
-                if ended_epoch and not math.isfinite(val_loss):
+                record.add_steps(step, loss[rows], stats[rows], taken[rows])
+                ep_loss.append(loss[rows])
+                ep_metric.append(metric[rows])
+                ep_stats.append(stats[rows][taken[rows]])
+                step += part
+                pos += part
+                done += part
+                if pos < steps_per_epoch:
+                    break
+                val_loss, val_metric = (float(v) for v in evals[done - 1])
+                # an epoch that ended inside the chunk: its time interpolated over the chunk's steps
+                at = chunk_end - elapsed * (count - done) / count
+                record.add_epoch(epoch + 1, float(np.mean(np.concatenate(ep_loss))),
+                                 float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
+                                 np.concatenate(ep_stats).mean(axis=0), at - started)
+                ep_loss, ep_metric, ep_stats = [], [], []
+                epoch, pos = epoch + 1, 0
+                if not math.isfinite(val_loss):
                     record.diverged(step, *divergence_hint(config))
                     return (yield from _finish_in_turn(turn, pool, record, "diverged", data, grid, started))
-                yield True
+            if ends:
+                if boundary is not None:
+                    output, seconds, traced = boundary
+                    t_record = time.perf_counter()
+                    record.set_boundary(grid, output)
+                    budget.took(BOUNDARY, last_epoch, seconds + time.perf_counter() - t_record, traced=traced)
+                if inside_frame is not None:
+                    record.add_inside_frame(inside_frame)
+                record.timing["frame_seconds"] = round(budget.spent, 4)
+            speed = samples / train_seconds if train_seconds else None
+            if pos:  # within an epoch
+                record.update_progress(epoch, pos / steps_per_epoch, speed, time.perf_counter() - started)
+            else:  # at the end of the epoch before
+                record.update_progress(epoch - 1, 1.0, speed, time.perf_counter() - started)
+            if observer:
+                observer.on_update(record)
+            yield True
         record.timing["train_seconds"] = train_seconds
         record.timing["samples_per_second"] = samples / train_seconds if train_seconds else None
         if tracker is not None:
@@ -241,6 +268,15 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         state.done = True
         if observer:
             observer.on_update(record)
+
+
+def _next_frame_epoch(budget: FrameBudget, tracker, epoch: int, last_epoch: int) -> int:
+    """The first epoch after ``epoch`` (0-based: the one in training) that has a frame planned:
+    a chunk spanning epochs ends there, so the frame is taken on time."""
+    planned = [budget.next_planned(skip=(histograms.Tracker.KIND,)), last_epoch]
+    if tracker is not None:
+        planned.append(tracker.next_planned(epoch))
+    return max(epoch + 1, min(planned))
 
 
 def _boundary_if_due(trainer, budget: FrameBudget, grid_points, epoch: int, last_epoch: int):

@@ -92,6 +92,14 @@ class FrameBudget:
             gap = max(gap, math.ceil(k.cost / (share * per_epoch)))
         k.next_epoch = epoch + gap
 
+    def next_planned(self, skip: tuple[str, ...] = ()) -> float:
+        """The earliest epoch a kind (not in ``skip``) has its next frame planned at (a refresh
+        can come earlier); infinite without kinds or budget (only the mandatory frames)."""
+        if self.budget <= 0:
+            return min((k.next_epoch for name, k in self._kinds.items() if name not in skip and not k.frames),
+                       default=math.inf)
+        return min((k.next_epoch for name, k in self._kinds.items() if name not in skip), default=math.inf)
+
     def cost(self, kind: str) -> float | None:
         """The least a frame of ``kind`` took (tracing excluded); None before one was measured."""
         return self._kinds[kind].cost

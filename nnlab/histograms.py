@@ -286,11 +286,22 @@ class Tracker:
         machine."""
         if epoch == 0 or epoch >= self.total or self.edges is None:
             return True
+        self._restride()
+        return epoch % self.stride == 0 and self.budget.within()
+
+    def _restride(self) -> None:
         cost, per_epoch = self.budget.cost(self.KIND), self.budget.seconds_per_epoch()
         if cost is not None and per_epoch:
             while cost > self.budget.share() * per_epoch * self.stride and self.stride < max(self.total, 1):
                 self.stride *= 2
-        return epoch % self.stride == 0 and self.budget.within()
+
+    def next_planned(self, epoch: int) -> float:
+        """The first epoch after ``epoch`` on the stride its cost allows (infinite when only the
+        mandatory frames are taken)."""
+        if self.budget.budget <= 0:
+            return math.inf
+        self._restride()
+        return (epoch // self.stride + 1) * self.stride
 
     def capture(self, trainer, record, epoch: int) -> bool:
         """Count and record the frame of ``epoch`` if it is due; True if it did."""

@@ -32,8 +32,9 @@ def test_gradient_norms_equal_an_independent_gradient_tape():
     try:
         trainer.reset(cfg.initializer, cfg.init_param, cfg.seed, cfg.learning_rate)
         idx = engine.epoch_batches(len(data.x_train), cfg.batch_size, cfg.seed, 0)[:1]
-        _, _, stats = trainer.train_steps(tf.constant(data.x_train), tf.constant(data.y_train), tf.constant(idx),
-                                          0, 1, 0, cfg.seed)
+        _, _, stats, _ = trainer.train_steps(tf.constant(data.x_train), tf.constant(data.y_train),
+                                             tf.constant(idx), 0, 1, 0, cfg.seed, 1, tf.constant(data.x_val),
+                                             tf.constant(data.y_val), 1)
         stats = stats[0]
     finally:
         pool.release(trainer)

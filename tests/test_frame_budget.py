@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from nnlab import datasets, engine, snapshot
-from nnlab.compiled import TrainerPool
+from nnlab.compiled import CompiledTrainer, TrainerPool
 from nnlab.config import RunConfig
 from nnlab.frame_budget import FrameBudget
 
@@ -103,3 +103,38 @@ def test_the_step_series_keeps_loss_at_every_step_and_statistics_at_sampled_step
     exact_rows = dict(zip(*snapshot.stat_steps(exact, "grad_norm")))
     assert np.allclose(stat_rows[-1], exact_rows[stat_steps[-1]], rtol=1e-5)
     assert snapshot.latest_step_stat(sampled, "grad_norm")[2] == stat_steps[-1]
+
+
+def test_chunks_that_span_epochs_train_and_evaluate_exactly_as_one_epoch_at_a_time(monkeypatch):
+    """Short epochs are trained several per compiled call with an in-graph evaluation at each
+    epoch's end; the record must not depend on how the steps were cut into calls."""
+    import keras
+
+    from nnlab.model import build_from_architecture
+
+    config = RunConfig(dataset="spiral", n_samples=300, depth=3, width=8, epochs=15, batch_size=32, dropout=0.1)
+    data = datasets.load(config)
+    pool = TrainerPool()
+    engine.run(config, data, pool=pool)  # traced: the timing below is a steady one
+    calls = []
+    train_steps = CompiledTrainer.train_steps
+    monkeypatch.setattr(CompiledTrainer, "train_steps", lambda self, *a: calls.append(a[4]) or train_steps(self, *a))
+    monkeypatch.setattr(engine, "FRAME_BUDGET", -1.0)  # no frames but the first and last: nothing stops a span
+    monkeypatch.setattr(engine, "TARGET_CHUNK_SECONDS", 1e-9)  # one step per call
+    stepwise = engine.run(config, data, pool=pool)
+    assert set(calls[2:]) == {1}  # after the first two calls (8 steps at most: the first is not timed)
+    calls.clear()
+    monkeypatch.setattr(engine, "TARGET_CHUNK_SECONDS", 30.0)  # every epoch up to a frame in one call
+    spanning = engine.run(config, data, pool=pool)
+    steps = spanning.snapshot()["timing"]["steps_per_epoch"]
+    assert max(calls) >= 5 * steps and len(calls) <= 4, calls  # after the first call, most of the run in one
+    a, b = stepwise.snapshot(), spanning.snapshot()
+    for key in ("loss", "accuracy", "val_loss", "val_accuracy", "grad_norm", "dead_fraction"):
+        assert snapshot.epoch_series(a, key) == snapshot.epoch_series(b, key), key
+    assert snapshot.step_series(a, "loss") == snapshot.step_series(b, "loss")
+    assert [e for e in snapshot.epochs(b)] == list(range(1, 16))
+    # the in-graph evaluation is the trained model's: the last epoch's validation loss, again by Keras
+    model = build_from_architecture(spanning.architecture)
+    model.set_weights(spanning.weights)
+    val = keras.losses.SparseCategoricalCrossentropy()(data.y_val, model(data.x_val, training=False))
+    assert snapshot.epoch_series(b, "val_loss")[-1] == pytest.approx(float(val), rel=1e-5)
