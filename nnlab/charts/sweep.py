@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from nnlab import i18n
+from nnlab import i18n, sweep
 from nnlab.charts import base
 from nnlab.charts.base import axis, figure_spec, named_colorscale, short_number, style, waiting
 from nnlab.i18n import t
@@ -46,7 +46,7 @@ class MetricView:
     label: str  # axis and colour-bar title, with the unit
     scale: float  # accuracy is stored as a fraction and shown in %
     log: bool  # values span decades: a log colour scale and the geometric mean
-    lower_is_better: bool | None  # None: not a score (the gradient ratio, the time)
+    lower_is_better: bool | None  # None: unknown (a table of accuracies and MAEs)
     digits: str  # format of a shown value
 
     def text(self, value) -> str:
@@ -55,35 +55,25 @@ class MetricView:
         return short_number(value) if self.log or self.digits == "g" else f"{value:{self.digits}}"
 
 
-# column → (catalog key of its label, lower is better, log scale)
-METRIC_VIEWS = {
-    "test_metric": (None, None, False),  # accuracy or MAE: decided by metric_name
-    "test_loss": ("sweep.chart.metric.test_loss", True, False),
-    "val_loss": ("sweep.chart.metric.val_loss", True, False),
-    "train_loss": ("sweep.chart.metric.train_loss", True, False),
-    "grad_ratio": ("sweep.chart.metric.grad_ratio", None, True),
-    "seconds": ("sweep.chart.metric.seconds", True, False),
-    "epochs_trained": ("sweep.chart.metric.epochs_trained", None, False),
-}
-
-
 def metric_view(df: pd.DataFrame, column: str, lang: str = "en") -> MetricView:
-    """The ``MetricView`` of ``column`` in ``df``. ``test_metric`` is accuracy (in %) or MAE
-    as the table's ``metric_name`` says (a table with both has no common unit)."""
-    if column == "test_metric":
-        names = set(df["metric_name"].dropna().astype(str)) if "metric_name" in df else set()
-        if names == {"accuracy"}:
-            return MetricView(column, t("sweep.chart.metric.test_accuracy", lang), 100.0, False, False, ".1f")
-        if names == {"mae"}:
-            return MetricView(column, t("sweep.chart.metric.test_mae", lang), 1.0, False, True, ".3g")
-        return MetricView(column, t("sweep.chart.metric.test_metric", lang), 1.0, False, None, ".3g")
-    key, lower, log = METRIC_VIEWS[column]
-    return MetricView(column, t(key, lang), 1.0, log, lower, "g" if log else ".3g")
+    """The ``MetricView`` of metric column ``column`` (``nnlab.sweep.METRICS``) in ``df``.
+    ``test_metric`` is accuracy (in %, higher is better) or MAE (lower is better) as the
+    table's ``metric_name`` says; a table with both has no common unit nor direction."""
+    names = set(df["metric_name"].dropna().astype(str)) if "metric_name" in df else set()
+    name = names.pop() if len(names) == 1 else None
+    label = sweep.metric_label(column, lang, name)
+    accuracy = column == "test_metric" and name == "accuracy"
+    if accuracy:
+        label = t("sweep.chart.percent", lang, name=label)
+    lower = None if column == "test_metric" and name is None else sweep.lower_is_better(column, name or "accuracy")
+    log = sweep.METRICS[column].log_scale
+    return MetricView(column, label, 100.0 if accuracy else 1.0, log, lower,
+                      ".1f" if accuracy else "g" if log else ".3g")
 
 
 def metric_columns(df: pd.DataFrame) -> list[str]:
-    """The metric columns of ``df`` the charts can show, in ``METRIC_VIEWS`` order."""
-    return [c for c in METRIC_VIEWS if c in df.columns]
+    """The metric columns of ``df`` the charts can show, in ``nnlab.sweep.METRICS`` order."""
+    return [c for c in sweep.METRICS if c in df.columns]
 
 
 # -- values as the page names them ----------------------------------------------------------
@@ -356,6 +346,6 @@ def best_figure(df: pd.DataFrame, metric: str, fields: list[str], lang: str = "e
                  subtitle=t(better[view.lower_is_better], lang))
 
 
-__all__ = ["BEST_K", "COUNTED", "METRIC_VIEWS", "MetricView", "SUMMARY_COLUMNS", "best_figure", "best_table",
+__all__ = ["BEST_K", "COUNTED", "MetricView", "SUMMARY_COLUMNS", "best_figure", "best_table",
            "config_text", "field_text", "heatmap_figure", "metric_columns", "metric_view", "parallel_figure", "rank",
            "summarize", "value_text"]

@@ -3,16 +3,7 @@
 
 TEXT = {
     # -- charts --------------------------------------------------------------------------------
-    "sweep.chart.metric.test_accuracy": {"en": "Test accuracy (%)", "ko": "테스트 정확도 (%)"},
-    "sweep.chart.metric.test_mae": {"en": "Test MAE", "ko": "테스트 MAE"},
-    "sweep.chart.metric.test_metric": {"en": "Test accuracy or MAE", "ko": "테스트 정확도 또는 MAE"},
-    "sweep.chart.metric.test_loss": {"en": "Test loss", "ko": "테스트 손실"},
-    "sweep.chart.metric.val_loss": {"en": "Validation loss", "ko": "검증 손실"},
-    "sweep.chart.metric.train_loss": {"en": "Training loss", "ko": "훈련 손실"},
-    "sweep.chart.metric.grad_ratio": {"en": "Gradient ratio (first ÷ last layer)",
-                                      "ko": "기울기 비율 (첫 층 ÷ 마지막 층)"},
-    "sweep.chart.metric.seconds": {"en": "Training time (s)", "ko": "학습 시간 (초)"},
-    "sweep.chart.metric.epochs_trained": {"en": "Epochs trained", "ko": "학습한 에포크 수"},
+    "sweep.chart.percent": {"en": "{name} (%)", "ko": "{name} (%)"},
     "sweep.chart.seed": {"en": "Seed", "ko": "시드"},
     "sweep.chart.hover.range": {"en": "lowest–highest seed: {low} – {high}", "ko": "시드별 최저–최고: {low} – {high}"},
     "sweep.chart.hover.std": {"en": "standard deviation: {std}", "ko": "표준편차: {std}"},
