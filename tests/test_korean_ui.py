@@ -63,7 +63,7 @@ ALLOWED = {
     # authors of the papers the lessons cite
     "bengio", "ioffe", "szegedy", "klambauer", "srivastava",
     # data sets, libraries, layers and file formats
-    "xor", "mnist", "csv", "json", "keras", "numpy", "dense",
+    "xor", "mnist", "csv", "json", "keras", "numpy", "dense", "ray",
     # iris species (Latin names)
     "setosa", "versicolor", "virginica",
     # formulas, special values, metrics, units, and the charts' label of the output layer

@@ -310,6 +310,30 @@ def best_table(df: pd.DataFrame, metric: str, fields: list[str], lang: str = "en
     return out
 
 
+SHOWN_COLUMNS = ("seed", "status", "epochs_trained", "train_loss", "val_loss", "test_loss", "test_metric", "grad_ratio",
+                 "seconds")
+
+
+def display_table(df: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The whole table as the page shows it: the grid fields by display name, the seed, the
+    status and the metrics (accuracy in %), column names in ``lang``; the trial key, data
+    set, metric name and backend stay in the CSV."""
+    out = pd.DataFrame(index=df.index)
+    for field in sweep.grid_columns(df):
+        out[field_text(field, lang)] = [value_text(field, v, lang) for v in df[field]]
+    for column in SHOWN_COLUMNS:
+        if column not in df:
+            continue
+        if column == "status":
+            out[t("sweep.col.status", lang)] = [t(f"compare.status.{s}", lang) if s else "–" for s in df[column]]
+        elif column == "seed":
+            out[t("sweep.chart.seed", lang)] = df[column]
+        else:
+            view = metric_view(df, column, lang)
+            out[view.label] = pd.to_numeric(df[column], errors="coerce") * view.scale
+    return out.reset_index(drop=True)
+
+
 def best_figure(df: pd.DataFrame, metric: str, fields: list[str], lang: str = "en", k: int = BEST_K) -> go.Figure:
     """The ``k`` best configurations by the mean of ``metric``, best at the top: a bar each
     from zero (dots on a log axis, which has no zero), its value written at the end, a line
@@ -347,5 +371,5 @@ def best_figure(df: pd.DataFrame, metric: str, fields: list[str], lang: str = "e
 
 
 __all__ = ["BEST_K", "COUNTED", "MetricView", "SUMMARY_COLUMNS", "best_figure", "best_table",
-           "config_text", "field_text", "heatmap_figure", "metric_columns", "metric_view", "parallel_figure", "rank",
+           "config_text", "display_table", "field_text", "heatmap_figure", "metric_columns", "metric_view", "parallel_figure", "rank",
            "summarize", "value_text"]
