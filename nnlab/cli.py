@@ -1,5 +1,6 @@
 """Command line: ``python -m nnlab list``, ``python -m nnlab train --flags … --out run.json``,
-``python -m nnlab code --flags … --out model.py`` and ``python -m nnlab lesson NAME --out lesson.json``.
+``python -m nnlab code --flags … --out model.py``, ``python -m nnlab lesson NAME --out lesson.json`` and
+``python -m nnlab sweep --flags … --grid FIELD=v1,v2 … --seeds N --out sweep.csv`` (``nnlab.sweep``).
 
 Train flags are generated from the RunConfig field specs (``config.FIELD_SPECS``): one flag
 per field (``--batch-size`` ↔ ``batch_size``) plus its short alias (``--lr``, ``--csv``, which
@@ -18,7 +19,7 @@ import argparse
 import sys
 import time
 
-from nnlab import activations, codegen, datasets, i18n, initializers, optimizers
+from nnlab import activations, codegen, datasets, i18n, initializers, optimizers, sweep
 from nnlab.config import FIELD_SPECS, ConfigError, RunConfig
 from nnlab.fields import FieldSpec
 
@@ -26,6 +27,7 @@ ALIASES = {name: fs.flags[1:] for name, fs in FIELD_SPECS.items() if fs.alias}  
 EXIT_USAGE = 2
 EXIT_DIVERGED = 3
 EXIT_CLAIM_NOT_SEEN = 1
+EXIT_TRIALS_FAILED = 1  # a sweep in which some trial failed (rerun to retry them)
 
 
 class UsageError(Exception):
@@ -72,6 +74,23 @@ def build_parser() -> argparse.ArgumentParser:
     lesson.add_argument("--quick", action="store_true", help="the lesson's reduced size (fewer epochs or samples)")
     lesson.add_argument("--lang", choices=list(i18n.LANGUAGES), default="en", help="language of the texts")
     lesson.add_argument("--quiet", action="store_true", help="no progress bar")
+    sw = sub.add_parser("sweep", help="train every combination of a grid of settings (× seeds) and write one CSV "
+                                      "row per trial; rerun to resume")
+    add_config_flags(sw)  # the base config: every trial starts from these settings
+    sw.add_argument("--grid", action="append", default=[], metavar="FIELD=V1,V2",
+                    help="a setting to vary and its values, e.g. activation=sigmoid,tanh,relu (repeat for more "
+                         "settings; the sweep tries every combination)")
+    sw.add_argument("--seeds", default="1", metavar="N",
+                    help=f"train each combination with N seeds: --seed, --seed + 1, … (1 to {sweep.MAX_SEEDS}; default: 1)")
+    sw.add_argument("--backend", choices=list(sweep.BACKENDS), default="local",
+                    help="local: in this process; ray: Ray Tune, on this machine or the cluster at --ray-address "
+                         f"(needs: {sweep.INSTALL_RAY}) (default: local)")
+    sw.add_argument("--ray-address", help="the Ray cluster to run on, e.g. ray://head:10001 or auto "
+                                          "(default: $RAY_ADDRESS, or a Ray started here)")
+    sw.add_argument("--out", required=True,
+                    help="the sweep table (CSV); run records go beside it (.jsonl). Given again, finished trials "
+                         "are skipped")
+    sw.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
 
@@ -244,11 +263,129 @@ def cmd_lesson(args: argparse.Namespace, out=sys.stdout) -> int:
     return 0 if verdict.held else EXIT_CLAIM_NOT_SEEN
 
 
+class SweepBar:
+    """The sweep's progress on stderr: trials done of all, a bar, the ETA and the last trial's
+    result (one line redrawn on a terminal, one line per trial otherwise)."""
+
+    def __init__(self, stream=sys.stderr, width: int = 24):
+        self.stream = stream
+        self.width = width
+        self.tty = stream.isatty()
+
+    def __call__(self, p: "sweep.SweepProgress") -> None:
+        done = int(self.width * p.done / p.total) if p.total else self.width
+        parts = [f"trial {p.done}/{p.total}", f"[{'#' * done}{'.' * (self.width - done)}]"]
+        if p.eta_seconds is not None:
+            parts.append(f"ETA {_duration(p.eta_seconds)}")
+        row = p.last_row
+        if row is not None:
+            value = row.get("test_metric")
+            shown = row["status"] if value is None else f"{row.get('metric_name')} {value:.4f}"
+            parts.append(f"{row['trial']}: {shown}")
+        line = "  ".join(parts)
+        if self.tty:
+            self.stream.write("\r" + line[:160].ljust(100))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{seconds // 60 % 60:02d}m"
+
+
+def sweep_from_args(args: argparse.Namespace) -> "sweep.Sweep":
+    """The sweep the flags describe; ConfigError / SweepError on bad input."""
+    base = config_from_args(args)
+    grid: dict[str, list[str]] = {}
+    for text in args.grid:
+        name, values = sweep.parse_grid_arg(text)
+        if name in grid:
+            raise ConfigError(name, text, "twice", keys=[name, name])
+        grid[name] = values
+    return sweep.Sweep(base, grid, args.seeds)
+
+
+def cmd_sweep(args: argparse.Namespace, out=sys.stdout) -> int:
+    """Train the grid (skipping trials already in --out), then print the best trials."""
+    from pathlib import Path
+
+    plan = sweep_from_args(args)
+    if args.backend == "ray":
+        sweep.import_ray()  # say how to install Ray before anything else
+    sweep._data_for(plan.trials()[0].config)  # a data set that cannot load fails here, with exit 2
+    _check_writable(args.out)
+    target = Path(args.out)
+    print(i18n.t("sweep.cli.start", shape=plan.shape_text(), trials=f"{plan.size:,}", backend=args.backend,
+                 out=args.out), file=out)
+    bar = None if args.quiet else SweepBar()
+    first: list = []
+
+    def progress(p):
+        if not first:
+            first.append(p)
+            if p.skipped:
+                print(i18n.t("sweep.cli.skipped", skipped=p.skipped, trials=p.total, out=args.out), file=out)
+                out.flush()
+        if bar is not None and (p.last_row is not None or p.skipped < p.total):
+            bar(p)
+
+    started = time.perf_counter()
+    try:
+        table = sweep.run_sweep(plan, args.backend, target, progress=progress, ray_address=args.ray_address)
+    except KeyboardInterrupt:
+        if bar:
+            bar.close()
+        try:
+            done = int(sweep.read_table(target, allow_empty=True)["status"].isin(sweep.DONE_STATUSES).sum())
+        except sweep.SweepError:
+            done = 0
+        print("\nnnlab: " + i18n.t("sweep.cli.interrupted", done=done, trials=plan.size, out=args.out),
+              file=sys.stderr)
+        return 130
+    if bar:
+        bar.close()
+    skipped = first[0].skipped if first else 0
+    ran = plan.size - skipped
+    keys = {t.key for t in plan.trials()}
+    mine = table[table["trial"].isin(keys)]
+    counts = mine["status"].value_counts()
+    records = str(sweep.records_path(target))
+    print(i18n.t("sweep.cli.done", ran=ran, finished=int(counts.get("finished", 0)),
+                 diverged=int(counts.get("diverged", 0)), failed=int(counts.get("failed", 0)),
+                 seconds=f"{time.perf_counter() - started:.1f}", out=args.out, records=records), file=out)
+    best = sweep.best_trials(mine, 5)
+    if best.empty:
+        print(i18n.t("sweep.cli.no_best"), file=out)
+    else:
+        metric_name = best["metric_name"].iloc[0]
+        print(i18n.t("sweep.cli.best", metric=sweep.metric_label("test_metric", "en", metric_name).lower()), file=out)
+        shown = best[[*sweep.grid_columns(best), "seed", "test_metric", "test_loss", "grad_ratio", "epochs_trained"]]
+        print(shown.rename(columns={"test_metric": f"test_{metric_name}"}).to_string(
+            index=False, float_format=lambda v: f"{v:.4g}"), file=out)
+    failed = int(counts.get("failed", 0))
+    if failed:
+        print(i18n.t("sweep.cli.failed", failed=failed, records=records), file=sys.stderr)
+        return EXIT_TRIALS_FAILED
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "list":
             return cmd_list()
+        if args.command == "sweep":  # checks its grid before it touches --out
+            return cmd_sweep(args)
         if args.out:
             _check_writable(args.out)
         if args.command == "lesson":
@@ -256,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "code":
             return cmd_code(args)
         return cmd_train(args)
-    except (UsageError, ConfigError, datasets.DatasetError, OSError) as exc:
+    except (UsageError, ConfigError, datasets.DatasetError, sweep.SweepError, OSError) as exc:
         print(f"nnlab: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from nnlab import i18n, snapshot
-from nnlab.config import FIELD_NAMES, FIELD_SPECS, ConfigError, RunConfig, explain, field_for_key, parse_value
+from nnlab.config import FIELD_NAMES, FIELD_SPECS, ConfigError, RunConfig, field_for_key, format_params, parse_value
 
 MAX_TRIALS = 5000  # a sweep of more trials is refused (the CLI says so); the hosted page caps far lower
 MAX_SEEDS = 100
@@ -124,15 +124,18 @@ class SweepError(ValueError):
     ``params`` say it in data (catalog key ``sweep.err.<code>``); the message is the English text."""
 
     prefix = "sweep.err"
+    PLAIN = ("shape",)  # parameters nnlab wrote itself: shown as they are, not quoted
 
     def __init__(self, code: str, **params):
         self.code = code
         self.params = params
-        super().__init__(explain(f"{self.prefix}.{code}", params))
+        super().__init__(self.text())
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang``."""
-        return explain(f"{self.prefix}.{self.code}", self.params, lang)
+        quoted = {k: v for k, v in self.params.items() if k not in self.PLAIN}
+        plain = {k: str(v) for k, v in self.params.items() if k in self.PLAIN}
+        return i18n.t(f"{self.prefix}.{self.code}", lang, **format_params(quoted, lang=lang), **plain)
 
 
 class SweepFileError(SweepError):
@@ -170,16 +173,18 @@ def normalize_grid(grid: Mapping[str, Iterable]) -> dict[str, tuple]:
     out: dict[str, tuple] = {}
     for key, values in grid.items():
         name = field_for_key(key)
-        if name is None:
-            raise ConfigError(str(key), "", "unknown", known=GRID_FIELDS)
-        if name == "seed":
-            raise ConfigError(name, "", "grid_seed")
-        if name in NOT_IN_GRID:
-            raise ConfigError(name, "", "not_in_grid", fields=GRID_FIELDS)
-        if name in out:
-            raise ConfigError(name, "", "twice", keys=[name, str(key)])
         if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
             values = [values]
+        values = list(values)
+        shown = ",".join(map(str, values))
+        if name is None:
+            raise ConfigError(str(key), shown, "unknown", known=GRID_FIELDS)
+        if name == "seed":
+            raise ConfigError(name, shown, "grid_seed")
+        if name in NOT_IN_GRID:
+            raise ConfigError(name, shown, "not_in_grid", fields=GRID_FIELDS)
+        if name in out:
+            raise ConfigError(name, shown, "twice", keys=[name, str(key)])
         typed = list(dict.fromkeys(_grid_value(name, v) for v in values))
         if not typed:
             raise ConfigError(name, "", "grid_values")
@@ -258,7 +263,7 @@ class Sweep:
 
     def shape_text(self) -> str:
         """'3 activation × 2 initializer × 3 depth × 3 seeds'."""
-        parts = [f"{len(v)} {k}" for k, v in self.grid.items()] + [f"{self.seeds} seeds"]
+        parts = [f"{len(v)} {k}" for k, v in self.grid.items()] + [f"{self.seeds} seed{'s' if self.seeds > 1 else ''}"]
         return " × ".join(parts)
 
     def trials(self) -> list[Trial]:
@@ -478,14 +483,14 @@ def _existing(sweep: Sweep, out: Path, trials: list[Trial]) -> tuple[pd.DataFram
     if set(columns) != wanted:
         raise SweepFileError("other_grid", str(out), found=sorted(set(grid_columns(table))), given=list(sweep.grid))
     line = _last_line(records_path(out))
-    if line:
-        try:
-            last = json.loads(line)
-            by_key = {t.key: t for t in trials}
-            if last.get("trial") in by_key and last.get("config") != by_key[last["trial"]].config.to_dict():
-                raise SweepFileError("other_settings", str(out), trial=last["trial"])
-        except (ValueError, AttributeError):
-            pass  # an unreadable record line does not decide anything: the CSV does
+    try:
+        last = json.loads(line) if line else {}
+    except ValueError:
+        last = {}  # an unreadable record line decides nothing: the CSV does
+    by_key = {t.key: t for t in trials}
+    if isinstance(last, dict) and last.get("trial") in by_key \
+            and last.get("config") != by_key[last["trial"]].config.to_dict():
+        raise SweepFileError("other_settings", str(out), trial=last["trial"])
     return table, columns
 
 
@@ -577,8 +582,12 @@ def run_sweep(sweep: Sweep, backend: str = "local", out: Path | str | None = Non
         if writer is not None:
             writer.close()
     order = {t.key: i for i, t in enumerate(trials)}
-    table = pd.DataFrame([rows[k] for k in sorted(rows, key=lambda k: order.get(k, len(order)))], columns=columns)
-    return _typed(table) if out is None else read_table(Path(out), allow_empty=True)
+    if out is None:
+        table = _typed(pd.DataFrame(list(rows.values()), columns=columns))
+    else:
+        table = read_table(Path(out), allow_empty=True)  # the file's values, as the page will read them
+    rank = table["trial"].map(lambda k: order.get(k, len(order)))
+    return table.iloc[rank.argsort(kind="stable")].reset_index(drop=True)  # trial order, whatever ended first
 
 
 def _run_local(todo: list[Trial], finish, stop, workers: int) -> None:
@@ -658,38 +667,20 @@ def _ray_trainable(params: dict, configs: dict | None = None) -> dict:
 
 
 def _run_ray(todo: list[Trial], finish, stop, ray_address, shutdown_ray: bool) -> None:
+    import shutil
     import tempfile
 
     ray, tune = import_ray()
     started_here = start_ray(ray_address)
     by_key = {t.key: t for t in todo}
-    ended: set[str] = set()
+    import logging
 
-    class Writer(tune.Callback):
-        def on_trial_result(self, iteration, trials, trial, result, **info):
-            key = trial.config["trial"]
-            if key in ended or "outcome" not in result:
-                return
-            ended.add(key)
-            finish(by_key[key], json.loads(result["outcome"]), "ray")
+    from nnlab import sweep_ray  # Tune's callback and stopper (a module that imports Ray)
 
-        def on_trial_error(self, iteration, trials, trial, **info):
-            key = trial.config["trial"]
-            if key in ended or (stop is not None and stop.is_set()):
-                return
-            ended.add(key)
-            error = str(getattr(trial, "error_file", "") or "the Ray worker failed")
-            result = {name: None for name in RESULT_COLUMNS if name not in ("seconds", "backend")}
-            result.update(dataset=by_key[key].config.dataset, status="failed")
-            finish(by_key[key], {"seconds": 0.0, "result": result, "record": None, "error": error}, "ray")
-
-    class Stop(tune.Stopper):
-        def __call__(self, trial_id, result):
-            return False
-
-        def stop_all(self):
-            return stop is not None and stop.is_set()
-
+    # Tune's end-of-run summary looks for per-trial result files, which this sweep does not write
+    logging.getLogger("ray.tune.analysis.experiment_analysis").setLevel(logging.ERROR)
+    sweep_id = sweep_ray.register(finish, stop, by_key)
+    Writer, Stop = sweep_ray.Writer, sweep_ray.Stop
     storage = tempfile.mkdtemp(prefix="nnlab-sweep-ray-")
     try:
         trainable = tune.with_resources(
@@ -699,14 +690,12 @@ def _run_ray(todo: list[Trial], finish, stop, ray_address, shutdown_ray: bool) -
             trainable,
             param_space={"trial": tune.grid_search(list(by_key))},
             tune_config=tune.TuneConfig(reuse_actors=True),
-            run_config=tune.RunConfig(name="nnlab-sweep", storage_path=storage, verbose=0, callbacks=[Writer()],
-                                      stop=Stop(), log_to_file=False,
-                                      failure_config=tune.FailureConfig(max_failures=1),
-                                      checkpoint_config=tune.CheckpointConfig(num_to_keep=1)))
+            run_config=tune.RunConfig(name="nnlab-sweep", storage_path=storage, verbose=0,
+                                      callbacks=[Writer(sweep_id)], stop=Stop(sweep_id), log_to_file=False,
+                                      failure_config=tune.FailureConfig(max_failures=1)))
         tuner.fit()
     finally:
-        import shutil
-
+        sweep_ray.forget(sweep_id)
         shutil.rmtree(storage, ignore_errors=True)
         if started_here and shutdown_ray:
             ray.shutdown()

@@ -64,10 +64,10 @@ TEXT = {
                         "ko": "{shape} = 시행 {trials}개, {backend} 백엔드 → {out}"},
     "sweep.cli.skipped": {"en": "{skipped} of {trials} trials are already in {out}: skipped",
                           "ko": "시행 {trials}개 중 {skipped}개는 이미 {out}에 있어 건너뜁니다"},
-    "sweep.cli.done": {"en": "{ran} trials trained ({finished} finished, {diverged} diverged, {failed} failed) "
-                             "in {seconds} s → {out} (run records: {records})",
-                       "ko": "시행 {ran}개 학습(완료 {finished}, 발산 {diverged}, 실패 {failed}), {seconds}초 → "
-                             "{out} (실행 기록: {records})"},
+    "sweep.cli.done": {"en": "{ran} trials trained in {seconds} s; the table has {finished} finished, {diverged} "
+                             "diverged and {failed} failed → {out} (run records: {records})",
+                       "ko": "{seconds}초 동안 시행 {ran}개 학습. 표에는 완료 {finished}개, 발산 {diverged}개, "
+                             "실패 {failed}개 → {out} (실행 기록: {records})"},
     "sweep.cli.best": {"en": "Best trials by {metric}:", "ko": "{metric} 기준 가장 좋은 시행:"},
     "sweep.cli.no_best": {"en": "No trial finished.", "ko": "끝난 시행이 없습니다."},
     "sweep.cli.failed": {"en": "{failed} trials failed; run the same command again to retry them "
