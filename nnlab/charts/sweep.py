@@ -182,6 +182,14 @@ def _log_colorbar(values) -> tuple[dict, float, float]:
     return {"tickvals": ticks, "ticktext": [f"10<sup>{k}</sup>" for k in ticks]}, lo, hi
 
 
+def _styled(spec: dict, title: str, subtitle: str, height: int, extra_top: int = 0) -> go.Figure:
+    """``base.style`` without a legend, with room for a subtitle that wraps onto a second line
+    (``style`` leaves room for one) and ``extra_top`` more pixels above the plot."""
+    fig = style(spec, title, height=height, legend=False, subtitle=subtitle)
+    fig.layout.margin.t += extra_top + (30 if "<br>" in (fig.layout.title.subtitle.text or "") else 0)
+    return fig
+
+
 # -- the heatmap ---------------------------------------------------------------------------------
 
 def heatmap_figure(df: pd.DataFrame, metric: str, x: str, y: str | None, lang: str = "en") -> go.Figure:
@@ -225,8 +233,7 @@ def heatmap_figure(df: pd.DataFrame, metric: str, x: str, y: str | None, lang: s
         waiting(spec, lang)
     title = (t("sweep.chart.heat.title", lang, metric=view.label, x=field_text(x, lang), y=field_text(y, lang))
              if y else t("sweep.chart.heat.title1", lang, metric=view.label, x=field_text(x, lang)))
-    return style(spec, title, height=max(380, 150 + 56 * len(ys)), legend=False,
-                 subtitle=t("sweep.chart.heat.subtitle", lang))
+    return _styled(spec, title, t("sweep.chart.heat.subtitle", lang), height=max(400, 170 + 56 * len(ys)))
 
 
 # -- parallel coordinates --------------------------------------------------------------------------
@@ -276,11 +283,10 @@ def parallel_figure(df: pd.DataFrame, metric: str, fields: list[str], lang: str 
     subtitle = t("sweep.chart.parallel.subtitle", lang, n=len(rows))
     if left_out:
         subtitle += " " + t("sweep.chart.parallel.left_out", lang, n=left_out)
-    fig = style(spec, t("sweep.chart.parallel.title", lang, metric=view.label), height=460, legend=False,
-                subtitle=subtitle)
-    # the axes' names sit above the plot: room for them under the title, and for the colour bar's title
-    fig.layout.margin.t += 40
-    fig.layout.margin.r = 110
+    # the axes' names sit above the plot: room for them under the title
+    fig = _styled(spec, t("sweep.chart.parallel.title", lang, metric=view.label), subtitle, height=480,
+                  extra_top=70)
+    fig.layout.margin.r = 110  # the colour bar and its title
     fig.layout.margin.l = 110
     return fig
 
@@ -308,6 +314,11 @@ def best_table(df: pd.DataFrame, metric: str, fields: list[str], lang: str = "en
     out[t("sweep.col.n", lang)] = ranked["n"].to_numpy()
     out[t("sweep.col.diverged", lang)] = ranked["diverged"].to_numpy()
     return out
+
+
+def number_format(view: MetricView) -> str:
+    """How a table shows a metric's numbers (printf style): 71.7, 0.6931, 4.38e-03."""
+    return "%.1f" if view.scale == 100.0 else "%.2e" if view.log else "%.4g"
 
 
 SHOWN_COLUMNS = ("seed", "status", "epochs_trained", "train_loss", "val_loss", "test_loss", "test_metric", "grad_ratio",
@@ -356,7 +367,7 @@ def best_figure(df: pd.DataFrame, metric: str, fields: list[str], lang: str = "e
         x_axis = axis(view.label, type="log")
     else:
         data = [common | {"type": "bar", "marker": {"color": base.BLUE}, "textposition": "inside",
-                          "insidetextanchor": "end", "textfont": {"size": base.LABEL_SIZE, "color": "white"}}]
+                          "insidetextanchor": "middle", "textfont": {"size": base.LABEL_SIZE, "color": "white"}}]
         top = max([float(v) for v in ranked["max"]] or [1.0])
         x_axis = axis(view.label, range=[0, 101] if view.scale == 100.0 else [0, top * 1.08])
     if not len(ranked):
@@ -365,11 +376,10 @@ def best_figure(df: pd.DataFrame, metric: str, fields: list[str], lang: str = "e
     if not data:
         waiting(spec, lang)
     better = {True: "sweep.chart.best.lower", False: "sweep.chart.best.higher", None: "sweep.chart.best.none"}
-    return style(spec, t("sweep.chart.best.title", lang, n=len(ranked), metric=view.label),
-                 height=max(320, 130 + 40 * len(ranked)), legend=False,
-                 subtitle=t(better[view.lower_is_better], lang))
+    return _styled(spec, t("sweep.chart.best.title", lang, n=len(ranked), metric=view.label),
+                   t(better[view.lower_is_better], lang), height=max(320, 150 + 40 * len(ranked)))
 
 
 __all__ = ["BEST_K", "COUNTED", "MetricView", "SUMMARY_COLUMNS", "best_figure", "best_table",
-           "config_text", "display_table", "field_text", "heatmap_figure", "metric_columns", "metric_view", "parallel_figure", "rank",
+           "config_text", "display_table", "field_text", "number_format", "heatmap_figure", "metric_columns", "metric_view", "parallel_figure", "rank",
            "summarize", "value_text"]

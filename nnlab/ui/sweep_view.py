@@ -13,7 +13,7 @@ from nnlab import i18n, sweep
 from nnlab.charts import sweep as charts
 from nnlab.ui import page_state
 from nnlab.ui.common import lang, t
-from nnlab.ui.plots import show
+from nnlab.ui.plots import is_phone, show
 
 METRIC_KEY, X_KEY, Y_KEY = "sweep_metric", "sweep_hx", "sweep_hy"
 AUTO, NONE = "", "-"  # an axis chosen by the page; the heatmap's second axis: none (one row)
@@ -62,15 +62,23 @@ def views(table: pd.DataFrame, name: str, key: str) -> None:
     metrics = charts.metric_columns(table)
     metric, x, y = pickers(fields, metrics, table)
     heatmap(table, metric, x, y, key=f"{key}_heatmap")
-    show(charts.parallel_figure(table, metric, fields, L), key=f"{key}_parallel")
+    if is_phone():  # one axis per 100 px at best: names and lines pile up on 390 px
+        st.caption(t("sweep.view.parallel_phone"))
+    else:
+        show(charts.parallel_figure(table, metric, fields, L), key=f"{key}_parallel")
     st.subheader(t("sweep.view.best"))
-    left, right = st.columns([1, 1])
-    show(charts.best_figure(table, metric, fields, L), key=f"{key}_best", where=left)
-    right.dataframe(charts.best_table(table, metric, fields, L, k=charts.BEST_K), hide_index=True, width="stretch",
-                    key=f"{key}_best_table", placeholder="–")
+    show(charts.best_figure(table, metric, fields, L), key=f"{key}_best")
+    view = charts.metric_view(table, metric, L)
+    number = st.column_config.NumberColumn
+    st.dataframe(charts.best_table(table, metric, fields, L, k=charts.BEST_K), hide_index=True, width="stretch",
+                 key=f"{key}_best_table", placeholder="–",
+                 column_config={t(f"sweep.col.{c}", metric=view.label): number(format=charts.number_format(view))
+                                for c in ("mean", "std", "min", "max")})
     st.subheader(t("sweep.view.table"))
+    formats = {v.label: number(format=charts.number_format(v))
+               for v in (charts.metric_view(table, m, L) for m in charts.metric_columns(table))}
     st.dataframe(charts.display_table(table, L), hide_index=True, width="stretch", key=f"{key}_table",
-                 placeholder="–")
+                 placeholder="–", column_config=formats)
     st.download_button(t("sweep.view.download"), table_csv(table), name, "text/csv", key=f"{key}_csv",
                        on_click="ignore", icon="⬇️")
 
