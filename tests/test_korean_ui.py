@@ -99,7 +99,7 @@ def foreign_words(text: str) -> list[str]:
 # -- opening pages and collecting their texts ----------------------------------------------------
 
 def open_page(name: str, query: dict | None = None, state: dict | None = None) -> AppTest:
-    """Page ``name`` ("home", "train", "compare", "explorer", "neuron", "softmax") in Korean
+    """Page ``name`` ("home", "train", "compare", "sweep", "explorer", "neuron", "softmax") in Korean
     (``?lang=ko``), as a visitor's first run of a link shows it, with ``query`` in the link
     and ``state`` in the session. The one place that knows how the app routes to a page."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)

@@ -99,6 +99,9 @@ def test_a_tiny_grid_runs_to_the_end_and_shows_its_heatmap():
     assert any("4 trials" in m.value for m in at.markdown)
     at.button(key="sweep_start").click().run()
     run = at.session_state["sweep.run"]
+    (bar,) = at.get("progress")  # while it trains: trials done of all, and the time left
+    assert "of 4 trials" in bar.proto.text and "left" in bar.proto.text
+    assert at.button(key="sweep_start").disabled and not at.button(key="sweep_stop").disabled
     deadline = time.monotonic() + 240
     while not run.ended and time.monotonic() < deadline:
         time.sleep(0.5)
@@ -140,6 +143,21 @@ def test_a_sweep_over_the_limit_is_refused_with_a_message():
     assert at.button(key="sweep_start").disabled
     (warning,) = [w.value for w in at.warning]
     assert "너무 큽니다" in warning and "3,600" in warning
+
+
+def test_sweep_limits_come_from_the_environment():
+    from nnlab.limits import Limits, SweepTooLarge
+
+    limits = Limits.from_env({"NNLAB_MAX_SWEEP_TRIALS": "10", "NNLAB_MAX_SWEEP_EPOCHS": "100"})
+    limits.check_sweep(10, 10)
+    with pytest.raises(SweepTooLarge) as too_many:
+        limits.check_sweep(11, 1)
+    assert too_many.value.params == {"trials": 11, "epochs": 11, "max_trials": 10, "max_epochs": 100}
+    with pytest.raises(SweepTooLarge):
+        limits.check_sweep(5, 21)  # 105 epochs in all
+    Limits.from_env({"NNLAB_LIMITS": "off"}).check_sweep(5000, 5000)
+    Limits.from_env({"NNLAB_MAX_SWEEP_TRIALS": "0", "NNLAB_MAX_SWEEP_EPOCHS": "0"}).check_sweep(5000, 5000)
+    assert (Limits().max_sweep_trials, Limits().max_sweep_epochs) == (60, 1200)
 
 
 def test_the_lesson_button_loads_the_glorot_bengio_grid():
