@@ -21,6 +21,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import (  # noqa: E402
+    PHONE_UA,
     browser_marks,
     browser_page,
     chart_problems,
@@ -38,8 +39,6 @@ from nnlab.i18n import t  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 SWEEP_CSV = ROOT / "tests" / "data" / "sweep_glorot.csv"
 DOCS_SHOT = ROOT / "docs" / "sweep-page-ko.png"
-PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-            "Version/17.0 Mobile/15E148 Safari/604.1")
 pytestmark = browser_marks()
 
 
