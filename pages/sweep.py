@@ -52,6 +52,7 @@ def _plan() -> tuple[sweep.Sweep | None, str | None]:
     try:
         plan = sweep.Sweep(settings.config, grid, seeds)
         runtime.SCHEDULER.limits.check_sweep(plan.size, settings.config.epochs)
+        plan.trials()  # every grid point makes a valid configuration
     except SweepTooLarge as exc:
         return None, t("sweep.grid.too_large", **exc.params)
     except ConfigError as exc:

@@ -180,3 +180,24 @@ def test_the_link_restores_the_grid_and_a_bad_value_is_named():
     assert not at.warning
     bad = open_sweep({"fields": "depth", "grid.depth": "2,banana"})
     assert any("`grid.depth`" in w.value for w in bad.warning)
+
+
+def test_a_trial_stopped_from_outside_ends_the_sweep():
+    """A closed tab's clean-up stops the session's jobs (``nnlab.ui.live``): the sweep sees its
+    trial stopped, keeps its row and starts no other trial."""
+    from nnlab import runtime
+    from nnlab.config import RunConfig
+    from nnlab.sweep_run import SweepRun
+
+    jobs = []
+    base = RunConfig(dataset="xor", n_samples=100, depth=1, width=4, epochs=500)
+    run = SweepRun(sweep.Sweep(base, {"activation": ["relu", "tanh"]}), runtime.SCHEDULER, runtime.LATER,
+                   on_job=jobs.append).start()
+    jobs[0].stop()
+    deadline = time.monotonic() + 60
+    while not run.ended and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert run.ended and run.stop_requested and len(jobs) == 1
+    table = run.table()
+    assert table.status.tolist() == ["stopped"] and table.activation.tolist() == ["relu"]
+    assert run.progress().done == 1 and run.progress().total == 2
