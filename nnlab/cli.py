@@ -354,6 +354,11 @@ def cmd_sweep(args: argparse.Namespace, out=sys.stdout) -> int:
         return 130
     if bar:
         bar.close()
+    missing = plan.size - int(table["trial"].isin({t.key for t in plan.trials()}).sum())
+    if missing:  # Ray Tune ends a search on Ctrl-C itself and returns: the sweep is not complete
+        done = plan.size - missing
+        print("nnlab: " + i18n.t("sweep.cli.interrupted", done=done, trials=plan.size, out=args.out), file=sys.stderr)
+        return 130
     skipped = first[0].skipped if first else 0
     ran = plan.size - skipped
     keys = {t.key for t in plan.trials()}

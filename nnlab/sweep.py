@@ -644,6 +644,10 @@ def start_ray(ray_address: str | None = None) -> bool:
     if ray.is_initialized():
         return False
     address = ray_address or os.environ.get("RAY_ADDRESS") or None
+    if address and address.startswith("ray://"):
+        # Through Ray Client, Tune runs the whole search on the cluster and its callbacks there:
+        # the rows could not be written here as trials end (which resuming relies on).
+        raise SweepError("ray_client", address=address)
     try:
         if address:  # a cluster: ship the nnlab package to its workers
             ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False,
@@ -679,6 +683,8 @@ def _run_ray(todo: list[Trial], finish, stop, ray_address, shutdown_ray: bool) -
 
     # Tune's end-of-run summary looks for per-trial result files, which this sweep does not write
     logging.getLogger("ray.tune.analysis.experiment_analysis").setLevel(logging.ERROR)
+    # on Ctrl-C Tune says how to restore its own experiment state, which is deleted below: rerunning the sweep resumes
+    logging.getLogger("ray.tune.tune").setLevel(logging.ERROR)
     sweep_id = sweep_ray.register(finish, stop, by_key)
     Writer, Stop = sweep_ray.Writer, sweep_ray.Stop
     storage = tempfile.mkdtemp(prefix="nnlab-sweep-ray-")
@@ -712,21 +718,51 @@ def grid_columns(df: pd.DataFrame) -> list[str]:
 MAX_FILE_ROWS = 200_000
 
 
+def _csv_text(path_or_buffer) -> tuple[str, str]:
+    """(a name for messages, the file's text without a half-written last row).
+
+    Accepts a path, bytes, or a file-like object (an upload). The last line is dropped only
+    when it has no line break and fewer cells than the header: what a sweep killed while
+    writing leaves (a file saved without a final line break keeps its last row)."""
+    name = str(getattr(path_or_buffer, "name", None) or path_or_buffer)[:200]
+    try:
+        if isinstance(path_or_buffer, (bytes, bytearray)):
+            data = bytes(path_or_buffer)
+            name = "the file"
+        elif hasattr(path_or_buffer, "read"):
+            data = path_or_buffer.read()
+        else:
+            data = Path(path_or_buffer).read_bytes()
+        text = data if isinstance(data, str) else data.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise SweepFileError("missing", name) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SweepFileError("unreadable", str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__) from None
+    if "\x00" in text:
+        raise SweepFileError("unreadable", "binary data")
+    if text and not text.endswith("\n") and "\n" in text:
+        head, last = text[: text.index("\n")], text[text.rindex("\n") + 1:]
+        try:
+            short = len(next(csv.reader([last]))) < len(next(csv.reader([head])))
+        except (csv.Error, StopIteration):
+            short = True
+        if short:
+            text = text[: text.rindex("\n") + 1]
+    return name, text
+
+
 def read_table(path_or_buffer, allow_empty: bool = False) -> pd.DataFrame:
     """A sweep CSV as a DataFrame (one row per trial: a trial written twice, by a retry, keeps
     its last row). SweepFileError: not readable as CSV (``unreadable``), not a sweep table
     (``columns``), no trials (``empty``, unless ``allow_empty``), a value of the wrong kind
     (``values``)."""
-    name = getattr(path_or_buffer, "name", None) or str(path_or_buffer)
+    name, text = _csv_text(path_or_buffer)
     try:
-        if isinstance(path_or_buffer, (bytes, bytearray)):
-            path_or_buffer = io.BytesIO(path_or_buffer)
-        df = pd.read_csv(path_or_buffer, dtype=str, keep_default_na=False, nrows=MAX_FILE_ROWS + 1,
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, nrows=MAX_FILE_ROWS + 1,
                          on_bad_lines="error")
-    except FileNotFoundError:
-        raise SweepFileError("missing", str(name)) from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError, OSError) as exc:
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise SweepFileError("unreadable", str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__) from None
+    df = df.fillna("")  # a row with fewer cells than the header
     if len(df) > MAX_FILE_ROWS:
         raise SweepFileError("too_big", str(name), max=MAX_FILE_ROWS)
     missing = [c for c in (*LEAD_COLUMNS, *RESULT_COLUMNS) if c not in df.columns]

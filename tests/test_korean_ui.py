@@ -523,6 +523,10 @@ def built_keys() -> list[str]:
     keys += [f"lesson.topic.{topic}" for topic in lessons.TOPICS]
     keys += [f"lesson.run.{label}" for name in lessons.names() for label, _ in lessons.get(name).runs
              if f"lesson.run.{label}" in CATALOG]
+    from nnlab.sweep import METRICS as SWEEP_METRICS  # sweep metric labels, sweep error and sweep file codes
+
+    keys += [m.label for m in SWEEP_METRICS.values()] + [f"sweep.metric.test_{m}" for m in ("accuracy", "mae")]
+    keys += [k for k in CATALOG if k.startswith(("sweep.err.", "sweep.file."))]
     return keys
 
 

@@ -224,6 +224,17 @@ def test_read_table_rejects_broken_files_with_a_code(local_csv, tmp_path, conten
     assert err.value.code == "missing"
 
 
+def test_read_table_drops_a_half_written_last_row_only(local_csv, tmp_path):
+    text = local_csv[0].read_text()
+    path = tmp_path / "killed.csv"
+    path.write_text(text + "initializer=he_normal&learning_rate=0.1&seed=1,1,he_nor")
+    assert len(sweep.read_table(path)) == 4
+    path.write_text(text.rstrip("\n"))  # saved without a final line break: every row kept
+    assert len(sweep.read_table(path)) == 4
+    with open(path, "rb") as fh:  # an upload: a file-like object
+        assert len(sweep.read_table(fh)) == 4
+
+
 def test_read_table_keeps_a_retried_trials_last_row(local_csv, tmp_path):
     text = local_csv[0].read_text()
     header, first, *rest = text.splitlines()

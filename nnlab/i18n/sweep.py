@@ -5,16 +5,16 @@ the metric columns (``sweep.metric.*``) and the command's messages (``sweep.cli.
 TEXT = {
     # -- a bad grid (ConfigError codes) ---------------------------------------------------------
     "config.err.grid_syntax": {"en": "expected FIELD=value1,value2 (e.g. --grid activation=relu,tanh)",
-                               "ko": "필드=값1,값2 형식이어야 합니다(예: --grid activation=relu,tanh)"},
+                               "ko": "`필드=값1,값2` 형식이어야 합니다(예: `--grid activation=relu,tanh`)"},
     "config.err.grid_values": {"en": "give at least one value to try (e.g. depth=2,6,10)",
-                               "ko": "시도할 값을 하나 이상 주세요(예: depth=2,6,10)"},
+                               "ko": "시도할 값을 하나 이상 주세요(예: `depth=2,6,10`)"},
     "config.err.grid_seed": {"en": "a sweep varies the seed with its number of seeds (CLI: --seeds N), not in the grid",
-                             "ko": "스윕은 시드를 그리드가 아니라 시드 개수로 바꿉니다(명령줄: --seeds N)"},
+                             "ko": "스윕은 시드를 그리드가 아니라 시드 개수로 바꿉니다(명령줄: `--seeds N`)"},
     "config.err.not_in_grid": {"en": "cannot vary in a sweep; fields that can: {fields}",
                                "ko": "스윕에서 바꿀 수 없는 설정입니다. 바꿀 수 있는 설정: {fields}"},
     # -- sweep errors (nnlab.sweep.SweepError) ------------------------------------------------------
     "sweep.err.empty_grid": {"en": "The grid is empty: give at least one field to vary (e.g. --grid activation=relu,tanh).",
-                             "ko": "그리드가 비어 있습니다. 바꿀 설정을 하나 이상 주세요(예: --grid activation=relu,tanh)."},
+                             "ko": "그리드가 비어 있습니다. 바꿀 설정을 하나 이상 주세요(예: `--grid activation=relu,tanh`)."},
     "sweep.err.too_many": {"en": "{shape} is {trials} trials, more than the {max} a sweep may have; "
                                  "use fewer values or seeds, or split it into several sweeps.",
                            "ko": "{shape}는 시행 {trials}개로, 스윕 하나에 허용되는 {max}개보다 많습니다. "
@@ -24,9 +24,16 @@ TEXT = {
     "sweep.err.ray_missing": {"en": "The ray backend needs Ray, which is not installed: "
                                     "python3 -m pip install -r requirements-ray.txt",
                               "ko": "ray 백엔드에는 Ray가 필요한데 설치되어 있지 않습니다: "
-                                    "python3 -m pip install -r requirements-ray.txt"},
-    "sweep.err.ray_connect": {"en": "Ray could not start or join the cluster at {address}: {detail}",
-                              "ko": "Ray를 시작하거나 {address}의 클러스터에 연결하지 못했습니다: {detail}"},
+                                    "`python3 -m pip install -r requirements-ray.txt`"},
+    "sweep.err.ray_connect": {"en": "Ray could not start or join the cluster at {address}: {detail} (a cluster "
+                                    "with token authentication also needs RAY_AUTH_MODE=token and its token)",
+                              "ko": "Ray를 시작하거나 {address}의 클러스터에 연결하지 못했습니다: {detail} (토큰 "
+                                    "인증을 쓰는 클러스터라면 `RAY_AUTH_MODE=token`과 그 토큰도 필요합니다)"},
+    "sweep.err.ray_client": {"en": "{address} is a Ray Client address; run the sweep on a node of the cluster "
+                                   "instead (e.g. on the head node: RAY_ADDRESS=auto), so each trial's row is "
+                                   "written as it ends",
+                             "ko": "{address}는 Ray 클라이언트 주소입니다. 시행마다 결과 행을 바로 쓸 수 있도록 클러스터의 "
+                                   "노드에서 스윕을 실행하세요(예: 헤드 노드에서 `RAY_ADDRESS=auto`)"},
     # -- sweep files (nnlab.sweep.SweepFileError) ----------------------------------------------------
     "sweep.file.missing": {"en": "The sweep file {detail} does not exist.",
                            "ko": "스윕 파일 {detail}이(가) 없습니다."},
