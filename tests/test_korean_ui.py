@@ -45,7 +45,6 @@ from nnlab import (
     presets,
     replay,
     runfile,
-    sweep,
 )
 from nnlab.charts import comparison as compare_charts
 from nnlab.config import FIELD_SPECS, SCALINGS, TASKS
@@ -506,7 +505,6 @@ def built_keys() -> list[str]:
     keys += [f"home.{p}" for p in ("train", "compare", "sweep", "explorer", "neuron", "softmax")]
     keys += [f"nav.{p}" for p in ("home", "train", "compare", "sweep", "explorer", "neuron", "softmax")]
     keys += [f"sweep.col.{c}" for c in ("mean", "std", "min", "max")]
-    keys += [f"sweep.metric.test_{m}" for m in ("accuracy", "mae")] + [m.label for m in sweep.METRICS.values()]
     keys += [f"neuron.rule.{r}" for r in ("hand", "gradient")] + [f"neuron.dist.{d}" for d in ("normal", "uniform")]
     keys += [f"explorer.why.{k}{part}" for k in ("sigmoid", "relu", "fixes", "smooth") for part in ("", ".title")]
     keys += [f"dataset.iris.feature.{i}" for i in range(4)]
