@@ -138,8 +138,10 @@ def _trial_text(trial) -> str:
 
 
 fields = list(run.sweep.grid)
-if running and run.rows:  # (once it has ended, sweep_view.views draws them)
-    metric, x, y = sweep_view.pickers(fields, sweep_charts.metric_columns(run.table()), run.table())
+picked = None  # the heatmap's metric and axes while the sweep trains (once it has ended, sweep_view.views draws them)
+if running and run.rows:
+    table = run.table()
+    picked = sweep_view.pickers(fields, sweep_charts.metric_columns(table), table)
 run_every = live.poll_interval() if running else None
 
 
@@ -160,8 +162,10 @@ def progress_panel() -> None:
         st.error(t("sweep.run.failed", error=md_value(run.error, L)))
     else:
         st.success(t("sweep.run.finished", total=p.total, seconds=_duration(run.seconds)))
-    if run.rows and running:
-        sweep_view.heatmap(run.table(), metric, x, y, key="sweep_run_heatmap")
+    if run.rows and running and not run.ended:
+        if picked is None:
+            st.rerun()  # the first trial has ended: the page draws the heatmap's pickers
+        sweep_view.heatmap(run.table(), *picked, key="sweep_run_heatmap")
     if run_every is not None and run.ended:
         st.rerun()  # the sweep ended: draw every view once, and stop polling
 

@@ -105,3 +105,27 @@ def test_a_sweep_file_in_korean_on_a_phone(server):
             full_screenshot(phone, screenshot_path("sweep-page-phone-ko"))
         finally:
             context.close()
+
+
+def test_a_tiny_grid_runs_live_in_the_browser(server):
+    """Run sweep: the progress bar counts the trials while the fragment polls, the heatmap
+    fills in, and when the last trial ends the page shows every view without a reload."""
+    query = ("dataset=xor&n_samples=100&epochs=40&width=4&depth=1&fields=activation"
+             "&grid.activation=sigmoid,relu,tanh&seeds=1")
+    with browser_page(width=1280, height=720) as page:
+        page.goto(f"{server}/sweep?{query}")
+        wait_for_app(page, timeout=60_000)
+        page.get_by_text("3 trials", exact=False).first.wait_for()
+        page.locator(".st-key-sweep_start button").first.click()
+        page.get_by_text("of 3 trials", exact=False).first.wait_for(timeout=60_000)
+        page.locator(".st-key-sweep_run_heatmap .js-plotly-plot").wait_for(timeout=120_000)  # filling in
+        full_screenshot(page, screenshot_path("sweep-running"))
+        page.get_by_text("All 3 trials done", exact=False).first.wait_for(timeout=180_000)
+        page.locator(".st-key-sweep_run_best .js-plotly-plot").wait_for(timeout=30_000)
+        wait_for_app(page, timeout=60_000)
+        cells = page.evaluate("() => Array.from(document.querySelectorAll("
+                              "\".st-key-sweep_run_heatmap .js-plotly-plot .heatmaplayer text\"))"
+                              ".map(n => n.textContent)")
+        assert len(cells) == 3 and all(c != "–" for c in cells)
+        assert page.locator("[data-testid='stException']").count() == 0
+        full_screenshot(page, screenshot_path("sweep-finished"))
