@@ -23,7 +23,10 @@ from nnlab import i18n, sweep  # noqa: E402
 from nnlab.ui import sweep_grid  # noqa: E402
 from nnlab.ui.sweep_view import table_csv  # noqa: E402
 
-SWEEP_CSV = ROOT / "tests" / "data" / "sweep_glorot.csv"  # the lesson's grid, written by nnlab.sweep.run_sweep
+# The lesson's grid (nnlab.ui.sweep_grid.LESSON) as nnlab.sweep.run_sweep wrote it; again with
+# python -m nnlab sweep --dataset spiral --depth 5 --width 16 --epochs 20 --seeds 2
+#   --grid activation=sigmoid,tanh,relu --grid initializer=glorot_uniform,he_normal,random_normal --out FILE
+SWEEP_CSV = ROOT / "tests" / "data" / "sweep_glorot.csv"
 TINY = {"dataset": "spiral", "n_samples": "200", "epochs": "3", "width": "4", "depth": "2",
         "fields": "activation,initializer", "grid.activation": "sigmoid,relu",
         "grid.initializer": "glorot_uniform,he_normal", "seeds": "1"}

@@ -15,7 +15,6 @@ from __future__ import annotations
 import streamlit as st
 
 from nnlab import comparison, i18n
-from nnlab.config import RunConfig
 from nnlab.ui import page_state
 from nnlab.ui.common import lang, t
 from nnlab.ui.sidebar import current_config, set_config
@@ -76,17 +75,13 @@ def load_lesson() -> None:
     st.session_state[SEEDS_KEY] = LESSON["seeds"]
 
 
-def lesson_config(base: RunConfig | None = None) -> RunConfig:
-    """The lesson's base settings (on top of ``base``, default the app's defaults)."""
-    return (base or RunConfig()).edit(**LESSON["config"])
-
-
 def grid_pickers(locked: bool) -> tuple[dict[str, list], int]:
     """The fields, their values and the number of seeds, drawn and read back
     (``({field: [values]}, seeds)``); in the link before and after."""
     L = lang()
     page_state.restore("sweep", params(_linked_fields()))
-    box = st.container(border=True)
+    # while the sweep trains, presenter mode folds the pickers (a key ending in "_folded", as on Compare)
+    box = st.container(border=True, key="sweep_grid_folded" if locked else "sweep_grid")
     head, seeds_col = box.columns([3, 1])
     fields = head.multiselect(t("sweep.grid.fields"), list(FIELDS), key=FIELDS_KEY, max_selections=MAX_FIELDS,
                               disabled=locked, format_func=lambda v, L=L: i18n.t(f"compare.var.{v}", L),
@@ -112,4 +107,4 @@ def excluded(fields) -> frozenset[str]:
 
 
 __all__ = ["FIELDS", "LESSON", "MAX_FIELDS", "MAX_SEEDS", "default_values", "excluded", "grid_pickers",
-           "lesson_config", "load_lesson", "params", "values_key"]
+           "load_lesson", "params", "values_key"]
