@@ -1,7 +1,7 @@
 """AppTest of the Sweep page: a sweep file from the command line shows the heatmap of its
 means, the parallel coordinates, the best configurations and the table; a bad file gives a
 coded message in the user's language; a tiny 2 × 2 × 1-seed grid trains to the end through
-the app's scheduler and shows the heatmap of its own numbers; the size limit, the lesson
+the app's scheduler, shows the heatmap of its own numbers and has the command line's numbers; the size limit, the lesson
 button, Stop and the page's link."""
 
 from __future__ import annotations
@@ -121,6 +121,11 @@ def test_a_tiny_grid_runs_to_the_end_and_shows_its_heatmap():
     assert heat["y"] == ["Sigmoid", "ReLU"]
     assert heat["z"][0] + heat["z"][1] == pytest.approx([100 * v for v in table.test_metric])  # one seed: its value
     assert any("All 4 trials done" in s.value for s in at.success)
+    # the same numbers as the command line's local backend (nnlab.sweep.run_sweep) for the same grid
+    cli = sweep.run_sweep(run.sweep, "local")
+    assert cli.trial.tolist() == table.trial.tolist()
+    for column in ("test_metric", "test_loss", "val_loss", "train_loss"):
+        assert table[column].tolist() == pytest.approx(cli[column].tolist(), rel=1e-5), column
     again = sweep.read_table(table_csv(table))  # the download reads back as the command line's file
     assert again.test_metric.tolist() == pytest.approx(table.test_metric.tolist())
     assert again.trial.tolist() == table.trial.tolist()
