@@ -47,6 +47,10 @@ APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # shadow root); its element container carries the key as an ``st-key-<key>`` class.
 CHART = "[data-testid='stMain'] .js-plotly-plot"
 ENTRY_READY = "[data-testid='stSidebar'] [data-testid='stSelectbox']"
+# A phone's browser as pages see it (``nnlab.ui.plots.is_phone``): with a 390×844 viewport,
+# ``is_mobile=True`` and ``has_touch=True`` in the Playwright context.
+PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+            "Version/17.0 Mobile/15E148 Safari/604.1")
 
 
 def unavailable_reason() -> str | None:

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import (  # noqa: E402
     CHART,
+    PHONE_UA,
     browser_marks,
     browser_page,
     chart_problems,
@@ -71,8 +72,6 @@ def test_page_shows_its_key_number(page, base_url, name):
 # The classroom's screens: the teacher's projector and a student's phone, in Korean (the
 # longer labels), plus the projector in English. The phone is a real mobile browser (touch,
 # mobile User-Agent), so pages that lay a figure out for phones are checked as phones get it.
-PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-            "Version/17.0 Mobile/15E148 Safari/604.1")
 SCREENS = {"projector-ko": (1280, 720, "ko", False), "phone-ko": (390, 844, "ko", True),
            "projector-en": (1280, 720, "en", False)}
 

@@ -1,9 +1,10 @@
 """The Korean UI is Korean.
 
-Every page is rendered with AppTest in Korean — home, train, compare, explorer, neuron,
-softmax — together with the error paths a test can provoke (bad values in a link, a bad
+Every page is rendered with AppTest in Korean — home, train, compare, sweep, explorer,
+neuron, softmax — together with the error paths a test can provoke (bad values in a link, a bad
 CSV upload, a setting that does not parse, a run that diverges, a run too large for the
-server) and a finished run with its results. Every visible text is collected: markdown,
+server, a file that is not a sweep table) and a finished run with its results, a finished
+sweep and a sweep file. Every visible text is collected: markdown,
 captions, alerts, labels, options, help, placeholders, metrics, progress text, expander
 labels, table headers and cells, and chart titles, axis titles, annotations and legend
 names (from ``json.loads(el.proto.spec)`` of the Plotly elements). A text fails when it
@@ -97,7 +98,7 @@ def foreign_words(text: str) -> list[str]:
 # -- opening pages and collecting their texts ----------------------------------------------------
 
 def open_page(name: str, query: dict | None = None, state: dict | None = None) -> AppTest:
-    """Page ``name`` ("home", "train", "compare", "explorer", "neuron", "softmax") in Korean
+    """Page ``name`` ("home", "train", "compare", "sweep", "explorer", "neuron", "softmax") in Korean
     (``?lang=ko``), as a visitor's first run of a link shows it, with ``query`` in the link
     and ``state`` in the session. The one place that knows how the app routes to a page."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
@@ -243,7 +244,7 @@ def test_the_word_check_catches_english_and_passes_names_and_formulas():
 
 # -- every page, in Korean -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("page", ["home", "train", "compare", "explorer", "neuron", "softmax"])
+@pytest.mark.parametrize("page", ["home", "train", "compare", "sweep", "explorer", "neuron", "softmax"])
 def test_every_page_renders_in_korean(page):
     at = open_page(page)
     texts = assert_korean(at, page)
@@ -429,6 +430,31 @@ def test_a_finished_lesson_and_its_verdict_in_korean():
     assert i18n.t("lesson.claim.held", "ko", text="").strip() in texts
 
 
+def test_a_sweep_file_a_bad_one_and_a_finished_sweep_in_korean():
+    at = open_page("sweep")
+    at.file_uploader(key="sweep_upload").set_value(("스윕.csv", (ROOT / "tests/data/sweep_glorot.csv").read_bytes(),
+                                                    "text/csv"))
+    at.run()
+    text = joined(assert_korean(at, "a sweep file"))
+    assert i18n.display_name("initializer", "random_normal", "ko") in text
+    at.file_uploader(key="sweep_upload").set_value(("나쁜.csv", b"x,y\n1,2\n", "text/csv"))
+    at.run()
+    assert_korean(at, "a file that is not a sweep table")
+    at = open_page("sweep", {"dataset": "xor", "n_samples": "100", "epochs": "2", "width": "4", "depth": "1",
+                             "fields": "activation", "grid.activation": "sigmoid,relu", "seeds": "1"})
+    at.button(key="sweep_start").click()
+    at.run()
+    run = at.session_state["sweep.run"]
+    deadline = time.time() + 180
+    while not run.ended and time.time() < deadline:
+        time.sleep(0.3)
+        at.run()
+    at.run()
+    assert run.ended
+    text = joined(assert_korean(at, "a finished sweep"))
+    assert "시행 2개를" in text
+
+
 def test_softmax_iris_model_in_korean():
     at = open_page("softmax")
     at.button(key="softmax_iris_btn").click()
@@ -476,8 +502,9 @@ def built_keys() -> list[str]:
     keys += [f"lesson.topic.{topic}" for topic in lessons.TOPICS]
     keys += [f"lesson.run.{label}" for name in lessons.names() for label, _ in lessons.get(name).runs
              if f"lesson.run.{label}" in CATALOG]
-    keys += [f"home.{p}" for p in ("train", "compare", "explorer", "neuron", "softmax")]
-    keys += [f"nav.{p}" for p in ("home", "train", "compare", "explorer", "neuron", "softmax")]
+    keys += [f"home.{p}" for p in ("train", "compare", "sweep", "explorer", "neuron", "softmax")]
+    keys += [f"nav.{p}" for p in ("home", "train", "compare", "sweep", "explorer", "neuron", "softmax")]
+    keys += [f"sweep.col.{c}" for c in ("mean", "std", "min", "max")]
     keys += [f"neuron.rule.{r}" for r in ("hand", "gradient")] + [f"neuron.dist.{d}" for d in ("normal", "uniform")]
     keys += [f"explorer.why.{k}{part}" for k in ("sigmoid", "relu", "fixes", "smooth") for part in ("", ".title")]
     keys += [f"dataset.iris.feature.{i}" for i in range(4)]

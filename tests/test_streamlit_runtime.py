@@ -115,7 +115,7 @@ def test_every_page_calls_page_setup_first_and_is_in_the_page_list():
     files = ["app.py", *sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))]
     assert sorted(path for path, _, _ in PAGES) == sorted(files)
     assert sorted(p.stem for p in (ROOT / "pages").glob("*.py")) == sorted(
-        ["train", "compare", "explorer", "neuron", "softmax"])
+        ["train", "compare", "sweep", "explorer", "neuron", "softmax"])
     for path in files:
         calls = [node for node in ast.parse((ROOT / path).read_text()).body
                  if not isinstance(node, (ast.Import, ast.ImportFrom))

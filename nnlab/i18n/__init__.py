@@ -17,7 +17,7 @@ import importlib
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 _AREAS = ("common", "fields", "train", "live", "compare", "explorer", "neuron", "softmax", "lessons",
-          "registries", "share", "code", "inside", "histograms", "replay", "sweep")
+          "registries", "share", "code", "inside", "histograms", "replay", "sweep", "sweep_page")
 
 
 def _assemble() -> dict[str, dict[str, str]]:

@@ -19,6 +19,7 @@ PAGES = (
     ("app.py", "home", "🏠"),
     ("pages/train.py", "train", "📈"),
     ("pages/compare.py", "compare", "⚖️"),
+    ("pages/sweep.py", "sweep", "🧪"),
     ("pages/explorer.py", "explorer", "〰️"),
     ("pages/neuron.py", "neuron", "🔵"),
     ("pages/softmax.py", "softmax", "🧮"),
