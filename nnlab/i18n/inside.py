@@ -3,6 +3,15 @@ network diagram (keys ``inside.*``), English and Korean."""
 
 TEXT = {
     "inside.heading": {"en": "Inside the network", "ko": "신경망 속 보기"},
+    # -- Compare: one compared run's maps, diagram and histograms (nnlab.ui.look_inside) ---------
+    "inside.compare.heading": {"en": "Look inside one run", "ko": "실행 하나의 속 들여다보기"},
+    "inside.compare.run": {"en": "Run shown", "ko": "보여 줄 실행"},
+    "inside.compare.run_help": {
+        "en": "Which compared run to look inside: its neuron maps, network diagram and distributions over time at "
+              "the epoch the charts above show. The choice is part of the link.",
+        "ko": "속을 들여다볼 실행을 고릅니다: 그 실행의 뉴런 지도, 신경망 구조도, 시간에 따른 분포를 위 차트와 같은 "
+              "에포크에서 보여 줍니다. 이 선택도 링크에 담깁니다.",
+    },
     "inside.caption": {
         "en": "Every hidden unit's output over the input plane (the neuron maps) and the whole network with its "
               "weights (the diagram), at the epoch the charts above show. A dead ReLU unit is zero everywhere; a "

@@ -61,7 +61,7 @@ WIDGET_KEY = "sb"
 # Query keys that are not settings but are not mistakes either: the app's language, the open
 # lesson (``nnlab.ui.lessons``), presenter mode (``nnlab.ui.presenter``), Compare's variable
 # and values (pages/compare.py), and the tracking tags that mail and course platforms add to links.
-URL_OTHER_KEYS = ("lang", "lesson", "present", "hide", "vary", "values", "fbclid", "gclid")
+URL_OTHER_KEYS = ("lang", "lesson", "present", "hide", "vary", "values", "inside", "fbclid", "gclid")
 URL_OTHER_PREFIXES = ("utm_",)
 
 
