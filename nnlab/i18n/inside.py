@@ -33,6 +33,10 @@ TEXT = {
                         "ko": "{layer} · {activation} · 범위 {lo} ~ {hi}"},
     "inside.maps.row_more": {"en": "{layer} · {activation} · range {lo} to {hi} · {shown} of {total} units",
                              "ko": "{layer} · {activation} · 범위 {lo} ~ {hi} · 뉴런 {total}개 중 {shown}개"},
+    # a phone's four tiles are narrower than the labels above: the same facts, shorter
+    "inside.maps.row_short": {"en": "{layer} · {activation} · {lo} to {hi}", "ko": "{layer} · {activation} · {lo} ~ {hi}"},
+    "inside.maps.row_short_more": {"en": "{layer} · {activation} · {lo} to {hi} · {shown}/{total}",
+                                   "ko": "{layer} · {activation} · {lo} ~ {hi} · {shown}/{total}"},
     "inside.maps.hover": {"en": "{layer} unit {unit}", "ko": "{layer} 뉴런 {unit}"},
     "inside.maps.none": {
         "en": "Neuron maps need a data set with two inputs (spiral, moons, circles, XOR, …).",
