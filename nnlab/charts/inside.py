@@ -142,7 +142,9 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
         annotations.append({"text": t("inside.maps.layers_cut", lang, shown=len(rows), total=len(stored)), "x": 0,
                             "xanchor": "left", "y": bottom, "yanchor": "top", "yshift": -4, "showarrow": False})
     xaxis = axis(None, visible=False, fixedrange=True, range=[-0.02, cols * step - (step - 1.0) + 0.02])
-    yaxis = axis(None, visible=False, fixedrange=True, range=[bottom - 0.25, 1.26], scaleanchor="x",
+    # headroom above the first row's label: in presenter mode (text 1.3×) a tighter top let the
+    # label run into the subtitle above the plot
+    yaxis = axis(None, visible=False, fixedrange=True, range=[bottom - 0.25, 1.4], scaleanchor="x",
                  constrain="domain", constraintoward="top")
     spec = figure_spec(data, xaxis, yaxis, annotations=annotations)
     # fewer tiles per row (a phone): smaller tiles, so shorter rows, and the subtitle, which a phone
