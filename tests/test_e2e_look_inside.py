@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -34,6 +33,7 @@ from browser_support import (
     streamlit_server,
     wait_for_app,
 )
+from test_e2e_inside import wait_for
 
 from nnlab.i18n import display_name, t
 
@@ -71,16 +71,6 @@ INTO_TITLE_JS = """key => {
 
 def chart(page, key: str) -> dict | None:
     return next((c for c in page.evaluate(CHARTS_JS) if c["key"] == key), None)
-
-
-def wait_for(page, predicate, timeout: float = 120.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        page.wait_for_timeout(250)
-    raise AssertionError("the condition never held")
 
 
 def rows(fig: dict | None) -> list[str]:
