@@ -137,7 +137,7 @@ def test_compare_look_inside_one_run_on_a_projector(server):
         page.wait_for_timeout(800)
         problems = chart_problems(page)
         assert not problems, problems
-        assert clipped_texts(page) == []
+        assert clipped_texts(page) == [] and page.locator("[data-testid='stException']").count() == 0
         to_top(page, ".st-key-compare_inside_open", 70)
         shot(page, "compare-inside-ko", docs=True)
 
@@ -167,7 +167,8 @@ def test_compare_look_inside_on_a_phone(server):
             page = context.new_page()
             run_comparison(page, server + COMPARE + "&inside=tanh")  # a link naming a run opens the section on it
             maps = wait_for(page, lambda: (c := chart(page, "compare_neuron_maps")) and c["heatmaps"] == 2 * 4 and c)  # four a row
-            assert "Tanh" in " ".join(rows(maps))
+            assert "Tanh" in " ".join(rows(maps))  # drawn live from the start, then at the end
+            assert page.locator("[data-testid='stException']").count() == 0
             wait_for_app(page)
             page.wait_for_timeout(800)
             assert page.evaluate("() => document.scrollingElement.scrollWidth") <= 390  # nothing sticks out
