@@ -5,9 +5,10 @@ values — or open a lesson (``?lesson=…``, ``nnlab.ui.lessons``), which sets 
 lesson whose runs differ in several settings, its fixed list of runs → every other setting from the shared sidebar (``nnlab.ui.sidebar``, the compared
 control hidden) → Compare loads the data once and submits one job group
 (``runtime.SCHEDULER.submit_group``) → live status per run and overlaid charts
-(``nnlab.charts.comparison``) polled through ``nnlab.ui.live`` → summary table, CSV and the
-ensemble. Logic lives in ``nnlab.comparison``; this file only lays out widgets and reads the
-runs only through their snapshots (``nnlab.snapshot``).
+(``nnlab.charts.comparison``) polled through ``nnlab.ui.live``, and under them "Look inside
+one run" (``nnlab.ui.look_inside``: one run's neuron maps, diagram and histograms, folded at
+first) → summary table, CSV and the ensemble. Logic lives in ``nnlab.comparison``; this file
+only lays out widgets and reads the runs only through their snapshots (``nnlab.snapshot``).
 """
 
 import math
@@ -24,6 +25,7 @@ from nnlab.ui import lessons as lesson_ui
 from nnlab.ui import live, page_state, replay_view
 from nnlab.ui.clicks import once
 from nnlab.ui.common import lang, page_setup, t
+from nnlab.ui.look_inside import look_inside
 from nnlab.ui.plots import show
 from nnlab.ui.sidebar import config_sidebar, current_config, current_frame, explain_error
 
@@ -349,6 +351,7 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     target_value = _target_value(snapshot.shared_metric(snaps))
     profile_epoch = st.session_state.get("compare_profile_epoch", 0)
     data = next((j.data for j in _jobs() if j.data is not None), None)  # the shared split's points
+    by_label = frames  # labelled as the runs are (the section below picks one by its label)
     # the charts and the sentence name each run as the page does ("He 정규분포", not "he_normal")
     frames = [dict(f, label=_shown(snapshot.label(f))) for f in frames]
     with st.container():
@@ -379,6 +382,8 @@ def render(snaps: list[dict], frames: list[dict], frame_key) -> None:
     if "boundaries" in figs:
         st.subheader(t("compare.boundary.heading"))
         show(figs["boundaries"], key="compare_boundaries")
+    with st.container():
+        look_inside(by_label, frame_key, _shown)
 
 
 if live.caught_up("compare", jobs):  # every run ended and shown to the end: scrub and play them again

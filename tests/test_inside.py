@@ -119,6 +119,11 @@ def test_a_phone_gets_four_tiles_a_row_shorter_rows_and_no_subtitle():
     assert len(heatmaps(desk)) == 16 and len(heatmaps(phone)) == 8  # the first 4 units of each layer
     assert desk.layout.title.subtitle.text and not phone.layout.title.subtitle.text
     assert phone.layout.height == 110 + 100 * 2 < desk.layout.height == 150 + 150 * 2
+    # the row labels fit above four tiles: the same facts, shorter (one was cut off at 390 px)
+    assert t("inside.maps.row_short_more", layer="L1", activation="ReLU", lo="0", hi="12", shown=4, total=8) \
+        in annotation_texts(phone)
+    long = t("inside.maps.row_more", layer="L1", activation="ReLU", lo="0", hi="12", shown=4, total=8)
+    assert max(map(len, annotation_texts(phone))) <= len(long) - 10
 
 def test_a_replay_epoch_draws_the_frame_recorded_last_before_it():
     frames = [{"epoch": 2, "maps": [np.stack([tile(0.0)])]}, {"epoch": 5, "maps": [np.stack([ramp()])]}]

@@ -392,12 +392,20 @@ def test_a_finished_regression_run_names_its_target_in_korean():
 
 def test_a_finished_comparison_in_korean():
     at = open_page("compare", {"dataset": "xor", "depth": "2", "width": "8", "epochs": "3", "n_samples": "200"},
-                   state={"compare_values": ["sigmoid", "relu"]})
+                   state={"compare_values": ["sigmoid", "relu"], "compare_inside_open": True,
+                          "compare_hist.open": True})  # with "Look inside one run" open
     at.button(key="compare_btn").click()
     at.run()
     wait_until_ended(at, ["compare:sigmoid", "compare:relu"])
     texts = assert_korean(at, "finished comparison")
     assert i18n.t("compare.summary.heading", "ko") in joined(texts)
+    from chart_elements import chart_figures
+
+    figs = {f["key"]: f for f in chart_figures(at)}  # "Look inside one run": the first run's charts
+    for key in ("compare_neuron_maps", "compare_diagram", "compare_hist"):
+        words = [(text, bad) for text in _plotly_texts(figs[key]) if (bad := foreign_words(text))]
+        assert not words, (key, words)
+    assert figs["compare_neuron_maps"]["layout"]["title"]["text"].startswith(i18n.t("inside.maps.title", "ko", epoch=3))
     table = next(d for d in at.dataframe if i18n.t("compare.col.run", "ko") in list(d.value.columns))
     assert table.proto.placeholder == "–"  # a run that never reached the target: "–", not "None"
 

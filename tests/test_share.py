@@ -6,9 +6,9 @@
 - The explorer, the single neuron and the softmax page: a link with every parameter opens
   the page with exactly those values; the link the page writes after the user changes
   something opens, in a fresh session, the same page again (round trip).
-- Presenter mode: ``?present=1`` turns it on and hides the advanced controls (``hide=``
-  overrides the list, ``hide=none`` shows all), and the link keeps both; charts drawn in
-  presenter mode have larger text and lines (``nnlab.charts.base.enlarge``).
+- Presenter mode: ``?present=1`` turns it on and hides the advanced controls and "Show the
+  code" (``hide=`` overrides the list, ``hide=none`` shows all), and the link keeps both;
+  charts drawn in presenter mode have larger text and lines (``nnlab.charts.base.enlarge``).
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def test_presenter_link_hides_the_advanced_controls_and_stays_in_the_link():
     assert at.toggle(key="present").value is True
     shown = sidebar_labels(at)
     assert depth in shown and seed not in shown
-    assert all(i18n.t(FIELD_SPECS[n].label) not in shown for n in presenter.DEFAULT_HIDDEN if n != "preset")
+    assert all(i18n.t(FIELD_SPECS[n].label) not in shown for n in presenter.DEFAULT_HIDDEN if n in FIELD_SPECS)
     assert link(at)["present"] == "1" and "hide" not in link(at)
     at.switch_page("pages/compare.py").run()  # still on, on the next page
     assert link(at)["present"] == "1" and at.toggle(key="present").value is True
@@ -199,6 +199,24 @@ def test_the_teacher_chooses_what_is_hidden_and_the_link_says_so():
     at.toggle(key="present").set_value(False).run()
     assert "present" not in link(at) and "hide" not in link(at)
     assert i18n.t(FIELD_SPECS["depth"].label) in sidebar_labels(at)
+
+
+def expander_labels(at: AppTest) -> list[str]:
+    return [e.label for e in at.expander]
+
+
+def test_presenter_mode_hides_show_the_code_until_the_teacher_shows_it():
+    code = i18n.t("code.title")
+    assert code in expander_labels(open_page("train", {}))
+    at = open_page("train", {"present": "1"})
+    assert code not in expander_labels(at) and presenter.CODE in at.multiselect(key="present_hide").value
+    shown = [n for n in at.multiselect(key="present_hide").value if n != presenter.CODE]
+    at.multiselect(key="present_hide").set_value(shown).run()  # the teacher un-hides it
+    assert code in expander_labels(at) and link(at)["hide"] == ",".join(shown)
+    linked = open_page("train", {"present": "1", "hide": link(at)["hide"]})  # the link keeps the choice
+    assert code in expander_labels(linked)
+    assert code in expander_labels(open_page("train", {"present": "1", "hide": "none"}))
+    assert code not in expander_labels(open_page("train", {"present": "1", "hide": "seed,code"}))
 
 
 def test_hidden_controls_keep_their_values():

@@ -109,6 +109,7 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
     # [-r·ROW, -r·ROW + 1] up (room for the row's label above it): one axis pair instead of a
     # subplot per tile keeps a live redraw cheap (Plotly's layout objects were most of the time).
     step, row = 1.12, 1.42
+    compact = per_row < UNITS_PER_ROW  # a phone: smaller tiles, and row labels that fit above four of them
     annotations, data = [], []
     for r, (li, units) in enumerate(rows):
         lo, hi = ranges[li]
@@ -116,6 +117,7 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
         top = -r * row + 1.0
         if layer is None or r == 0:
             key = "inside.maps.row_more" if widths[li] > len(units) else "inside.maps.row"
+            key = key.replace(".row", ".row_short") if compact else key
             annotations.append({"text": t(key, lang, layer=labels[li], activation=_act_name(acts[li], lang),
                                           lo=short_number(lo), hi=short_number(hi),
                                           shown=len(units) if layer is None else stored[li], total=widths[li]),
@@ -140,12 +142,13 @@ def neuron_maps_figure(snap: dict, lang: str = "en", epoch: int | None = None, l
         annotations.append({"text": t("inside.maps.layers_cut", lang, shown=len(rows), total=len(stored)), "x": 0,
                             "xanchor": "left", "y": bottom, "yanchor": "top", "yshift": -4, "showarrow": False})
     xaxis = axis(None, visible=False, fixedrange=True, range=[-0.02, cols * step - (step - 1.0) + 0.02])
-    yaxis = axis(None, visible=False, fixedrange=True, range=[bottom - 0.25, 1.26], scaleanchor="x",
+    # headroom above the first row's label: in presenter mode (text 1.3×) a tighter top let the
+    # label run into the subtitle above the plot
+    yaxis = axis(None, visible=False, fixedrange=True, range=[bottom - 0.25, 1.4], scaleanchor="x",
                  constrain="domain", constraintoward="top")
     spec = figure_spec(data, xaxis, yaxis, annotations=annotations)
     # fewer tiles per row (a phone): smaller tiles, so shorter rows, and the subtitle, which a phone
     # cannot fit, is left to the page (``nnlab.ui.inside`` writes it under the chart)
-    compact = per_row < UNITS_PER_ROW
     height = 110 + 100 * len(rows) if compact else 150 + 150 * len(rows)
     fig = style(spec, title, height=height, legend=False,
                 subtitle=None if compact else t("inside.maps.subtitle", lang))

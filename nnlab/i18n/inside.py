@@ -3,6 +3,15 @@ network diagram (keys ``inside.*``), English and Korean."""
 
 TEXT = {
     "inside.heading": {"en": "Inside the network", "ko": "신경망 속 보기"},
+    # -- Compare: one compared run's maps, diagram and histograms (nnlab.ui.look_inside) ---------
+    "inside.compare.heading": {"en": "Look inside one run", "ko": "실행 하나의 속 들여다보기"},
+    "inside.compare.run": {"en": "Run shown", "ko": "보여 줄 실행"},
+    "inside.compare.run_help": {
+        "en": "Which compared run to look inside: its neuron maps, network diagram and distributions over time at "
+              "the epoch the charts above show. The choice is part of the link.",
+        "ko": "속을 들여다볼 실행을 고릅니다: 그 실행의 뉴런 지도, 신경망 구조도, 시간에 따른 분포를 위 차트와 같은 "
+              "에포크에서 보여 줍니다. 이 선택도 링크에 담깁니다.",
+    },
     "inside.caption": {
         "en": "Every hidden unit's output over the input plane (the neuron maps) and the whole network with its "
               "weights (the diagram), at the epoch the charts above show. A dead ReLU unit is zero everywhere; a "
@@ -24,6 +33,10 @@ TEXT = {
                         "ko": "{layer} · {activation} · 범위 {lo} ~ {hi}"},
     "inside.maps.row_more": {"en": "{layer} · {activation} · range {lo} to {hi} · {shown} of {total} units",
                              "ko": "{layer} · {activation} · 범위 {lo} ~ {hi} · 뉴런 {total}개 중 {shown}개"},
+    # a phone's four tiles are narrower than the labels above: the same facts, shorter
+    "inside.maps.row_short": {"en": "{layer} · {activation} · {lo} to {hi}", "ko": "{layer} · {activation} · {lo} ~ {hi}"},
+    "inside.maps.row_short_more": {"en": "{layer} · {activation} · {lo} to {hi} · {shown}/{total}",
+                                   "ko": "{layer} · {activation} · {lo} ~ {hi} · {shown}/{total}"},
     "inside.maps.hover": {"en": "{layer} unit {unit}", "ko": "{layer} 뉴런 {unit}"},
     "inside.maps.none": {
         "en": "Neuron maps need a data set with two inputs (spiral, moons, circles, XOR, …).",

@@ -31,11 +31,13 @@ TEXT = {
         "ko": "프로젝터용 화면: 차트 글자와 선을 키우고, 수업 설명을 크게 보여 주며, 고급 설정은 숨깁니다. "
               "링크에도 남으므로 링크를 연 학생도 같은 화면을 봅니다.",
     },
-    "present.hide": {"en": "Controls hidden from the class", "ko": "학생 화면에서 숨길 설정"},
+    "present.hide": {"en": "Hidden from the class", "ko": "학생 화면에서 숨길 항목"},
     "present.hide.help": {
-        "en": "These controls keep their values but are not shown while presenter mode is on. The choice is part "
-              "of the link.",
-        "ko": "여기 고른 설정은 값은 그대로 두고 발표 모드에서만 숨깁니다. 이 선택도 링크에 담깁니다.",
+        "en": "Controls chosen here keep their values but are not shown while presenter mode is on; sections "
+              "(Show the code, Inside the network, Distributions over time) are left out of the page. The choice "
+              "is part of the link.",
+        "ko": "여기 고른 설정은 값은 그대로 두고 발표 모드에서만 숨기며, 고른 항목(코드 보기, 신경망 속 보기, 시간에 "
+              "따른 분포)은 페이지에서 뺍니다. 이 선택도 링크에 담깁니다.",
     },
     "present.hidden_note": {"en": "{n} controls are hidden (presenter mode).",
                             "ko": "설정 {n}개를 숨겼습니다(발표 모드)."},

@@ -3,7 +3,8 @@
 A style choice (Sequential like the iris lecture, functional like the Boston housing
 lecture), the code from ``nnlab.codegen.keras_code`` in ``st.code`` (which has a copy
 button) with its comments in the user's language, and a download of ``nnlab-model.py``.
-Every label comes from the catalog (``code.*``).
+Every label comes from the catalog (``code.*``). Hidden in presenter mode unless the teacher
+shows it (``nnlab.ui.presenter.SECTIONS``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import streamlit as st
 
 from nnlab import codegen, i18n
 from nnlab.config import RunConfig
+from nnlab.ui import presenter
 from nnlab.ui.common import lang, t
 
 STYLE_KEY = "code_style"
@@ -31,6 +33,8 @@ def _code(config: RunConfig, style: str, frame: pd.DataFrame | None) -> str:
 
 def code_view(config: RunConfig, frame: pd.DataFrame | None = None) -> None:
     """The "Show the code" expander for ``config`` (``frame``: the uploaded CSV table, if any)."""
+    if not presenter.shows(presenter.CODE):
+        return
     L = lang()  # bound now: a format_func may be called outside the script run (AppTest does)
     with st.expander(t("code.title"), icon=":material/code:"):
         style = st.radio(t("code.style"), codegen.STYLES, format_func=lambda s: i18n.t(f"code.style.{s}", L),

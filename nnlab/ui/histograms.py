@@ -4,7 +4,8 @@ An expander (closed at first, below the page's other charts) with a layer picker
 picker (weights / pre-activation / activation / weight gradient) and the ridge figure of
 ``nnlab.charts.histograms`` at the frame's epoch (the replay's epoch while a run is replayed,
 else the latest). The expander tracks whether it is open: closed, it builds no figure, so a
-live page pays nothing for it. Reads the run only through ``nnlab.snapshot``.
+live page pays nothing for it. Reads the run only through ``nnlab.snapshot``. Compare reuses
+it for one of its runs (``nnlab.ui.look_inside``); presenter mode can hide it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import streamlit as st
 
 from nnlab import snapshot
 from nnlab.charts.histograms import histogram_figure
-from nnlab.ui import live
+from nnlab.ui import live, presenter
 from nnlab.ui.common import lang, t
 from nnlab.ui.plots import show
 
@@ -21,6 +22,8 @@ from nnlab.ui.plots import show
 def histogram_section(frame: dict, frame_key, key: str = "train_hist") -> None:
     """The section for one frame (a snapshot or a replay frame); ``frame_key`` changes exactly
     when the frame does (``live.live_view``), so an unchanged frame costs no rebuild."""
+    if not presenter.shows("histograms"):
+        return
     kinds = snapshot.histogram_kinds(frame)
     labels = snapshot.layer_labels(frame)
     L = lang()

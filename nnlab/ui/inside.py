@@ -4,7 +4,8 @@
 (2-D data sets; a select of which units) and the diagram (a choice of what fills the
 nodes), from the frame the live view shows: the latest snapshot while training, or the
 replayed epoch (``nnlab.snapshot.shown_epoch``). Figures come from ``nnlab.charts.inside``
-and are rebuilt only when the frame or a choice changed (``live.figures``).
+and are rebuilt only when the frame or a choice changed (``live.figures``). Compare reuses it
+for one of its runs (``nnlab.ui.look_inside``); presenter mode can hide it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from nnlab import i18n, snapshot
 from nnlab.charts import inside as charts
 from nnlab.charts.inside import UNITS_PER_ROW
 from nnlab.inside import FILLS
-from nnlab.ui import live
+from nnlab.ui import live, presenter
 from nnlab.ui.common import lang, t
 from nnlab.ui.plots import is_phone, show
 
@@ -36,7 +37,7 @@ def inside_section(frame: dict, frame_key, key: str = "train") -> None:
     """The section for ``frame`` (a snapshot or a replay frame); nothing for a network without
     hidden layers. A record whose frames cannot be read (a damaged run.json) gets a catalog
     message instead of the figures."""
-    if not snapshot.hidden_labels(frame):
+    if not snapshot.hidden_labels(frame) or not presenter.shows("inside"):
         return
     try:
         _section(frame, frame_key, key)

@@ -4,7 +4,13 @@ What it changes, page by page:
 - the advanced controls are hidden (``hidden()``; the sidebar leaves them out, their values
   stay). Which ones is the teacher's choice, like TensorFlow Playground's per-control hide
   list: a multiselect under the toggle, kept in the link as ``hide=name,name`` (fields
-  marked ``advanced`` in their spec and the preset box by default; ``hide=none`` shows all);
+  marked ``advanced`` in their spec, the preset box and "Show the code" by default;
+  ``hide=none`` shows all). The list also holds the page sections in ``SECTIONS`` ("Show
+  the code", "Inside the network", "Distributions over time"): a section asks ``shows(name)``
+  and draws nothing when it is hidden. The code is hidden by default: on a projector it is a
+  wall of small text the class cannot follow, and students who want it open the link on
+  their own screen; a teacher who walks through it un-hides it (then set in larger type).
+  The neuron maps, the diagram and the histograms stay: they are pictures a class watches;
 - every chart's text, lines and markers are larger (``chart_scale()``, applied by
   ``nnlab.ui.plots.show`` through ``nnlab.charts.base.enlarge``);
 - the lesson's explanation and the page's text are set in large type, and the page title
@@ -32,11 +38,13 @@ HIDE = "present_hide"  # the multiselect's key
 _STATE = "presenter"  # {"on": bool, "hide": [names]}: kept apart from the widgets, which a page switch forgets
 CHART_SCALE = 1.3
 PRESET = "preset"  # the preset box is a control too, though not a field
-# the controls a teacher can hide: the preset box and every setting the sidebar draws (the CSV
-# upload's own fields stay with the upload)
+CODE = "code"
+SECTIONS = {CODE: "code.title", "inside": "inside.heading", "histograms": "hist.heading"}  # name → label key
+# the controls a teacher can hide: the preset box, every setting the sidebar draws (the CSV
+# upload's own fields stay with the upload) and the page sections
 CONTROLS = (PRESET, *(name for name, fs in FIELD_SPECS.items()
-                      if fs.section and name not in ("csv_path", "target", "task", "csv_sha256")))
-DEFAULT_HIDDEN = (PRESET, *(name for name, fs in FIELD_SPECS.items() if fs.advanced))
+                      if fs.section and name not in ("csv_path", "target", "task", "csv_sha256")), *SECTIONS)
+DEFAULT_HIDDEN = (PRESET, *(name for name, fs in FIELD_SPECS.items() if fs.advanced), CODE)
 _NONE = "none"
 
 _CSS = """
@@ -48,6 +56,7 @@ _CSS = """
 .stMain h1 { display: none; }
 [data-testid="stPopoverBody"] .stMarkdown p { font-size: 1.4rem; line-height: 1.45; }
 .stMain div[class*="st-key-"][class$="_folded"], .stMain div[class*="_folded "] { display: none; }
+.stMain [data-testid="stCode"] code { font-size: 1.05rem; }
 """
 
 
@@ -77,11 +86,19 @@ def hidden() -> frozenset[str]:
     return frozenset(_state()["hide"]) if active() else frozenset()
 
 
+def shows(section: str) -> bool:
+    """Whether the page section ``section`` (a name in ``SECTIONS``) is shown: always, except
+    in presenter mode when the teacher's list hides it."""
+    return section not in hidden()
+
+
 def chart_scale() -> float:
     return CHART_SCALE if active() else 1.0
 
 
 def _label(name: str, language: str) -> str:
+    if name in SECTIONS:
+        return i18n.t(SECTIONS[name], language)
     return i18n.t("present.preset" if name == PRESET else FIELD_SPECS[name].label, language)
 
 
@@ -123,5 +140,5 @@ def page_style() -> None:
             mount(key="presenter_style", height=0)
 
 
-__all__ = ["CHART_SCALE", "CONTROLS", "DEFAULT_HIDDEN", "HIDE_PARAM", "PARAM", "active", "chart_scale", "controls",
-           "hidden", "page_style"]
+__all__ = ["CHART_SCALE", "CODE", "CONTROLS", "DEFAULT_HIDDEN", "HIDE_PARAM", "PARAM", "SECTIONS", "active",
+           "chart_scale", "controls", "hidden", "page_style", "shows"]

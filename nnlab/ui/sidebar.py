@@ -60,10 +60,11 @@ STATE_KEY = "nnlab.config"
 WIDGET_KEY = "sb"
 # Query keys that are not settings but are not mistakes either: the app's language, the open
 # lesson (``nnlab.ui.lessons``), presenter mode (``nnlab.ui.presenter``), Compare's variable
-# and values (pages/compare.py), the Sweep page's grid and view (``nnlab.ui.sweep_grid``,
-# ``nnlab.ui.sweep_view``), and the tracking tags that mail and course platforms add to links.
-URL_OTHER_KEYS = ("lang", "lesson", "present", "hide", "vary", "values", "fields", "seeds", "metric", "hx", "hy",
-                  "fbclid", "gclid")
+# and values and the run looked inside (pages/compare.py), the Sweep page's grid and view
+# (``nnlab.ui.sweep_grid``, ``nnlab.ui.sweep_view``), and the tracking tags that mail and course
+# platforms add to links.
+URL_OTHER_KEYS = ("lang", "lesson", "present", "hide", "vary", "values", "inside", "fields", "seeds", "metric", "hx",
+                  "hy", "fbclid", "gclid")
 URL_OTHER_PREFIXES = ("utm_", "grid.")
 
 
