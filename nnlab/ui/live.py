@@ -33,6 +33,10 @@ from nnlab.jobs import TrainingJob
 from nnlab.ui.common import lang, t
 
 POLL_SECONDS = 1.0
+# Until a view's first numbers exist its fragment only draws the status line, so it may poll
+# this often; a fresh server's first run takes longer than FIRST_CHART_WAIT to compile, and
+# its first chart then came at the next 1 s poll, 0.5 s late on average.
+FIRST_POLL_SECONDS = 0.25
 MAX_POLL_SECONDS = 3.0
 RELAXED_RUNS = 10  # up to this many runs training, redraw every POLL_SECONDS
 RELEASE_GRACE_SECONDS = 30.0
@@ -252,7 +256,8 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     frames, _ = _frames(current, snaps, clock, pace, frozen, advance=False)
     running = any(is_running(j) for j in current)
     behind = any(f is not s for f, s in zip(frames, snaps))
-    run_every = poll_interval() if running or behind else None
+    starting = runtime.FRESH_WARMUP and _starting(current)
+    run_every = FIRST_POLL_SECONDS if starting else poll_interval() if running or behind else None
 
     @st.fragment(run_every=run_every, key=key)
     def _panel():
@@ -266,11 +271,18 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
         render(now_snaps, now_frames, frame_key)
         if run_every is None:
             return
+        if starting and not _starting(now_jobs):
+            st.rerun()  # the first numbers are drawn: back to the usual interval
         done = not any(is_running(j) for j in now_jobs) and all(f is s for f, s in zip(now_frames, now_snaps))
         if done and not frozen:
             st.rerun()  # training ended and the replay caught up: draw the final state once
 
     _panel()
+
+
+def _starting(jobs: list[TrainingJob]) -> bool:
+    """True while every run of a view trains but none has numbers yet (none waits in line)."""
+    return bool(jobs) and all(is_running(j) and not j.has_numbers and not j.queue_position for j in jobs)
 
 
 def _await_first_numbers(jobs: list[TrainingJob]) -> None:
