@@ -36,9 +36,9 @@ POOL = TrainerPool()
 SCHEDULER = Scheduler(POOL, limits=Limits.from_env())
 # NNLAB_PREWARM=0 turns warm-ups off (a host short of memory; side-by-side benchmarks).
 WARMER = Warmer(SCHEDULER, POOL, enabled=os.environ.get("NNLAB_PREWARM", "1") != "0")
-# NNLAB_FRESH_WARMUP=0: the start-up as before issue 15 (a tiny XOR net first, every likely
-# shape queued at once, the GC on during the import, a 1 s first poll): bench/first_chart.py's
-# baseline.
+# NNLAB_FRESH_WARMUP=0: the start-up as before issue 15 (a tiny XOR net first, then every likely
+# shape; the GC on during the import; live views draw the first numbers at the next poll, see
+# nnlab.ui.live): bench/first_chart.py's baseline.
 FRESH_WARMUP = os.environ.get("NNLAB_FRESH_WARMUP", "1") != "0"
 
 _lock = threading.Lock()

@@ -33,10 +33,11 @@ from nnlab.jobs import TrainingJob
 from nnlab.ui.common import lang, t
 
 POLL_SECONDS = 1.0
-# Until a view's first numbers exist its fragment only draws the status line, so it may poll
-# this often; a fresh server's first run takes longer than FIRST_CHART_WAIT to compile, and
-# its first chart then came at the next 1 s poll, 0.5 s late on average.
-FIRST_POLL_SECONDS = 0.25
+# While a run of a view has no numbers yet, each poll first waits (asleep) up to this share of
+# the interval for them: on a fresh server the first compile outlasts FIRST_CHART_WAIT, and the
+# first charts then came at the next poll, half an interval late on average. Polling faster
+# instead would take the GIL from the import and the compile.
+FIRST_NUMBERS_NAP = 0.8
 MAX_POLL_SECONDS = 3.0
 RELAXED_RUNS = 10  # up to this many runs training, redraw every POLL_SECONDS
 RELEASE_GRACE_SECONDS = 30.0
@@ -256,13 +257,14 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     frames, _ = _frames(current, snaps, clock, pace, frozen, advance=False)
     running = any(is_running(j) for j in current)
     behind = any(f is not s for f, s in zip(frames, snaps))
-    starting = runtime.FRESH_WARMUP and _starting(current)
-    run_every = FIRST_POLL_SECONDS if starting else poll_interval() if running or behind else None
+    run_every = poll_interval() if running or behind else None
 
     @st.fragment(run_every=run_every, key=key)
     def _panel():
         now_jobs = jobs()
         session_jobs()  # heartbeat
+        if run_every is not None and runtime.FRESH_WARMUP:
+            _nap_for_numbers(now_jobs, FIRST_NUMBERS_NAP * run_every)
         now_snaps = [j.snapshot() for j in now_jobs]
         now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen, advance=True)
         # the epoch scrubber's place (nnlab.ui.replay_view fills it once the runs have ended): the
@@ -271,8 +273,6 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
         render(now_snaps, now_frames, frame_key)
         if run_every is None:
             return
-        if starting and not _starting(now_jobs):
-            st.rerun()  # the first numbers are drawn: back to the usual interval
         done = not any(is_running(j) for j in now_jobs) and all(f is s for f, s in zip(now_frames, now_snaps))
         if done and not frozen:
             st.rerun()  # training ended and the replay caught up: draw the final state once
@@ -280,9 +280,16 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     _panel()
 
 
-def _starting(jobs: list[TrainingJob]) -> bool:
-    """True while every run of a view trains but none has numbers yet (none waits in line)."""
-    return bool(jobs) and all(is_running(j) and not j.has_numbers and not j.queue_position for j in jobs)
+def _nap_for_numbers(jobs: list[TrainingJob], seconds: float) -> None:
+    """Wait (asleep, not holding the GIL) up to ``seconds`` for the runs that train but have
+    no numbers yet (not those waiting in line or paused), so their first charts are drawn when
+    they exist."""
+    until = time.monotonic() + seconds
+    for job in jobs:
+        if is_running(job) and not job.has_numbers and not job.queue_position and not job.paused_requested:
+            left = until - time.monotonic()
+            if left <= 0 or not job.wait_for_numbers(left):
+                return
 
 
 def _await_first_numbers(jobs: list[TrainingJob]) -> None:
