@@ -139,10 +139,15 @@ def _bring_up() -> None:
     try:
         _import_tensorflow()
         if FRESH_WARMUP:
-            # One at a time, most likely first: the first click then finds its network compiled
-            # (or being compiled, and waits for that instead of compiling it a second time).
+            from nnlab.model import Architecture
+
+            # One at a time, most likely first, and only shapes no job has started compiling (a
+            # page's own warm-up or a click may have): a run that keeps finding its network's
+            # only trainer busy with another job gets a second one compiled (TrainerPool.borrow).
             for cfg in first_shapes():
-                SCHEDULER.submit(cfg.replace(epochs=1), background=True, label="start-up").wait(300)
+                data = datasets.load(cfg)
+                if not POOL.has(Architecture.of(cfg, data.input_dim, data.n_outputs, data.task), cfg.optimizer):
+                    SCHEDULER.submit(cfg.replace(epochs=1), data=data, background=True, label="start-up").wait(300)
         else:
             tiny = RunConfig(dataset="xor", n_samples=40, depth=1, width=4, epochs=1, batch_size=8)
             SCHEDULER.submit(tiny, data=datasets.load(tiny), background=True, label="start-up").wait(60)
