@@ -3,10 +3,11 @@
 ``POOL`` (compiled trainers, shared by runs of one shape), ``SCHEDULER`` (gives every
 run its turns on one worker thread per core; admission and run-size limits from
 ``nnlab.limits``) and ``WARMER`` (compiles the shapes the pages are about to train).
-``LATER`` runs delayed clean-ups on one thread. ``start()`` brings TensorFlow up in the
-background as soon as the server starts, so the first students do not wait for the
-import, and from then on ``tidy()`` returns the memory of ended runs and closed tabs while
-no one trains; ``shutdown()`` stops every run and joins every
+``LATER`` runs delayed clean-ups on one thread. ``start()`` (called by the first page a
+visitor opens: Streamlit runs no app code before that) brings TensorFlow up in the
+background and compiles the networks Train and Compare open with (``first_shapes``), so
+the first students do not wait for the import or the compile, and from then on ``tidy()``
+returns the memory of ended runs and closed tabs while no one trains; ``shutdown()`` stops every run and joins every
 thread NN Lab started (also registered at exit: a thread inside TensorFlow while the
 interpreter tears it down aborts the process).
 
@@ -35,10 +36,15 @@ POOL = TrainerPool()
 SCHEDULER = Scheduler(POOL, limits=Limits.from_env())
 # NNLAB_PREWARM=0 turns warm-ups off (a host short of memory; side-by-side benchmarks).
 WARMER = Warmer(SCHEDULER, POOL, enabled=os.environ.get("NNLAB_PREWARM", "1") != "0")
+# NNLAB_FRESH_WARMUP=0: the start-up as before issue 15 (a tiny XOR net first, then every likely
+# shape; the GC on during the import; live views draw the first numbers at the next poll, see
+# nnlab.ui.live): bench/first_chart.py's baseline.
+FRESH_WARMUP = os.environ.get("NNLAB_FRESH_WARMUP", "1") != "0"
 
 _lock = threading.Lock()
 _startup: threading.Thread | None = None
 _ready = threading.Event()
+_tensorflow = threading.Event()
 _tidying = False
 
 
@@ -129,13 +135,24 @@ def start() -> None:
 
 def _bring_up() -> None:
     from nnlab import datasets
-    from nnlab.tf_import import import_tensorflow
 
     try:
-        import_tensorflow()
-        tiny = RunConfig(dataset="xor", n_samples=40, depth=1, width=4, epochs=1, batch_size=8)
-        SCHEDULER.submit(tiny, data=datasets.load(tiny), background=True, label="start-up").wait(60)
-        for cfg in likely_shapes():  # background jobs: a class that arrives meanwhile goes first
+        _import_tensorflow()
+        if FRESH_WARMUP:
+            from nnlab.model import Architecture
+
+            # One at a time, most likely first, and only shapes no job has started compiling (a
+            # page's own warm-up or a click may have): a run that keeps finding its network's
+            # only trainer busy with another job gets a second one compiled (TrainerPool.borrow).
+            for cfg in first_shapes():
+                data = datasets.load(cfg)
+                if not POOL.has(Architecture.of(cfg, data.input_dim, data.n_outputs, data.task), cfg.optimizer):
+                    SCHEDULER.submit(cfg.replace(epochs=1), data=data, background=True, label="start-up").wait(300)
+        else:
+            tiny = RunConfig(dataset="xor", n_samples=40, depth=1, width=4, epochs=1, batch_size=8)
+            SCHEDULER.submit(tiny, data=datasets.load(tiny), background=True, label="start-up").wait(60)
+        first = first_shapes() if FRESH_WARMUP else []
+        for cfg in (c for c in likely_shapes() if c not in first):  # a class that arrives meanwhile goes first
             SCHEDULER.submit(cfg.replace(epochs=1), background=True, label="start-up")
     except Exception:  # noqa: BLE001 — a user's own run reports what is wrong
         pass
@@ -147,8 +164,39 @@ def _bring_up() -> None:
         _ready.set()
 
 
+def _import_tensorflow() -> None:
+    """Import TensorFlow with the cyclic GC paused (its import makes millions of objects,
+    and the full collections they trigger were about a sixth of its CPU time), then move
+    them out of the GC's reach at once, before the first compiles allocate more."""
+    from nnlab.tf_import import import_tensorflow
+
+    paused = FRESH_WARMUP and gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        import_tensorflow()
+    finally:
+        if paused:
+            gc.enable()
+            gc.freeze()
+        _tensorflow.set()
+
+
+def first_shapes() -> list[RunConfig]:
+    """The networks the Train and Compare pages open with, most likely first: Train's
+    defaults, then Compare's (the defaults with each of its six default activations; ReLU
+    is Train's). Compiled right after the import, before ``likely_shapes``."""
+    from nnlab import comparison
+
+    base = RunConfig()
+    variable = "activation"
+    shapes = [base] + [cfg for _, cfg in comparison.variant_configs(base, variable,
+                                                                    comparison.VARIABLES[variable].defaults)]
+    return [cfg for i, cfg in enumerate(shapes) if cfg.activation not in {c.activation for c in shapes[:i]}]
+
+
 def likely_shapes() -> list[RunConfig]:
-    """The networks a class is likely to train first, compiled at start-up: the default
+    """The networks a class is likely to train next, compiled after ``first_shapes``: the default
     settings at every depth from 1 to 10 (the vanishing-gradient lesson varies depth), with
     ReLU and with sigmoid. About 15 s of one core in the background, once per server; a new
     shape otherwise costs its first student 0.5–1 s of compiling, and thirty students with
@@ -159,8 +207,14 @@ def likely_shapes() -> list[RunConfig]:
 
 
 def ready(timeout: float | None = None) -> bool:
-    """True once TensorFlow is imported and the first network trained."""
+    """True once TensorFlow is imported and the start-up networks compiled (``likely_shapes``
+    may still be compiling in the background)."""
     return _ready.wait(timeout)
+
+
+def tensorflow_imported() -> bool:
+    """True once the start-up has imported TensorFlow."""
+    return _tensorflow.is_set()
 
 
 def shutdown(timeout: float = 10.0) -> None:
@@ -174,4 +228,5 @@ def shutdown(timeout: float = 10.0) -> None:
 
 atexit.register(shutdown)
 
-__all__ = ["LATER", "POOL", "SCHEDULER", "WARMER", "ready", "shutdown", "start", "tidy"]
+__all__ = ["LATER", "POOL", "SCHEDULER", "WARMER", "first_shapes", "likely_shapes", "ready", "shutdown", "start",
+           "tensorflow_imported", "tidy"]

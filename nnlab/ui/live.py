@@ -33,6 +33,11 @@ from nnlab.jobs import TrainingJob
 from nnlab.ui.common import lang, t
 
 POLL_SECONDS = 1.0
+# While a run of a view has no numbers yet, each poll first waits (asleep) up to this share of
+# the interval for them: on a fresh server the first compile outlasts FIRST_CHART_WAIT, and the
+# first charts then came at the next poll, half an interval late on average. Polling faster
+# instead would take the GIL from the import and the compile.
+FIRST_NUMBERS_NAP = 0.8
 MAX_POLL_SECONDS = 3.0
 RELAXED_RUNS = 10  # up to this many runs training, redraw every POLL_SECONDS
 RELEASE_GRACE_SECONDS = 30.0
@@ -258,6 +263,8 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     def _panel():
         now_jobs = jobs()
         session_jobs()  # heartbeat
+        if run_every is not None and runtime.FRESH_WARMUP:
+            _nap_for_numbers(now_jobs, FIRST_NUMBERS_NAP * run_every)
         now_snaps = [j.snapshot() for j in now_jobs]
         now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen, advance=True)
         # the epoch scrubber's place (nnlab.ui.replay_view fills it once the runs have ended): the
@@ -271,6 +278,18 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
             st.rerun()  # training ended and the replay caught up: draw the final state once
 
     _panel()
+
+
+def _nap_for_numbers(jobs: list[TrainingJob], seconds: float) -> None:
+    """Wait (asleep, not holding the GIL) up to ``seconds`` for the runs that train but have
+    no numbers yet (not those waiting in line or paused), so their first charts are drawn when
+    they exist."""
+    until = time.monotonic() + seconds
+    for job in jobs:
+        if is_running(job) and not job.has_numbers and not job.queue_position and not job.paused_requested:
+            left = until - time.monotonic()
+            if left <= 0 or not job.wait_for_numbers(left):
+                return
 
 
 def _await_first_numbers(jobs: list[TrainingJob]) -> None:
