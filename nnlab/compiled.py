@@ -311,7 +311,7 @@ class CompiledTrainer:
         evals = tf.TensorArray(tf.float32, size=size)
         variables = self.model.trainable_variables
 
-        def step(k, losses, metrics, stats, evals):
+        def step(k, losses, metrics, stats, evals, with_stats: bool):
             rows = tf.gather(batches, start + k)  # gather: XLA needs a constant index to slice
             xb = tf.gather(x_all, rows)
             yb = tf.gather(y_all, rows)
@@ -319,13 +319,11 @@ class CompiledTrainer:
                 y_pred, zs, outs = self._forward(xb, True, step0 + tf.cast(k, tf.int64), seed)
                 loss, metric = self._loss_and_metric(yb, y_pred)
             grads = tape.gradient(loss, variables)
-            skip = lambda: tf.zeros([len(self.dense), len(STAT_NAMES)])  # noqa: E731
-            if self.instrument:
+            if with_stats:
                 by_var = {id(v): g for v, g in zip(variables, grads)}
-                take = lambda: self._layer_stats(self._ordered_dense_grads(by_var), zs, outs)  # noqa: E731
-                step_stats = tf.cond(tf.equal((step0 + tf.cast(k, tf.int64) + 1) % stats_every, 0), take, skip)
+                step_stats = self._layer_stats(self._ordered_dense_grads(by_var), zs, outs)
             else:
-                step_stats = skip()
+                step_stats = tf.zeros([len(self.dense), len(STAT_NAMES)])
             with tf.control_dependencies([step_stats]):  # weight norms are read before the update
                 iterations = self.optimizer.apply_gradients(zip(grads, variables))
             # after the update (the read of the step counter orders it; tf.function's automatic
@@ -337,10 +335,28 @@ class CompiledTrainer:
             return (k + 1, losses.write(k, loss), metrics.write(k, metric), stats.write(k, step_stats),
                     evals.write(k, evaluation))
 
-        # An explicit while loop (not tf.range: XLA would compile once per count), so the
+        def sampled(k):
+            return tf.equal((step0 + tf.cast(k, tf.int64) + 1) % stats_every, 0)
+
+        def plain(k, *arrays):
+            return step(k, *arrays, with_stats=False)
+
+        def measured(k, *arrays):
+            return step(k, *arrays, with_stats=True)
+
+        def run_of_steps(k, *arrays):
+            """The steps up to the next sampled one (without statistics), then that one (with):
+            two loops rather than a branch in one step, so a step without statistics is the
+            uninstrumented step itself (XLA fuses it as if there were none)."""
+            out = tf.while_loop(lambda k, *_: tf.logical_and(k < count, tf.logical_not(sampled(k))), plain,
+                                (k, *arrays))
+            return tf.while_loop(lambda k, *_: tf.logical_and(k < count, sampled(k)), measured, out)
+
+        # Explicit while loops (not tf.range: XLA would compile once per count), so the
         # function needs no AutoGraph: tracing it is about twice as fast.
-        _, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < count, step,
-                                                         (tf.constant(0), losses, metrics, stats, evals))
+        arrays = (tf.constant(0), losses, metrics, stats, evals)
+        body = run_of_steps if self.instrument else plain
+        _, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < count, body, arrays)
         return losses.stack(), metrics.stack(), stats.stack(), evals.stack()
 
     def train_steps(self, x_all, y_all, batches, start: int, count: int, step0: int, seed: int,
