@@ -51,7 +51,7 @@ GOOD = {
     "initializer": ["he_normal", "zeros"], "init_param": ["0", "0.5"], "dropout": ["0", "0.5", "0.95"],
     "batchnorm": ["true", "off"], "l2": ["0", "1e-4"], "optimizer": ["adam", "sgd"], "learning_rate": ["1e-6", "0.1"],
     "batch_size": ["1", "32"], "epochs": ["1", "5000"], "seed": ["0", "2147483647"], "shuffle": ["false", "on"],
-    "csv_sha256": ["", "ab" * 32, "AB" * 32],
+    "csv_sha256": ["", "ab" * 32, "AB" * 32], "stats_every_step": ["false", "true"],
 }
 assert set(GOOD) == set(FIELD_NAMES)  # a new field gets plausible values here too
 GOOD.update({alias: GOOD[name] for alias, name in FLAT_ALIASES.items()})
