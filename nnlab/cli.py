@@ -124,13 +124,31 @@ def cmd_list(out=sys.stdout) -> int:
     return 0
 
 
-class TerminalProgress:
-    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
+class _StatusLine:
+    """One line on stderr, redrawn in place on a terminal, one line per update otherwise."""
 
     def __init__(self, stream=sys.stderr, width: int = 24):
         self.stream = stream
         self.width = width
         self.tty = stream.isatty()
+
+    def show(self, line: str) -> None:
+        if self.tty:
+            self.stream.write("\r" + line[:160].ljust(100))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+class TerminalProgress(_StatusLine):
+    """A one-line progress bar of a run."""
+
+    def __init__(self, stream=sys.stderr, width: int = 24):
+        super().__init__(stream, width)
         self._last_print = 0.0
         self._last_epoch = 0
 
@@ -158,16 +176,7 @@ class TerminalProgress:
             parts.append(f"{sps:,.0f} samples/s")
         if eta is not None:
             parts.append(f"ETA {eta:.0f}s")
-        line = "  ".join(parts)
-        if self.tty:
-            self.stream.write("\r" + line.ljust(100))
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty:
-            self.stream.write("\n")
+        self.show("  ".join(parts))
 
 
 def _number(value) -> str:
@@ -263,14 +272,8 @@ def cmd_lesson(args: argparse.Namespace, out=sys.stdout) -> int:
     return 0 if verdict.held else EXIT_CLAIM_NOT_SEEN
 
 
-class SweepBar:
-    """The sweep's progress on stderr: trials done of all, a bar, the ETA and the last trial's
-    result (one line redrawn on a terminal, one line per trial otherwise)."""
-
-    def __init__(self, stream=sys.stderr, width: int = 24):
-        self.stream = stream
-        self.width = width
-        self.tty = stream.isatty()
+class SweepBar(_StatusLine):
+    """The sweep's progress: trials done of all, a bar, the ETA and the last trial's result."""
 
     def __call__(self, p: "sweep.SweepProgress") -> None:
         done = int(self.width * p.done / p.total) if p.total else self.width
@@ -282,16 +285,7 @@ class SweepBar:
             value = row.get("test_metric")
             shown = row["status"] if value is None else f"{row.get('metric_name')} {value:.4f}"
             parts.append(f"{row['trial']}: {shown}")
-        line = "  ".join(parts)
-        if self.tty:
-            self.stream.write("\r" + line[:160].ljust(100))
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty:
-            self.stream.write("\n")
+        self.show("  ".join(parts))
 
 
 def _duration(seconds: float) -> str:
