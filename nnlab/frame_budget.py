@@ -12,7 +12,9 @@ run's training time, on any machine and for any network:
   the least that kind's frames took so far (the least: a frame delayed by another thread
   says nothing about the frame);
 - a kind's first frame and the run's last epoch are always taken (the replay starts and
-  ends there);
+  ends there), and so is a frame at least every ``total / (MIN_FRAMES - 1)`` epochs: however
+  slow the machine (a class on one server) or short the run, a replay and the histograms
+  over time show at least ``MIN_FRAMES`` moments of it, the same ones for the same settings;
 - a live view that should refresh every ``refresh`` seconds gets a frame that often, but
   only while all frames so far cost at most ``BUDGET`` of the training time.
 
@@ -26,13 +28,21 @@ import math
 import time
 
 BUDGET = 0.08  # of the training time; the issue's target is 10%, the rest is headroom for the record writes
+MIN_FRAMES = 5  # of each kind per run, first and last included, whatever the budget allows
+
+
+def floor_gap(total_epochs: int, stride: int = 1) -> int:
+    '''The most epochs between two frames of a kind: ``MIN_FRAMES`` per run at least.'''
+    return max(int(stride), math.ceil(max(1, int(total_epochs)) / (MIN_FRAMES - 1)))
 
 
 class _Kind:
-    def __init__(self, stride: int, refresh: float | None):
+    def __init__(self, stride: int, refresh: float | None, total: int):
         self.stride = max(1, int(stride))
+        self.floor = floor_gap(total, self.stride)
         self.refresh = refresh
         self.next_epoch = 0
+        self.last_epoch = 0
         self.frames = 0
         self.cost: float | None = None
         self.last = -math.inf
@@ -51,7 +61,7 @@ class FrameBudget:
     def add(self, kind: str, stride: int = 1, refresh: float | None = None) -> None:
         """Register a kind of frame: ``stride`` epochs between planned frames at most as
         often, and a live ``refresh`` period in seconds (None: none)."""
-        self._kinds[kind] = _Kind(stride, refresh)
+        self._kinds[kind] = _Kind(stride, refresh, self.total)
 
     def trained(self, seconds: float, steps: int) -> None:
         self.train_seconds += seconds
@@ -73,6 +83,8 @@ class FrameBudget:
             return True
         if self.budget <= 0:
             return False
+        if epoch - k.last_epoch >= k.floor:
+            return True
         if epoch >= k.next_epoch:
             return self.within()
         return k.refresh is not None and time.perf_counter() - k.last >= k.refresh and self.within()
@@ -83,6 +95,7 @@ class FrameBudget:
         k = self._kinds[kind]
         k.frames += 1
         k.last = time.perf_counter()
+        k.last_epoch = epoch
         if not traced:
             self.spent += seconds
             k.cost = seconds if k.cost is None else min(k.cost, seconds)
@@ -90,7 +103,7 @@ class FrameBudget:
         gap = k.stride
         if k.cost is not None and per_epoch and share > 0:
             gap = max(gap, math.ceil(k.cost / (share * per_epoch)))
-        k.next_epoch = epoch + gap
+        k.next_epoch = epoch + min(gap, k.floor)
 
     def next_planned(self, skip: tuple[str, ...] = ()) -> float:
         """The earliest epoch a kind (not in ``skip``) has its next frame planned at (a refresh
@@ -109,4 +122,4 @@ class FrameBudget:
         return self.budget / max(1, len(self._kinds))
 
 
-__all__ = ["BUDGET", "FrameBudget"]
+__all__ = ["BUDGET", "MIN_FRAMES", "FrameBudget", "floor_gap"]

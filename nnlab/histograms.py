@@ -58,6 +58,8 @@ import re
 
 import numpy as np
 
+from nnlab import frame_budget
+
 ENABLED = os.environ.get("NNLAB_HISTOGRAMS", "1") != "0"  # the bench switches it off to compare
 KINDS = ("weights", "pre", "post", "grad")
 N_BINS = 37  # odd: a symmetric range has a bin centred on 0
@@ -272,6 +274,9 @@ class Tracker:
         self.n_rows = len(rows)
         self.total = int(total_epochs)
         self.stride = plan_stride(self.total)  # doubled while frames would cost more than their share
+        self.widest = self.stride  # ... up to this: the run keeps frame_budget.MIN_FRAMES at least
+        while self.widest * 2 <= frame_budget.floor_gap(self.total):
+            self.widest *= 2
         self.budget = budget
         budget.add(self.KIND, self.stride)
         self.activations = list(activations)
@@ -283,16 +288,16 @@ class Tracker:
         two times ``plan_stride``) doubles until a frame's cost is within the histograms' share
         of the training time of the epochs between two frames: frames stay evenly spaced (the
         record drops earlier frames off the doubled stride) and the run's cost bounded on any
-        machine."""
+        machine. The stride stops doubling at ``widest``, and a frame on it is always taken."""
         if epoch == 0 or epoch >= self.total or self.edges is None:
             return True
         self._restride()
-        return epoch % self.stride == 0 and self.budget.within()
+        return epoch % self.stride == 0 and (self.stride >= self.widest or self.budget.within())
 
     def _restride(self) -> None:
         cost, per_epoch = self.budget.cost(self.KIND), self.budget.seconds_per_epoch()
         if cost is not None and per_epoch:
-            while cost > self.budget.share() * per_epoch * self.stride and self.stride < max(self.total, 1):
+            while cost > self.budget.share() * per_epoch * self.stride and self.stride < self.widest:
                 self.stride *= 2
 
     def next_planned(self, epoch: int) -> float:

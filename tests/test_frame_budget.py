@@ -26,7 +26,7 @@ def test_a_kind_plans_its_next_frame_so_its_cost_stays_within_its_share():
     assert budget.spent == pytest.approx(0.0021)
 
 
-def test_tracing_is_not_counted_and_over_budget_only_the_last_epoch_gets_a_frame():
+def test_tracing_is_not_counted_and_over_budget_only_the_floor_and_the_last_epoch_get_a_frame():
     budget = FrameBudget(total_epochs=50, steps_per_epoch=4, budget=0.1)
     budget.add("inside", stride=1, refresh=0.0)  # refresh 0 s: a frame at every epoch while within
     budget.trained(0.5, 40)
@@ -34,8 +34,32 @@ def test_tracing_is_not_counted_and_over_budget_only_the_last_epoch_gets_a_frame
     assert budget.spent == 0 and budget.cost("inside") is None and budget.due("inside", 2)
     budget.took("inside", 2, 0.2)  # 0.2 s > 10% of 0.5 s
     assert not budget.within()
-    assert [e for e in range(3, 50) if budget.due("inside", e)] == []
+    # over budget: a frame every ceil(50 / 4) = 13 epochs still, so a replay has MIN_FRAMES
+    taken = []
+    for e in range(3, 50):
+        if budget.due("inside", e):
+            taken.append(e)
+            budget.took("inside", e, 0.2)
+    assert taken == [15, 28, 41]
     assert budget.due("inside", 50)
+
+
+def test_however_slow_the_frames_a_run_keeps_min_frames_of_every_kind(spiral_data, monkeypatch):
+    """A class on one loaded server: frames that cost far more than the budget still leave a
+    replay and the histograms over time at least MIN_FRAMES moments of the run, the same ones
+    for the same settings."""
+    from nnlab import frame_budget, histograms
+
+    monkeypatch.setattr(frame_budget, "BUDGET", 1e-9)
+    monkeypatch.setattr(engine, "FRAME_BUDGET", 1e-9)  # as if every frame were hugely expensive
+    cfg = RunConfig(dataset="spiral", n_samples=300, depth=2, width=8, epochs=20, batch_size=32, seed=4)
+    snap = engine.run(cfg, spiral_data).snapshot()
+    boundary = [f["epoch"] for f in snap["boundary_frames"]]
+    assert boundary == [1, 6, 11, 16, 20]
+    hist = [f["epoch"] for f in snap["histograms"]["frames"]]
+    assert len(hist) >= frame_budget.MIN_FRAMES and hist[0] == 0 and hist[-1] == 20, hist
+    assert max(b - a for a, b in zip(hist, hist[1:])) <= frame_budget.floor_gap(20)
+    assert histograms.Tracker.KIND == "histograms"
 
 
 def test_a_negative_budget_takes_only_the_mandatory_frames():
