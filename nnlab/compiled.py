@@ -424,13 +424,18 @@ class CompiledTrainer:
         """The Dense layers' kernels [fan_in, fan_out], input side first."""
         return [np.asarray(d.kernel) for d in self.dense]
 
-    def histogram_counts(self, x, y, edges):
+    def histogram_counts(self, x, y, edges, eager: bool = False):
         """Per-layer histograms of weights, pre-/post-activations and weight gradients on the
         batch (``x``, ``y``) into ``edges`` (``nnlab.histograms``, which owns bins and format):
         (counts [kinds, layers, bins], extents [kinds, layers, 2]) as tensors. Compiled on
-        first use, outside the training chunk."""
+        first use, outside the training chunk; ``eager``: if not compiled yet, run op by op
+        (tens of ms, against up to a second of tracing) and leave the compiling for later."""
         import tensorflow as tf
 
+        if eager and not self.histograms_traced():
+            from nnlab import histograms
+
+            return histograms.graph_counts(self, x, y, edges)
         if self._histograms is None:
             from nnlab import histograms
 

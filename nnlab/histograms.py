@@ -317,16 +317,20 @@ class Tracker:
         import tensorflow as tf
 
         traced = not trainer.histograms_traced()
+        # The start's frame (before the first chunk, so before the first chart) runs op by op
+        # rather than wait for the tracing: a class clicking Train on shapes the server has
+        # not compiled yet queues behind each one's traces.
+        eager = epoch == 0
         t0 = time.perf_counter()
         if self.edges is None:
             n_layers = len(self.activations)
             dummy = tf.zeros([len(KINDS), n_layers, N_BINS + 1], tf.float32)
-            _, extents = trainer.histogram_counts(self.x, self.y, dummy)
+            _, extents = trainer.histogram_counts(self.x, self.y, dummy, eager=eager)
             edges = edges_from_extents(extents.numpy(), self.activations)
             self.edges = tf.constant(edges)
             record.set_histograms(edges, {kind: ("log" if kind == "grad" else "linear") for kind in KINDS},
                                   self.n_rows)
-        counts, _ = trainer.histogram_counts(self.x, self.y, self.edges)
+        counts, _ = trainer.histogram_counts(self.x, self.y, self.edges, eager=eager)
         record.add_histogram_frame(epoch, counts.numpy(), self.stride)
         took = time.perf_counter() - t0
         self.seconds += took

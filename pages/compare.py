@@ -96,7 +96,7 @@ def _start(config, frame, variable: str, values: list, runs: list | None = None)
         data = datasets.load(config, frame=frame)
     except (ValueError, ConfigError, datasets.DatasetError) as exc:
         return explain_error(exc, L)
-    runtime.WARMER.cancel()
+    runtime.WARMER.cancel(live.session_jobs().session_id)
     _clear_previous()
     labels = [label for label, _ in variants]
     group = runtime.SCHEDULER.submit_group([cfg for _, cfg in variants], data=data, frame=frame, labels=labels)
@@ -181,7 +181,8 @@ if not running and count_ok and settings.error is None:
     except (ValueError, ConfigError):
         pass
 if to_warm:
-    runtime.WARMER.request(to_warm, settings.frame)  # compile these networks now, so Compare starts at once
+    # compile these networks now, so Compare starts at once
+    runtime.WARMER.request(to_warm, settings.frame, owner=live.session_jobs().session_id)
 
 def _start_lesson() -> None:
     """The lesson box's run button: what the Compare button does, as a callback."""

@@ -66,7 +66,7 @@ def _start(plan: sweep.Sweep) -> None:
     previous = st.session_state.get(RUN)
     if previous is not None:
         previous.stop()
-    runtime.WARMER.cancel()
+    runtime.WARMER.cancel(live.session_jobs().session_id)
     holder = live.session_jobs()
     st.session_state[RUN] = SweepRun(plan, runtime.SCHEDULER, runtime.LATER, frame=settings.frame,
                                      on_job=lambda job: holder.put(SLOT, job)).start()

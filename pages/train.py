@@ -88,7 +88,8 @@ if lesson is not None:
 st.caption(live.settings_summary(job.config if job is not None else RunConfig.from_dict(saved["snap"]["config"])
                                  if saved is not None else settings.config))
 if not running and settings.error is None:
-    runtime.WARMER.request([settings.config], settings.frame)  # compile it now, so Train starts at once
+    # compile it now, so Train starts at once
+    runtime.WARMER.request([settings.config], settings.frame, owner=live.session_jobs().session_id)
 
 # --- run controls ---------------------------------------------------------------------------
 paused = bool(job and running and job.paused_requested)

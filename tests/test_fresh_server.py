@@ -24,7 +24,7 @@ t0 = time.monotonic()
 at = AppTest.from_file("app.py", default_timeout=300)
 at.switch_page(page).run()
 rendered = time.monotonic() - t0
-out = {"rendered_s": rendered, "page_asks": [c.to_dict() for c in runtime.WARMER._requested],
+out = {"rendered_s": rendered, "page_asks": [c.to_dict() for c in runtime.WARMER.asked()],
        "exception": [e.value for e in at.exception], "buttons": [b.key for b in at.button],
        "tf_imported_at_render": runtime.tensorflow_imported(), "started": runtime._startup is not None}
 assert runtime.ready(600)

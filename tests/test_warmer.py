@@ -87,3 +87,32 @@ def test_warm_ups_can_be_turned_off():
     warmer = Warmer(Scheduler(pool), pool, enabled=False)
     warmer.request([SMALL.replace(layer_widths=(3, 3))])
     assert warmer._thread is None
+
+
+def test_every_session_gets_its_own_network_warmed_and_only_its_own_request_is_replaced(runtime):
+    """Thirty students open the link at once with their own settings: each session's request
+    stands beside the others' (a later session does not cancel an earlier one's), and a
+    session's newer request replaces only its own older one."""
+    pool, scheduler, warmer = runtime
+    a = SMALL.replace(layer_widths=(4, 3))
+    b = SMALL.replace(layer_widths=(5, 3))
+    c = SMALL.replace(layer_widths=(6, 3))
+    warmer.request([a], owner="session-1")
+    warmer.request([LONG.replace(layer_widths=(2, 2))], owner="session-2")
+    warmer.request([b], owner="session-2")  # session 2 moved its slider: replaces its own
+    warmer.request([c], owner="session-3")
+    assert warmer.asked() == [a, b, c]
+    warmer.join(240)
+    assert [pool.is_warm(_arch(cfg), cfg.optimizer) for cfg in (a, b, c)] == [True, True, True]
+    assert not pool.has(_arch(LONG.replace(layer_widths=(2, 2))), LONG.optimizer)
+
+
+def test_a_session_cancels_only_its_own_warm_up(runtime):
+    pool, scheduler, warmer = runtime
+    mine, theirs = SMALL.replace(layer_widths=(3, 4)), SMALL.replace(layer_widths=(3, 5))
+    warmer.request([mine], owner="me")
+    warmer.request([theirs], owner="them")
+    warmer.cancel("me")
+    warmer.join(240)
+    assert not pool.has(_arch(mine), mine.optimizer)
+    assert pool.is_warm(_arch(theirs), theirs.optimizer)
