@@ -45,6 +45,7 @@ _lock = threading.Lock()
 _startup: threading.Thread | None = None
 _ready = threading.Event()
 _tensorflow = threading.Event()
+_closing = threading.Event()  # shutdown began: the start-up submits nothing more
 _tidying = False
 
 
@@ -139,21 +140,10 @@ def _bring_up() -> None:
     try:
         _import_tensorflow()
         if FRESH_WARMUP:
-            from nnlab.model import Architecture
-
-            # One at a time, most likely first, and only shapes no job has started compiling (a
-            # page's own warm-up or a click may have): a run that keeps finding its network's
-            # only trainer busy with another job gets a second one compiled (TrainerPool.borrow).
-            for cfg in first_shapes():
-                data = datasets.load(cfg)
-                if not POOL.has(Architecture.of(cfg, data.input_dim, data.n_outputs, data.task), cfg.optimizer):
-                    SCHEDULER.submit(cfg.replace(epochs=1), data=data, background=True, label="start-up").wait(300)
+            _compile_one_at_a_time(first_shapes())
         else:
             tiny = RunConfig(dataset="xor", n_samples=40, depth=1, width=4, epochs=1, batch_size=8)
             SCHEDULER.submit(tiny, data=datasets.load(tiny), background=True, label="start-up").wait(60)
-        first = first_shapes() if FRESH_WARMUP else []
-        for cfg in (c for c in likely_shapes() if c not in first):  # a class that arrives meanwhile goes first
-            SCHEDULER.submit(cfg.replace(epochs=1), background=True, label="start-up")
     except Exception:  # noqa: BLE001 — a user's own run reports what is wrong
         pass
     finally:
@@ -162,6 +152,32 @@ def _bring_up() -> None:
         # and with thirty sessions it was what starved the training threads.
         gc.freeze()
         _ready.set()
+    _compile_likely_shapes()
+
+
+def _compile_likely_shapes() -> None:
+    first = first_shapes() if FRESH_WARMUP else []
+    try:
+        _compile_one_at_a_time([c for c in likely_shapes() if c not in first])
+    except Exception:  # noqa: BLE001 — a user's own run reports what is wrong
+        pass
+
+
+def _compile_one_at_a_time(configs: list[RunConfig]) -> None:
+    """A one-epoch background run of each config, each after the one before, skipping shapes
+    a job has started compiling (a page's warm-up or a click may have: a run that keeps finding
+    its network's only trainer busy gets a second one compiled, ``TrainerPool.borrow``). One at
+    a time, a page's warm-up (``WARMER``: the network an open page is about to train) asked for
+    meanwhile is next in line rather than behind twenty guesses, and a click goes first."""
+    from nnlab import datasets
+    from nnlab.model import Architecture
+
+    for cfg in configs:
+        if _closing.is_set():
+            return
+        data = datasets.load(cfg)
+        if not POOL.has(Architecture.of(cfg, data.input_dim, data.n_outputs, data.task), cfg.optimizer):
+            SCHEDULER.submit(cfg.replace(epochs=1), data=data, background=True, label="start-up").wait(300)
 
 
 def _import_tensorflow() -> None:
@@ -218,6 +234,7 @@ def tensorflow_imported() -> bool:
 
 
 def shutdown(timeout: float = 10.0) -> None:
+    _closing.set()
     LATER.shutdown(timeout / 4)
     WARMER.shutdown(timeout / 2)
     SCHEDULER.shutdown(timeout)
