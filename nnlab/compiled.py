@@ -439,11 +439,11 @@ class CompiledTrainer:
         if self._histograms is None:
             from nnlab import histograms
 
-            x_spec = tf.TensorSpec([None, self.arch.input_dim], tf.float32)
-            y_spec = tf.TensorSpec([None], tf.int32 if self.arch.task == "classification" else tf.float32)
-            e_spec = tf.TensorSpec([len(histograms.KINDS), len(self.dense), histograms.N_BINS + 1], tf.float32)
+            # No input signature: traced for the batch's own number of rows (one per data-set
+            # size, in practice EVAL_ROWS), so every tensor's size is known and the per-layer
+            # padding is constants (a third fewer ops to trace).
             self._histograms = _trace_locked(tf.function(lambda x, y, e: histograms.graph_counts(self, x, y, e),
-                                                         input_signature=[x_spec, y_spec, e_spec], autograph=False))
+                                                         autograph=False))
         return self._histograms(x, y, edges)
 
     def histograms_traced(self) -> bool:

@@ -210,14 +210,22 @@ def _tf_counts(values: list, edges):
     hundred (on a small net the ops' count, not their size, is the cost)."""
     import tensorflow as tf
 
-    sizes = tf.stack([tf.size(v, out_type=tf.int32) for v in values])
-    longest = tf.reduce_max(sizes)
-    padded = tf.stack([tf.pad(v, [[0, longest - tf.size(v, out_type=tf.int32)]], constant_values=np.inf)
-                       for v in values])  # [layers, longest]
+    static = [v.shape.num_elements() for v in values]
+    if None not in static:  # sizes known when tracing (the usual case): the padding is constants
+        longest = max(static)
+        padded = tf.stack([v if n == longest else tf.concat([v, tf.fill([longest - n], np.float32(np.inf))], 0)
+                           for v, n in zip(values, static)])
+        pads = np.zeros([len(values), N_BINS], np.int32)
+        pads[:, -1] = [longest - n for n in static]
+    else:
+        sizes = tf.stack([tf.size(v, out_type=tf.int32) for v in values])
+        longest = tf.reduce_max(sizes)
+        padded = tf.stack([tf.pad(v, [[0, longest - tf.size(v, out_type=tf.int32)]], constant_values=np.inf)
+                           for v in values])  # [layers, longest]
+        pads = tf.one_hot(N_BINS - 1, N_BINS, dtype=tf.int32)[None, :] * (longest - sizes)[:, None]
     idx = tf.searchsorted(edges, padded, side="right") - 1
     counts = tf.math.bincount(tf.clip_by_value(idx, 0, N_BINS - 1), minlength=N_BINS, maxlength=N_BINS,
                               dtype=tf.int32, axis=-1)
-    pads = tf.one_hot(N_BINS - 1, N_BINS, dtype=tf.int32)[None, :] * (longest - sizes)[:, None]
     finite_max = tf.reduce_max(tf.where(tf.math.is_inf(padded), -np.inf, padded), axis=1)
     extents = tf.stack([tf.reduce_min(padded, axis=1), finite_max], axis=1)
     return counts - pads, extents
