@@ -238,12 +238,7 @@ class CompiledTrainer:
         activation statistics were most of the ops of a small network's step."""
         import tensorflow as tf
 
-        sums = []  # per layer: [sum g², sum b², sum |g|, sum w²]
-        for i, dense in enumerate(self.dense):
-            g_kernel, g_bias = grads[2 * i], grads[2 * i + 1]
-            sums.append(tf.stack([tf.reduce_sum(tf.square(g_kernel)), tf.reduce_sum(tf.square(g_bias)),
-                                  tf.reduce_sum(tf.abs(g_kernel)), tf.reduce_sum(tf.square(dense.kernel))]))
-        sums = tf.stack(sums)  # [layers, 4]
+        sums = self._weight_sums(grads[0::2], grads[1::2], [d.kernel for d in self.dense])  # [layers, 4]
         a = tf.concat(outs, 1) if len(outs) > 1 else outs[0]  # [batch, all units]
         batch = tf.cast(tf.shape(a)[0], tf.float32)
         per_layer = lambda columns: tf.linalg.matvec(self._unit_layer, columns, transpose_a=True)  # noqa: E731
@@ -268,6 +263,33 @@ class CompiledTrainer:
         saturated = per_layer(tf.reduce_sum(tf.cast(saturated_units, tf.float32), 0)) / count
         return tf.stack([tf.sqrt(sums[:, 0]), tf.sqrt(sums[:, 1]), sums[:, 2] / self._kernel_sizes,
                          tf.sqrt(sums[:, 3]), mean, std, saturated, dead], axis=1)
+
+    def _weight_sums(self, g_kernels, g_biases, kernels):
+        """Per layer [sum g², sum b², sum |g|, sum w²] of the kernel gradient, bias gradient and
+        kernel. Without XLA, all layers at once (each tensor flattened into one vector, summed
+        per layer by a segment sum): a third of the ops of one reduction per layer and tensor,
+        and on a small net the ops' count is the cost. With XLA one reduction per tensor,
+        which it fuses (a segment sum over the MNIST input layer's 200,704 weights would be a
+        scatter)."""
+        import tensorflow as tf
+
+        if self.uses_xla:
+            return tf.stack([tf.stack([tf.reduce_sum(tf.square(g)), tf.reduce_sum(tf.square(b)),
+                                       tf.reduce_sum(tf.abs(g)), tf.reduce_sum(tf.square(w))])
+                             for g, b, w in zip(g_kernels, g_biases, kernels)])
+
+        flat_shape = tf.constant([-1])  # one constant for every reshape (each op counts)
+
+        def per_layer(tensors, values):
+            sizes = [int(np.prod(t.shape)) for t in tensors]
+            segments = np.repeat(np.arange(len(tensors), dtype=np.int32), sizes)  # a constant of the graph
+            flat = tf.concat([t if t.shape.rank == 1 else tf.reshape(t, flat_shape) for t in tensors], 0)
+            return [tf.math.segment_sum(v(flat), segments) for v in values]
+
+        g2, g1 = per_layer(g_kernels, (tf.square, tf.abs))
+        (b2,) = per_layer(g_biases, (tf.square,))
+        (w2,) = per_layer(kernels, (tf.square,))
+        return tf.stack([g2, b2, g1, w2], axis=1)
 
     def _unit_layout(self) -> None:
         """Constants of ``_layer_stats``: which layer each unit (column of all the layers'
@@ -361,9 +383,9 @@ class CompiledTrainer:
         # function needs no AutoGraph: tracing it is about twice as fast.
         # With XLA, two loops (the unsampled steps fuse as if uninstrumented: MNIST statistics
         # +11%/+25% against +38%/+36% with a branch). Without XLA a branch in one step costs
-        # no more per step, and the step is traced once: two step bodies doubled the first
-        # chunk (spiral 9×16: 2.3 s against 1.1 s), which a class of thirty clicking Train on
-        # one server waits for in turn.
+        # less (spiral 8×16 and 3×16, CPU time: +50%/+44% against +85%/+68% with two loops),
+        # and the step is traced once: two step bodies doubled the first chunk (spiral 9×16:
+        # 2.3 s against 1.4 s), which a class of thirty clicking Train on one server waits for.
         arrays = (tf.constant(0), losses, metrics, stats, evals)
         body = plain if not self.instrument else run_of_steps if self.uses_xla else branching
         _, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < count, body, arrays)
