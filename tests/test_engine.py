@@ -221,3 +221,31 @@ def test_shuffle_off_repeats_the_first_epochs_batch_order_like_fit_without_shuff
     assert a[0] == pytest.approx(b[0], rel=1e-6)  # the first epoch's order is the same
     assert a[1:] != pytest.approx(b[1:], rel=1e-6)
     assert not np.allclose(fixed.weights[0], shuffled.weights[0])
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "nesterov"])
+def test_the_fused_sgd_update_gives_the_weights_of_keras_own_update(optimizer, spiral_data):
+    """Without XLA, SGD's update is one fused kernel per variable (CompiledTrainer._apply_gradients);
+    the weights after three epochs equal those of Keras's own SGD, bit for bit."""
+    import tensorflow as tf
+
+    from nnlab.compiled import CompiledTrainer
+    from nnlab.model import Architecture
+
+    cfg = RunConfig(dataset="spiral", depth=3, width=8, optimizer=optimizer, learning_rate=0.05, seed=2)
+    arch = Architecture.of(cfg, spiral_data.input_dim, spiral_data.n_outputs, spiral_data.task)
+    x, y = tf.constant(spiral_data.x_train), tf.constant(spiral_data.y_train)
+    batches = tf.constant(np.concatenate([engine.epoch_batches(len(spiral_data.x_train), 32, 2, e) for e in range(3)]))
+    steps_per_epoch = engine.epoch_batches(len(spiral_data.x_train), 32, 2, 0).shape[0]
+    weights = []
+    for fused in (True, False):
+        trainer = CompiledTrainer(arch, cfg.optimizer, xla=False)
+        if not fused:
+            trainer._apply_gradients = lambda g, v, t=trainer: t.optimizer.apply_gradients(zip(g, v))
+        trainer.reset(cfg.initializer, cfg.init_param, cfg.seed, cfg.learning_rate)
+        trainer.train_steps(x, y, batches, 0, 3 * steps_per_epoch, 0, cfg.seed, 2, x, y, steps_per_epoch)
+        assert int(trainer.optimizer.iterations.numpy()) == 3 * steps_per_epoch
+        weights.append(trainer.weights())
+    assert any(np.abs(w).sum() > 0 for w in weights[0])
+    for a, b in zip(*weights):
+        np.testing.assert_array_equal(a, b)
