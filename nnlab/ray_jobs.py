@@ -1,205 +1,40 @@
 """The app's runs on a Ray cluster (``NNLAB_RAY_ADDRESS``): ``RayScheduler`` and ``RayJob``.
 
-With Ray, each run of Train, Compare and Sweep trains in its own Ray actor (``RunActor``, one
-CPU) somewhere on the cluster, and the Streamlit process only loads the data, checks the
-limits (``nnlab.limits``) and draws: it never imports TensorFlow. ``RayJob`` is a drop-in for
-``nnlab.jobs.TrainingJob`` as the pages use it; ``RayScheduler`` for ``nnlab.scheduler.Scheduler``
-(the same admission: at most ``max_active_runs`` units at once, later ones wait in line).
+With Ray, each run of Train, Compare and Sweep trains in its own Ray actor
+(``nnlab.ray_actor.RunActor``, one CPU) somewhere on the cluster, and the Streamlit process only
+loads the data, checks the limits (``nnlab.limits``) and draws: it never imports TensorFlow.
+``RayJob`` is a drop-in for ``nnlab.jobs.TrainingJob`` as the pages use it; ``RayScheduler`` for
+``nnlab.scheduler.Scheduler`` (the same admission: at most ``max_active_runs`` units at once,
+later ones wait in line).
 
 One poller thread serves every run: about every ``POLL_SECONDS`` it asks each live actor for
 its snapshot if it changed (``RunActor.poll``), never blocking on a slow or lost node, and
-keeps the latest one for the pages to read. The frames of the replay and the "inside" views
-(``boundary_frames``, ``inside.frames``, ``histograms.frames``) only grow, so an actor sends
-only the frames the app does not have yet. When a run ends the app fetches its whole record
-(downloads, the results section) and kills the actor, so no actor outlives its run.
-
-Ray is imported lazily: this module imports without it, and the app says how to install it.
+keeps the latest one for the pages to read. When a run ends the app fetches its whole record
+(downloads, the results section) and kills the actor, so no actor outlives its run. A new
+actor is a new worker process that must import TensorFlow first, so the scheduler keeps
+``spares`` actors made ahead (warming up) and gives the next run one of them.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import threading
 import time
 import uuid
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from nnlab.config import RunConfig
 from nnlab.jobs import failure, kept_data, pending_snapshot
 from nnlab.limits import Limits
+from nnlab.ray_actor import RayUnavailable, actor_class, connect, decode_frames, import_ray
 from nnlab.record import ENDED
 
 ADDRESS_ENV = "NNLAB_RAY_ADDRESS"
-LOCAL = "local"  # NNLAB_RAY_ADDRESS=local: start a Ray on this machine (a demo, the tests)
-INSTALL = "python3 -m pip install -r requirements-ray.txt"
 POLL_SECONDS = 0.3
+SPARES_ENV = "NNLAB_RAY_SPARE_ACTORS"
+DEFAULT_SPARES = 1
 RECONNECT_SECONDS = 30.0  # after a failed connection, the next run tries again this much later
-KILL_TIMEOUT = 5.0
-_ROOT = Path(__file__).resolve().parent.parent
-FRAME_LISTS = ("boundary_frames", "inside", "histograms")  # where a snapshot keeps its growing frame lists
-
-
-class RayUnavailable(RuntimeError):
-    """Ray is not installed or its cluster cannot be reached; ``key``/``params``: the catalog text."""
-
-    def __init__(self, key: str, message: str, **params):
-        self.key, self.params = key, params
-        super().__init__(message)
-
-
-# -- the actor (runs on a Ray worker) ------------------------------------------------------------
-
-def _frames(snap: dict, kind: str) -> list | None:
-    if kind == "boundary_frames":
-        return snap.get("boundary_frames")
-    return (snap.get(kind) or {}).get("frames")
-
-
-def _set_frames(snap: dict, kind: str, frames: list) -> None:
-    if kind == "boundary_frames":
-        snap["boundary_frames"] = frames
-    else:  # the record's snapshot made this dict for this call: changing it changes no one else's
-        snap[kind]["frames"] = frames
-
-
-class RunActor:
-    """One run, trained by ``nnlab.engine.run`` on a thread of its own, so the actor keeps
-    answering ``poll``, ``stop``, ``pause`` and ``resume`` while it trains."""
-
-    def __init__(self, config: dict, data, instrument: bool = True):
-        self._config = RunConfig.from_dict(config)
-        self._data, self._instrument = data, instrument
-        self._record = None
-        self._failed: tuple[str, tuple | None] | None = None
-        self._stop, self._running, self._done = threading.Event(), threading.Event(), threading.Event()
-        self._running.set()  # cleared while paused
-        self._sent: dict[str, list] = {}  # the frame lists of the last poll answered (seq)
-        self._seq = 0
-        threading.Thread(target=self._train, daemon=True, name="nnlab-ray-run").start()
-
-    def _train(self) -> None:
-        from nnlab import engine
-
-        try:
-            engine.run(self._config, self._data, observer=self, control=self, instrument=self._instrument)
-        except Exception as exc:  # reported to the app, which shows it like a local run's failure
-            self._failed = failure(exc)
-        finally:
-            self._data = None
-            self._done.set()
-
-    # engine.Observer / engine.Control
-    def on_update(self, record) -> None:
-        self._record = record
-
-    def should_stop(self) -> bool:
-        return self._stop.is_set()
-
-    def wait_while_paused(self) -> None:
-        if self._running.is_set() or self._stop.is_set():
-            return
-        record = self._record
-        if record is not None and not record.ended:
-            record.set_status("paused")
-        self._running.wait()
-        if record is not None and record.status == "paused":
-            record.set_status("running")
-
-    # called by the app
-    def stop(self) -> None:
-        self._stop.set()
-        self._running.set()
-
-    def pause(self) -> None:
-        if not self._done.is_set():
-            self._running.clear()
-
-    def resume(self) -> None:
-        self._running.set()
-
-    def ping(self) -> bool:
-        return True
-
-    def poll(self, known, have_seq: int) -> dict | None:
-        """None if nothing changed since version ``known``; else the version, whether the run
-        has ended, a failure, and the snapshot (None before the record exists) whose frame
-        lists hold, for each frame the answer ``have_seq`` sent already, its index there."""
-        record, done = self._record, self._done.is_set()
-        version = (record.version if record is not None else -1, done)
-        if version == known:
-            return None
-        snap = record.snapshot() if record is not None else None
-        base = self._sent if have_seq == self._seq else {}
-        if snap is not None:
-            sent = {}
-            for kind in FRAME_LISTS:
-                frames = _frames(snap, kind)
-                if frames is None:
-                    continue
-                index = {id(f): i for i, f in enumerate(base.get(kind, ()))}
-                _set_frames(snap, kind, [index.get(id(f), f) for f in frames])
-                sent[kind] = frames  # held, so the ids stay unique until the next answer
-            self._sent = sent
-        self._seq += 1
-        return {"version": version, "seq": self._seq, "done": done, "failed": self._failed, "snap": snap}
-
-    def final_record(self):
-        """The whole record of the ended run (None if it failed before it had one)."""
-        self._done.wait()
-        return self._record
-
-
-_ACTOR_CLASS = None
-
-
-def actor_class():
-    global _ACTOR_CLASS
-    if _ACTOR_CLASS is None:
-        import ray
-
-        _ACTOR_CLASS = ray.remote(num_cpus=1, max_restarts=0)(RunActor)
-    return _ACTOR_CLASS
-
-
-# -- connecting --------------------------------------------------------------------------------
-
-def import_ray():
-    """``ray``, or RayUnavailable saying how to install it."""
-    try:
-        import ray
-    except ImportError:
-        raise RayUnavailable("live.error.ray_missing", f"Ray is not installed: {INSTALL}") from None
-    return ray
-
-
-def worker_env() -> dict[str, str]:
-    """What a Ray worker needs to train like the app would: TensorFlow quiet, no warm-ups."""
-    return {"TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "3"), "NNLAB_PREWARM": "0"}
-
-
-def connect(address: str) -> None:
-    """Join the cluster at ``address`` (``auto``, ``ray://head:10001``, ``host:port``) shipping
-    the nnlab package to its workers, or with ``local`` start a Ray on this machine; nothing
-    if Ray is up in this process already. Raises RayUnavailable."""
-    ray = import_ray()
-    if ray.is_initialized():
-        return
-    try:
-        if address == LOCAL:
-            path = os.pathsep.join(p for p in [str(_ROOT), os.environ.get("PYTHONPATH", "")] if p)
-            os.environ.update(worker_env(), PYTHONPATH=path)  # local workers inherit this environment
-            ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, logging_level=logging.WARNING,
-                     log_to_driver=False)
-        else:
-            ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False,
-                     runtime_env={"py_modules": [str(_ROOT / "nnlab")], "env_vars": worker_env()})
-    except Exception as exc:  # ConnectionError, RuntimeError, ValueError, gRPC errors, …
-        detail = (str(exc).splitlines() or [type(exc).__name__])[0][:200].replace("`", "'")
-        raise RayUnavailable("live.error.ray_connect", f"Ray could not start or join {address}: {detail}",
-                             address=address.replace("`", "'"), detail=detail) from None
 
 
 # -- a run, as the app sees it -------------------------------------------------------------------
@@ -362,13 +197,7 @@ class RayJob:
         """A poll's answer: the snapshot with its frame lists rebuilt from the ones held."""
         snap = answer["snap"]
         if snap is not None:
-            for kind in FRAME_LISTS:
-                frames = _frames(snap, kind)
-                if frames is not None:
-                    held = self._frames.get(kind, [])
-                    frames = [held[f] if isinstance(f, int) else f for f in frames]
-                    self._frames[kind] = frames
-                    _set_frames(snap, kind, frames)
+            self._frames = decode_frames(snap, self._frames)
         with self._lock:
             self._live_version, self._seq = answer["version"], answer["seq"]
             if snap is not None:
@@ -410,9 +239,13 @@ class RayJob:
 class RayScheduler:
     """``nnlab.scheduler.Scheduler``'s surface, the runs trained by Ray actors."""
 
-    def __init__(self, address: str, limits: Limits | None = None, starters: int = 4):
+    def __init__(self, address: str, limits: Limits | None = None, starters: int = 4, spares: int | None = None):
         self.address = address
         self.limits = limits or Limits()
+        # actors made ahead, warm (NNLAB_RAY_SPARE_ACTORS, default 1): each holds a CPU of the cluster
+        self.spares = int(os.environ.get(SPARES_ENV, DEFAULT_SPARES)) if spares is None else spares
+        self._spares: deque = deque()
+        self._spare_lock = threading.Lock()
         self._cv = threading.Condition()
         self._waiting: deque[tuple[RayJob, ...]] = deque()
         self._units: dict[RayJob, int] = {}  # admitted and not ended -> unit id
@@ -444,7 +277,8 @@ class RayScheduler:
             self._connected, self._problem = True, None
 
     def connect_soon(self) -> None:
-        """Connect in the background (the first run then starts without waiting for Ray)."""
+        """Connect and make the spare actors in the background (the first run then starts
+        without waiting for Ray, nor for a new worker to import TensorFlow)."""
         if not self._shutdown:
             self._starters.submit(self._try_connect)
 
@@ -452,7 +286,31 @@ class RayScheduler:
         try:
             self.connect()
         except RayUnavailable:
-            pass
+            return
+        self._keep_spares()
+
+    def _keep_spares(self) -> None:
+        """Make spare actors until there are ``spares`` of them."""
+        with self._spare_lock:
+            while True:
+                with self._cv:
+                    if self._shutdown or len(self._spares) >= self.spares:
+                        return
+                try:
+                    actor = actor_class().remote()
+                except Exception:  # noqa: BLE001 — no cluster: runs report it
+                    return
+                with self._cv:
+                    keep = not self._shutdown
+                    if keep:
+                        self._spares.append(actor)
+                if not keep:
+                    self._kill_actor(actor)
+                    return
+
+    def _take_spare(self):
+        with self._cv:
+            return self._spares.popleft() if self._spares else None
 
     def problem(self) -> tuple[str, dict] | None:
         """Why runs cannot train (catalog key, params), or None: Ray missing or the cluster unreachable."""
@@ -518,7 +376,8 @@ class RayScheduler:
                 data = datasets.load(job.config, frame=job._frame)
             job._data, job._frame = data, None
             self.limits.check(job.config, data)
-            actor = actor_class().remote(job.config.to_dict(), data, job._instrument)
+            actor = self._take_spare() or actor_class().remote()
+            actor.train.remote(job.config.to_dict(), data, job._instrument)
         except RayUnavailable as exc:
             job._fail(str(exc), (exc.key, exc.params))
             self._retire(job)
@@ -534,6 +393,7 @@ class RayScheduler:
             job._cancel()
             return
         job._started(actor)
+        self._keep_spares()
 
     # -- polling ------------------------------------------------------------------------
     def _start_poller(self) -> None:
@@ -678,7 +538,10 @@ class RayScheduler:
             self._poller.join(timeout / 2)
         for job in jobs:
             job.close()
+        with self._cv:
+            spares, self._spares = list(self._spares), deque()
+        for actor in spares:
+            self._kill_actor(actor)
 
 
-__all__ = ["ADDRESS_ENV", "INSTALL", "LOCAL", "RayJob", "RayScheduler", "RayUnavailable", "RunActor", "actor_class",
-           "connect", "import_ray"]
+__all__ = ["ADDRESS_ENV", "DEFAULT_SPARES", "POLL_SECONDS", "RayJob", "RayScheduler", "SPARES_ENV"]

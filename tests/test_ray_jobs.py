@@ -10,6 +10,7 @@ start of several seconds; the runs are small, and the module starts Ray once.
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from nnlab import datasets, engine, ray_jobs
+from nnlab import datasets, engine, ray_actor, ray_jobs
 from nnlab.config import RunConfig
 from nnlab.limits import Limits
 
@@ -33,7 +34,7 @@ def ray_local():
         pytest.importorskip("ray")
     import ray
 
-    ray_jobs.connect(ray_jobs.LOCAL)
+    ray_actor.connect(ray_actor.LOCAL)
     yield ray
     ray.shutdown()
 
@@ -123,9 +124,10 @@ def test_the_train_page_trains_on_ray_draws_its_charts_and_stops_a_run(needs_ray
     assert got["tensorflow"] is False, "the server process imported TensorFlow"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def scheduler(ray_local):
-    sched = ray_jobs.RayScheduler(ray_jobs.LOCAL)
+    sched = ray_jobs.RayScheduler(ray_actor.LOCAL)
+    sched.connect_soon()  # and a spare actor, warming up
     yield sched
     sched.shutdown(20)
 
@@ -152,11 +154,28 @@ def test_a_run_on_ray_gives_the_numbers_of_a_local_run_and_its_actor_is_gone_aft
     # the whole record came back (the results section and the downloads read it)
     assert job.record is not None and job.record.weights is not None and json.loads(job.record.to_json())
     assert job.data is not None and job.data.is_2d  # the boundary chart's points
-    # the frames the actor sent as deltas were rebuilt whole (the final record has them all)
-    assert len(snap["boundary_frames"]) == len(mine["boundary_frames"])
+    assert len(snap["boundary_frames"]) >= 2 and snap["inside"]["frames"]  # the frames came back too
     with pytest.raises(ray_local.exceptions.RayActorError):
         ray_local.get(actor.ping.remote(), timeout=60)  # killed once the run ended
     assert not scheduler.busy() and scheduler.running_count() == 0
+
+
+def test_frame_deltas_send_each_frame_once_and_rebuild_the_lists():
+    f = [{"epoch": i} for i in range(3)]
+    first = {"boundary_frames": f[:2], "inside": None, "histograms": {"frames": [f[0]]}}
+    sent = ray_actor.encode_frames(first, {})
+    assert first["boundary_frames"] == f[:2]  # nothing sent before: every frame goes
+    wire = pickle.loads(pickle.dumps(first))
+    held = ray_actor.decode_frames(wire, {})
+    assert wire["boundary_frames"] == f[:2] and wire["histograms"]["frames"] == [f[0]]
+    latest = {"epoch": 1, "z": "again"}  # the latest frame replaced by a new one of the same epoch, one more
+    second = {"boundary_frames": [f[0], latest, f[2]], "inside": None, "histograms": {"frames": [f[0]]}}
+    sent = ray_actor.encode_frames(second, sent)
+    assert second["boundary_frames"] == [0, latest, f[2]] and second["histograms"]["frames"] == [0]
+    wire = pickle.loads(pickle.dumps(second))
+    ray_actor.decode_frames(wire, held)
+    assert wire["boundary_frames"] == [f[0], latest, f[2]] and wire["histograms"]["frames"] == [f[0]]
+    assert wire["inside"] is None
 
 
 def _wait(predicate, timeout=120.0):
@@ -190,7 +209,7 @@ def test_pause_holds_a_run_on_ray_resume_goes_on_and_stop_ends_it(scheduler):
 
 
 def test_a_run_stopped_while_waiting_in_line_never_starts(ray_local):
-    sched = ray_jobs.RayScheduler(ray_jobs.LOCAL, limits=Limits(max_active_runs=1))
+    sched = ray_jobs.RayScheduler(ray_actor.LOCAL, limits=Limits(max_active_runs=1), spares=0)
     try:
         first, second = sched.submit(LONG), sched.submit(SMALL)
         assert second.queue_position == 1 and second.status() == "queued"
@@ -203,7 +222,7 @@ def test_a_run_stopped_while_waiting_in_line_never_starts(ray_local):
 
 
 def test_a_run_too_large_fails_with_the_same_message_without_an_actor(ray_local):
-    sched = ray_jobs.RayScheduler(ray_jobs.LOCAL, limits=Limits(max_run_cost=1000))
+    sched = ray_jobs.RayScheduler(ray_actor.LOCAL, limits=Limits(max_run_cost=1000), spares=0)
     try:
         job = sched.submit(SMALL)
         assert job.wait(30) and job.status() == "failed" and job.actor is None
@@ -214,7 +233,7 @@ def test_a_run_too_large_fails_with_the_same_message_without_an_actor(ray_local)
 
 def test_without_ray_the_app_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray → ImportError
-    sched = ray_jobs.RayScheduler("auto")
+    sched = ray_jobs.RayScheduler("auto", spares=0)
     assert sched.problem() == ("live.error.ray_missing", {})
     job = sched.submit(SMALL)
     assert job.wait(30) and job.status() == "failed"
