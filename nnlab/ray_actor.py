@@ -116,8 +116,10 @@ class RunActor:
         from nnlab import engine
 
         try:
-            self._warming.join()  # one trainer pool, one thread tracing at a time
-            engine.run(config, data, observer=self, control=self, instrument=instrument)
+            while self._warming.is_alive() and not self._stop.is_set():  # one thread tracing at a time
+                self._warming.join(0.1)
+            if not self._stop.is_set():  # stopped before it began: no record, nothing to finish
+                engine.run(config, data, observer=self, control=self, instrument=instrument)
         except Exception as exc:  # reported to the app, which shows it like a local run's failure
             self._failed = failure(exc)
         finally:

@@ -209,9 +209,12 @@ class RayJob:
             self._numbers.set()
 
     def _ended(self, record) -> None:
+        """The run ended; ``record`` is None if it was stopped (or failed) before it began."""
         with self._lock:
             self._record = record
             self._live, self._frames = None, {}
+            if record is None and self._status == "running":
+                self._status = "stopped"
             self._changes += 1
         self._finish()
 
@@ -364,8 +367,8 @@ class RayScheduler:
     def _start(self, job: RayJob) -> None:
         """Load the data, check the run's size, create its actor (a starter thread)."""
         if job.stop_requested:
-            job._cancel()
             self._retire(job)
+            job._cancel()
             return
         try:
             self.connect()
@@ -379,12 +382,12 @@ class RayScheduler:
             actor = self._take_spare() or actor_class().remote()
             actor.train.remote(job.config.to_dict(), data, job._instrument)
         except RayUnavailable as exc:
-            job._fail(str(exc), (exc.key, exc.params))
             self._retire(job)
+            job._fail(str(exc), (exc.key, exc.params))
             return
         except Exception as exc:  # noqa: BLE001 — too large, bad data, …: the run fails, the app goes on
-            job._fail(*failure(exc))
             self._retire(job)
+            job._fail(*failure(exc))
             return
         with self._cv:
             closing = self._shutdown
@@ -422,6 +425,8 @@ class RayScheduler:
 
     def _poll_round(self, jobs: list[RayJob]) -> None:
         ray = import_ray()
+        if not ray.is_initialized():  # at exit Ray may shut down before the app's own shutdown
+            return
         for job in jobs:
             actor = job.actor
             if job not in self._polls and actor is not None:
@@ -439,21 +444,22 @@ class RayScheduler:
                 answer = ray.get(ref, timeout=0)
             except Exception as exc:  # noqa: BLE001 — the actor or its node was lost
                 detail = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+                self._end(job)
                 job._fail(f"the Ray worker training this run was lost: {detail}",
                           ("live.error.ray_lost", {"detail": detail.replace("`", "'")}))
-                self._end(job)
                 continue
             if kind == "final":
-                job._ended(answer)
                 self._end(job)
+                job._ended(answer)
             elif answer is not None:
                 job._apply(answer)
                 if answer["done"]:
                     self._polls[job] = ("final", job.actor.final_record.remote())
 
     def _end(self, job: RayJob) -> None:
+        """Its actor killed and its place given to the next in line (before the job says it
+        ended, so whoever waited for it finds the place free)."""
         self._kill(job)
-        job._finish()
         self._retire(job)
 
     def _kill(self, job: RayJob) -> None:

@@ -51,6 +51,7 @@ sys.path.insert(0, "tests")
 from chart_elements import chart_figures_by_title
 from streamlit.testing.v1 import AppTest
 from nnlab import runtime
+from nnlab.config import RunConfig
 from nnlab.i18n import t
 
 def widget(key):
@@ -99,6 +100,23 @@ out["warnings"] = [w.value for w in at.warning]
 out["stopped_text"] = t("live.stopped", epoch=0, epochs=3000).split(" ")[0]
 out["exception"] = [e.value for e in at.exception]
 out["errors"] = [e.value for e in at.error]
+
+cmp = AppTest.from_file("app.py", default_timeout=120)  # Compare: a group of runs, the data loaded once
+cmp.session_state["nnlab.config"] = RunConfig(dataset="xor", n_samples=200, depth=2, width=8, epochs=5)
+cmp.session_state["compare_pace"] = "instant"
+cmp.run()
+cmp.switch_page("pages/compare.py").run()
+cmp.multiselect(key="compare_values").set_value(["relu", "tanh"]).run()
+cmp.button(key="compare_btn").click().run()
+holder = cmp.session_state["nnlab.jobs"]
+deadline = time.monotonic() + 240
+while not all(j.ended for j in holder.all().values()) and time.monotonic() < deadline:
+    time.sleep(0.3)
+    cmp.run()
+cmp.run()
+out["compare"] = sorted((type(j).__name__, j.label, j.status()) for j in holder.all().values())
+out["compare_charts"] = sorted(chart_figures_by_title(cmp))
+out["compare_exception"] = [e.value for e in cmp.exception] + [e.value for e in cmp.error]
 out["tensorflow"] = "tensorflow" in sys.modules
 out["poll_seconds"] = runtime.SCHEDULER.poll_seconds
 runtime.shutdown(30)
@@ -106,7 +124,7 @@ print(json.dumps(out))
 """
 
 
-def test_the_train_page_trains_on_ray_draws_its_charts_and_stops_a_run(needs_ray):
+def test_the_train_page_trains_on_ray_draws_its_charts_and_stops_a_run_and_compare_trains_too(needs_ray):
     env = dict(os.environ, NNLAB_RAY_ADDRESS="local", NNLAB_PREWARM="1", TF_CPP_MIN_LOG_LEVEL="2")
     env.pop("RAY_ADDRESS", None)
     proc = subprocess.run([sys.executable, "-c", PAGE], capture_output=True, text=True, timeout=600, cwd=ROOT, env=env)
@@ -122,12 +140,14 @@ def test_the_train_page_trains_on_ray_draws_its_charts_and_stops_a_run(needs_ray
     assert t("results.title") in got["results"]
     assert got["stopped"] == "stopped" and got["stopped_steps"] and got["stopped_epochs"] < 3000, got
     assert any(got["stopped_text"] in w for w in got["warnings"]), got["warnings"]
+    assert got["compare"] == [["RayJob", "relu", "finished"], ["RayJob", "tanh", "finished"]], got["compare"]
+    assert got["compare_exception"] == [] and "Validation loss per epoch" in got["compare_charts"], got
     assert got["tensorflow"] is False, "the server process imported TensorFlow"
 
 
 @pytest.fixture(scope="module")
 def scheduler(ray_local):
-    sched = ray_jobs.RayScheduler(ray_actor.LOCAL)
+    sched = ray_jobs.RayScheduler(ray_actor.LOCAL, limits=Limits(max_active_runs=1))
     sched.connect_soon()  # and a spare actor, warming up
     yield sched
     sched.shutdown(20)
@@ -209,17 +229,13 @@ def test_pause_holds_a_run_on_ray_resume_goes_on_and_stop_ends_it(scheduler):
     assert snap["test"]["loss"] is not None  # a stopped run still has its test metrics
 
 
-def test_a_run_stopped_while_waiting_in_line_never_starts(ray_local):
-    sched = ray_jobs.RayScheduler(ray_actor.LOCAL, limits=Limits(max_active_runs=1), spares=0)
-    try:
-        first, second = sched.submit(LONG), sched.submit(SMALL)
-        assert second.queue_position == 1 and second.status() == "queued"
-        second.stop()
-        assert second.wait(5) and second.status() == "stopped" and second.actor is None
-        first.stop()
-        assert first.wait(120) and first.status() == "stopped"
-    finally:
-        sched.shutdown(20)
+def test_a_run_stopped_while_waiting_in_line_never_starts(scheduler):
+    first, second = scheduler.submit(LONG), scheduler.submit(SMALL)  # one run at a time (the fixture's limit)
+    assert second.queue_position == 1 and second.status() == "queued"
+    second.stop()
+    assert second.wait(5) and second.status() == "stopped" and second.actor is None
+    first.stop()  # at once: it ends without training (and without a record)
+    assert first.wait(120) and first.status() == "stopped" and first.ended
 
 
 def test_a_run_too_large_fails_with_the_same_message_without_an_actor(ray_local):
