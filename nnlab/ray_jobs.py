@@ -35,6 +35,7 @@ POLL_SECONDS = 0.3
 SPARES_ENV = "NNLAB_RAY_SPARE_ACTORS"
 DEFAULT_SPARES = 1
 RECONNECT_SECONDS = 30.0  # after a failed connection, the next run tries again this much later
+SLOW_CONNECT_SECONDS = 20.0  # a connection still not made after this long is shown on the pages
 
 
 # -- a run, as the app sees it -------------------------------------------------------------------
@@ -98,8 +99,9 @@ class RayJob:
     def close(self) -> None:
         """End at once (the scheduler is shutting down): the actor is killed."""
         with self._lock:
-            if self._status == "queued":
-                self._status = "stopped"
+            if self._status == "queued" or self._status == "running" and self._record is None:
+                self._status = "stopped"  # what it trained is lost with its actor
+                self._live = None
         self._scheduler._kill(self)
         self._finish()
 
@@ -262,6 +264,8 @@ class RayScheduler:
         self._connected = False
         self._problem: RayUnavailable | None = None
         self._problem_at = 0.0
+        # ray.init keeps retrying an address where no cluster answers (measured: over 8 minutes)
+        self._connecting_since: float | None = None
         self.poll_seconds: list[float] = []  # wall time of recent poll rounds (measured in the README)
 
     # -- connecting -------------------------------------------------------------------------
@@ -272,11 +276,14 @@ class RayScheduler:
                 return
             if self._problem is not None and time.monotonic() - self._problem_at < RECONNECT_SECONDS:
                 raise self._problem
+            self._connecting_since = time.monotonic()
             try:
                 connect(self.address)
             except RayUnavailable as exc:
                 self._problem, self._problem_at = exc, time.monotonic()
                 raise
+            finally:
+                self._connecting_since = None
             self._connected, self._problem = True, None
 
     def connect_soon(self) -> None:
@@ -317,7 +324,10 @@ class RayScheduler:
 
     def problem(self) -> tuple[str, dict] | None:
         """Why runs cannot train (catalog key, params), or None: Ray missing or the cluster unreachable."""
-        problem = self._problem
+        problem, since = self._problem, self._connecting_since
+        if since is not None and time.monotonic() - since > SLOW_CONNECT_SECONDS:
+            return "live.error.ray_connecting", {"address": self.address.replace("`", "'"),
+                                                 "seconds": int(time.monotonic() - since)}
         if problem is None:
             try:
                 import importlib.util

@@ -257,3 +257,11 @@ def test_without_ray_the_app_says_how_to_install_it(monkeypatch):
     assert job.snapshot()["error_key"][0] == "live.error.ray_missing"
     assert "requirements-ray.txt" in job.snapshot()["error"]
     sched.shutdown(5)
+
+
+def test_a_cluster_that_does_not_answer_is_named_on_the_pages_after_a_while():
+    sched = ray_jobs.RayScheduler("ray://head:10001", spares=0)
+    assert sched.problem() in (None, ("live.error.ray_missing", {}))
+    sched._connecting_since = time.monotonic() - ray_jobs.SLOW_CONNECT_SECONDS - 1  # ray.init still retrying
+    key, params = sched.problem()
+    assert key == "live.error.ray_connecting" and params["address"] == "ray://head:10001" and params["seconds"] > 20

@@ -28,6 +28,11 @@ TEXT = {
               "`{detail}`. Tell your teacher.",
         "ko": "Ray 클러스터(`{address}`, `NNLAB_RAY_ADDRESS`)에 연결하지 못해 학습할 수 없습니다: `{detail}`. "
               "선생님께 알려 주세요."},
+    "live.error.ray_connecting": {
+        "en": "Still trying to reach the Ray cluster at `{address}` (NNLAB_RAY_ADDRESS) after {seconds} s: runs "
+              "start once it answers. Tell your teacher.",
+        "ko": "{seconds}초째 Ray 클러스터(`{address}`, `NNLAB_RAY_ADDRESS`)에 연결하는 중입니다. 연결되면 학습이 "
+              "시작됩니다. 선생님께 알려 주세요."},
     "live.error.ray_lost": {
         "en": "The Ray worker training this run was lost (`{detail}`). Press Train to start it again.",
         "ko": "이 학습을 맡은 Ray 작업자가 사라졌습니다(`{detail}`). 학습 버튼을 눌러 다시 시작하세요."},
