@@ -120,6 +120,8 @@ out["compare_exception"] = [e.value for e in cmp.exception] + [e.value for e in 
 out["tensorflow"] = "tensorflow" in sys.modules
 out["poll_seconds"] = runtime.SCHEDULER.poll_seconds
 runtime.shutdown(30)
+import ray
+ray.shutdown()  # the local Ray this process started, its agents included
 print(json.dumps(out))
 """
 
