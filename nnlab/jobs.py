@@ -98,26 +98,14 @@ class TrainingJob:
         except StopIteration:
             self._end()
             return True
-        except RunTooLarge as exc:
-            self._fail(str(exc), ("live.error.too_large", exc.params))
-        except datasets.DatasetError as exc:
-            self._fail(str(exc), (f"data.err.{exc.code}", exc.params) if getattr(exc, "code", None) else None)
-        except ConfigError as exc:
-            self._fail(str(exc), (f"config.err.{exc.code}", exc.params, exc.field))
         except Exception as exc:  # a failed run must never take the app down
-            traceback.print_exc()
-            self._fail(f"training failed: {type(exc).__name__}: {exc}",
-                       ("live.error.crash", {"error": f"{type(exc).__name__}: {exc}"}))
+            self._fail(*failure(exc))
         self._end()
         return True
 
     def _end(self) -> None:
         self._turns = None
-        data = self._data
-        if data is not None and not data.is_2d and _nbytes(data) > KEEP_DATA_BYTES:
-            empty = np.zeros((0,) + data.x_train.shape[1:], data.x_train.dtype)
-            self._data = dataclasses.replace(data, x_train=empty, x_val=empty, x_test=empty,
-                                             y_train=data.y_train[:0], y_val=data.y_val[:0])
+        self._data = kept_data(self._data)
         self._done.set()
         self._numbers.set()
 
@@ -266,6 +254,32 @@ class TrainingJob:
         return snap
 
 
+def failure(exc: Exception) -> tuple[str, tuple | None]:
+    """Why a run failed: (English message, catalog data: (key, params), or (key, params, field)
+    for a ConfigError). An unexpected exception's traceback is printed for the log."""
+    from nnlab import datasets
+
+    if isinstance(exc, RunTooLarge):
+        return str(exc), ("live.error.too_large", exc.params)
+    if isinstance(exc, datasets.DatasetError):
+        return str(exc), (f"data.err.{exc.code}", exc.params) if getattr(exc, "code", None) else None
+    if isinstance(exc, ConfigError):
+        return str(exc), (f"config.err.{exc.code}", exc.params, exc.field)
+    traceback.print_exception(exc)
+    return (f"training failed: {type(exc).__name__}: {exc}",
+            ("live.error.crash", {"error": f"{type(exc).__name__}: {exc}"}))
+
+
+def kept_data(data):
+    """What an ended job keeps of its data set: all of it when small (2-D sets, iris: the
+    decision boundary and the Compare page draw it), else the test labels only."""
+    if data is None or data.is_2d or _nbytes(data) <= KEEP_DATA_BYTES:
+        return data
+    empty = np.zeros((0,) + data.x_train.shape[1:], data.x_train.dtype)
+    return dataclasses.replace(data, x_train=empty, x_val=empty, x_test=empty,
+                               y_train=data.y_train[:0], y_val=data.y_val[:0])
+
+
 def _nbytes(data) -> int:
     return sum(getattr(data, f).nbytes for f in ("x_train", "x_val", "x_test"))
 
@@ -279,4 +293,4 @@ def pending_snapshot(config: RunConfig, status: str, error: str | None = None) -
             "boundary": None, "predictions": None, "confusion_matrix": None}
 
 
-__all__ = ["TrainingJob", "pending_snapshot"]
+__all__ = ["TrainingJob", "failure", "kept_data", "pending_snapshot"]

@@ -144,6 +144,17 @@ class RunRecord:
     def start(cls, config: RunConfig, data: Dataset, arch: Architecture) -> "RunRecord":
         return cls(config, data, arch)
 
+    def __getstate__(self) -> dict:
+        """Picklable (a run trained on Ray comes back to the app whole): without its lock."""
+        with self._lock:
+            state = dict(self.__dict__)
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.RLock()
+
     # -- written by the training loop ------------------------------------------------
     def set_status(self, status: str) -> None:
         assert status in STATUSES, status

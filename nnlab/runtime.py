@@ -3,7 +3,8 @@
 ``POOL`` (compiled trainers, shared by runs of one shape), ``SCHEDULER`` (gives every
 run its turns on one worker thread per core; admission and run-size limits from
 ``nnlab.limits``) and ``WARMER`` (compiles the shapes the pages are about to train).
-``LATER`` runs delayed clean-ups on one thread. ``start()`` (called by the first page a
+``LATER`` runs delayed clean-ups on one thread. With ``NNLAB_RAY_ADDRESS`` set, ``SCHEDULER``
+is a ``nnlab.ray_jobs.RayScheduler`` (the runs train on a Ray cluster) and nothing warms up. ``start()`` (called by the first page a
 visitor opens: Streamlit runs no app code before that) brings TensorFlow up in the
 background and compiles the networks Train and Compare open with (``first_shapes``), so
 the first students do not wait for the import or the compile, and from then on ``tidy()``
@@ -32,10 +33,19 @@ from nnlab.limits import Limits
 from nnlab.scheduler import Scheduler
 from nnlab.warmer import Warmer
 
+# NNLAB_RAY_ADDRESS (``ray://head:10001``, ``auto``, or ``local`` for a Ray on this machine):
+# the runs train on that Ray cluster (nnlab.ray_jobs) and this process only draws, so it never
+# imports TensorFlow and warms nothing up.
+RAY_ADDRESS = os.environ.get("NNLAB_RAY_ADDRESS", "").strip()
 POOL = TrainerPool()
-SCHEDULER = Scheduler(POOL, limits=Limits.from_env())
+if RAY_ADDRESS:
+    from nnlab.ray_jobs import RayScheduler
+
+    SCHEDULER = RayScheduler(RAY_ADDRESS, limits=Limits.from_env())
+else:
+    SCHEDULER = Scheduler(POOL, limits=Limits.from_env())
 # NNLAB_PREWARM=0 turns warm-ups off (a host short of memory; side-by-side benchmarks).
-WARMER = Warmer(SCHEDULER, POOL, enabled=os.environ.get("NNLAB_PREWARM", "1") != "0")
+WARMER = Warmer(SCHEDULER, POOL, enabled=os.environ.get("NNLAB_PREWARM", "1") != "0" and not RAY_ADDRESS)
 # NNLAB_FRESH_WARMUP=0: the start-up as before issue 15 (a tiny XOR net first, then every likely
 # shape; the GC on during the import; live views draw the first numbers at the next poll, see
 # nnlab.ui.live): bench/first_chart.py's baseline.
@@ -128,6 +138,8 @@ def start() -> None:
         if not _tidying:
             _tidying = True
             LATER.call(TIDY_SECONDS, _tidy_when_quiet)
+            if RAY_ADDRESS:
+                SCHEDULER.connect_soon()  # the first run then does not wait for Ray to come up
         if _startup is not None or not WARMER.enabled:
             return
         _startup = threading.Thread(target=_bring_up, daemon=True, name="nnlab-startup")
@@ -228,6 +240,12 @@ def ready(timeout: float | None = None) -> bool:
     return _ready.wait(timeout)
 
 
+def ray_problem() -> tuple[str, dict] | None:
+    """With NNLAB_RAY_ADDRESS set: why runs cannot train on Ray (catalog key and params: Ray
+    not installed, the cluster unreachable), or None. Without it, None."""
+    return SCHEDULER.problem() if RAY_ADDRESS else None
+
+
 def tensorflow_imported() -> bool:
     """True once the start-up has imported TensorFlow."""
     return _tensorflow.is_set()
@@ -245,5 +263,5 @@ def shutdown(timeout: float = 10.0) -> None:
 
 atexit.register(shutdown)
 
-__all__ = ["LATER", "POOL", "SCHEDULER", "WARMER", "first_shapes", "likely_shapes", "ready", "shutdown", "start",
-           "tensorflow_imported", "tidy"]
+__all__ = ["LATER", "POOL", "RAY_ADDRESS", "SCHEDULER", "WARMER", "first_shapes", "likely_shapes", "ray_problem",
+           "ready", "shutdown", "start", "tensorflow_imported", "tidy"]

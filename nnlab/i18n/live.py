@@ -18,6 +18,24 @@ TEXT = {
                                "happens again, tell your teacher.",
                          "ko": "예상하지 못한 오류로 학습이 멈췄습니다 ({error}). 다른 설정으로 다시 해 보세요. "
                                "또 일어나면 선생님께 알려 주세요."},
+    "live.error.ray_missing": {
+        "en": "Training on Ray is switched on (NNLAB_RAY_ADDRESS), but Ray is not installed on this server: "
+              "`python3 -m pip install -r requirements-ray.txt`",
+        "ko": "Ray에서 학습하도록 설정되어 있지만(`NNLAB_RAY_ADDRESS`) 이 서버에 Ray가 설치되어 있지 않습니다: "
+              "`python3 -m pip install -r requirements-ray.txt`"},
+    "live.error.ray_connect": {
+        "en": "The Ray cluster at `{address}` (NNLAB_RAY_ADDRESS) could not be reached, so runs cannot train: "
+              "`{detail}`. Tell your teacher.",
+        "ko": "Ray 클러스터(`{address}`, `NNLAB_RAY_ADDRESS`)에 연결하지 못해 학습할 수 없습니다: `{detail}`. "
+              "선생님께 알려 주세요."},
+    "live.error.ray_connecting": {
+        "en": "Still trying to reach the Ray cluster at `{address}` (NNLAB_RAY_ADDRESS) after {seconds} s: runs "
+              "start once it answers. Tell your teacher.",
+        "ko": "{seconds}초째 Ray 클러스터(`{address}`, `NNLAB_RAY_ADDRESS`)에 연결하는 중입니다. 연결되면 학습이 "
+              "시작됩니다. 선생님께 알려 주세요."},
+    "live.error.ray_lost": {
+        "en": "The Ray worker training this run was lost (`{detail}`). Press Train to start it again.",
+        "ko": "이 학습을 맡은 Ray 작업자가 사라졌습니다(`{detail}`). 학습 버튼을 눌러 다시 시작하세요."},
     "live.hint.diverged": {
         "en": "The loss became NaN or infinite: the learning rate ({lr}) is probably too high for {activation} "
               "with {initializer} initialisation and {optimizer}. Try a learning rate 10× smaller, or turn on "

@@ -42,6 +42,9 @@ def page_setup() -> None:
 
     presenter.controls()
     share.copy_link_button()
+    problem = runtime.ray_problem()
+    if problem is not None:  # NNLAB_RAY_ADDRESS is set, but Ray is missing or its cluster unreachable
+        st.error(t(problem[0], **problem[1]), icon="⚠️")
 
 
 VISIT = "page.visit"  # (page, number): a new number each time the user arrives on a page
