@@ -5,10 +5,11 @@ an already running headless Chromium as soon as the server answers ``/_stcore/he
 visitor waking the app), measures the page's first paint (its Train or Compare button drawn)
 and clicks as soon as the page is idle. Train: until the loss chart has its first point.
 Compare, with the six activations it opens with: until all six runs have a point on the
-validation-loss chart. The shipped app and the baseline (``NNLAB_FRESH_WARMUP=0``: the start-up
-as before issue 15, see ``nnlab.runtime``) are measured interleaved, ``--repeat`` times each;
-medians against the targets. Either way TensorFlow's import starts with the first page run
-(Streamlit runs no app code before), so a click at once waits for what is left of it.
+validation-loss chart. The shipped server (``streamlit run streamlit_app.py``: TensorFlow's
+import and the first compiles start with the server) and the baseline (``streamlit run app.py``:
+they start with the first page run, as before 2026-12-03) are measured interleaved,
+``--repeat`` times each; medians against the targets. A click at once waits for what is left
+of the import and the compiles.
 
     python bench/first_chart.py --repeat 3 [--think 5]   # --think: the visitor reads 5 s first
     python bench/first_chart.py --new-shape --idle 8 --repeat 2   # warm server, a new network shape
@@ -42,8 +43,8 @@ from test_e2e_train import button, grad_layers, loss_points, wait_plots  # noqa:
 from nnlab.i18n import t  # noqa: E402
 
 TRAIN_TARGET, COMPARE_TARGET = 4.0, 6.0  # s, issue 15
-BASELINE = {"NNLAB_FRESH_WARMUP": "0"}
-SHIPPED = {"NNLAB_FRESH_WARMUP": "1"}
+BASELINE = "app.py"  # the start-up begins with the first page run
+SHIPPED = "streamlit_app.py"  # … with the server (st.App's lifespan)
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => ({
     title: (p.layout && p.layout.title && p.layout.title.text) || '',
@@ -67,10 +68,10 @@ def _wait(predicate, timeout: float, page) -> None:
         page.wait_for_timeout(50)
 
 
-def fresh_sample(page, which: str, env: dict, think: float = 0.0) -> dict:
+def fresh_sample(page, which: str, script: str, think: float = 0.0) -> dict:
     """One fresh server: start → health → page painted → idle → click → first chart."""
     started = time.monotonic()
-    with streamlit_server(env=env, timeout=120) as url:
+    with streamlit_server(script, timeout=120) as url:
         healthy = time.monotonic()
         path, btn = ("/train", "st-key-train_btn") if which == "train" else ("/compare", "st-key-compare_btn")
         page.goto(url + path)
@@ -105,11 +106,11 @@ def fresh(repeat: int, think: float) -> None:
             for i in range(repeat):
                 for which in ("train", "compare"):
                     modes = [("baseline", BASELINE), ("shipped", SHIPPED)]
-                    for mode, env in (modes if i % 2 == 0 else modes[::-1]):
+                    for mode, script in (modes if i % 2 == 0 else modes[::-1]):
                         load.append(os.getloadavg()[0])
                         context = browser.new_context(viewport={"width": 1600, "height": 1000})
                         page = context.new_page()
-                        sample = fresh_sample(page, which, env, think)
+                        sample = fresh_sample(page, which, script, think)
                         context.close()
                         results[(which, mode)].append(sample)
                         print(f"  {which:7} {mode:8} " + "  ".join(f"{k} {v:5.2f}" for k, v in sample.items()),

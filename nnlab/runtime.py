@@ -4,13 +4,15 @@
 run its turns on one worker thread per core; admission and run-size limits from
 ``nnlab.limits``) and ``WARMER`` (compiles the shapes the pages are about to train).
 ``LATER`` runs delayed clean-ups on one thread. With ``NNLAB_RAY_ADDRESS`` set, ``SCHEDULER``
-is a ``nnlab.ray_jobs.RayScheduler`` (the runs train on a Ray cluster) and nothing warms up. ``start()`` (called by the first page a
-visitor opens: Streamlit runs no app code before that) brings TensorFlow up in the
-background and compiles the networks Train and Compare open with (``first_shapes``), so
-the first students do not wait for the import or the compile, and from then on ``tidy()``
-returns the memory of ended runs and closed tabs while no one trains; ``shutdown()`` stops every run and joins every
-thread NN Lab started (also registered at exit: a thread inside TensorFlow while the
-interpreter tears it down aborts the process).
+is a ``nnlab.ray_jobs.RayScheduler`` (the runs train on a Ray cluster) and nothing warms up.
+
+``start()`` (called when the server starts, by ``streamlit_app.py``'s lifespan hook, and
+again, without effect, by every page) brings TensorFlow up in the background and compiles the
+networks Train and Compare open with (``first_shapes``), so the first students do not wait
+for the import or the compile, and from then on ``tidy()`` returns the memory of ended runs
+and closed tabs while no one trains; ``shutdown()`` stops every run and joins every thread
+NN Lab started (also registered at exit: a thread inside TensorFlow while the interpreter
+tears it down aborts the process).
 
 Nothing here imports Streamlit; the pages reach these objects through ``nnlab.ui.live``.
 """

@@ -83,8 +83,8 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(app: str = "app.py", timeout: float = 60.0, env: dict | None = None) -> Iterator[str]:
-    """Run ``streamlit run <app>`` (relative to the repo root) and yield ``http://127.0.0.1:<port>``."""
+def streamlit_server(app: str = "streamlit_app.py", timeout: float = 60.0, env: dict | None = None) -> Iterator[str]:
+    """Run ``streamlit run <app>`` (relative to the repo root; by default the server users run) and yield ``http://127.0.0.1:<port>``."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",

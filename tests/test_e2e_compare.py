@@ -64,7 +64,7 @@ def wait_until(predicate, timeout: float, poll: float = 0.5):
 
 @pytest.fixture(scope="module")
 def server():
-    with streamlit_server("app.py", timeout=90) as url:
+    with streamlit_server(timeout=90) as url:
         # Open / once first, so the test below does not also time the server's first page run.
         with browser_page() as page:
             page.goto(url + "/")

@@ -44,7 +44,7 @@ pytestmark = browser_marks()
 
 @pytest.fixture(scope="module")
 def server():
-    with streamlit_server("app.py", timeout=90) as url:
+    with streamlit_server(timeout=90) as url:
         yield url
 
 

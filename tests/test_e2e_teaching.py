@@ -40,7 +40,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def base_url():
-    with streamlit_server("app.py") as url:
+    with streamlit_server() as url:
         yield url
 
 
@@ -147,7 +147,7 @@ def test_deep_link_on_fresh_server_runs_the_page_setup(page):
     """The very first visit to /explorer on a fresh server draws the shared page set-up
     (language picker, translated page list), not Streamlit's list of the pages/ file names."""
     p = page  # one Playwright instance per module: a second sync one cannot run beside it
-    with streamlit_server("app.py") as url:
+    with streamlit_server() as url:
         p.goto(f"{url}/explorer")
         wait_for_app(p, timeout=20_000)
         nav = p.locator("[data-testid='stSidebar'] [data-testid='stPageLink']")

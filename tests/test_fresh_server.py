@@ -1,6 +1,6 @@
-"""A fresh server (issue 15): the first page opened starts TensorFlow's import and the
-compiles of the networks Train and Compare open with in the background, without waiting for
-them. The timed figures are in ``bench/first_chart.py``; this checks the order of events.
+"""A fresh server (issue 15): the server (``streamlit_app.py``), or under ``streamlit run app.py``
+the first page opened, starts TensorFlow's import and the compiles of the networks Train and
+Compare open with in the background, without waiting for them. The timed figures are in ``bench/first_chart.py``; this checks the order of events.
 
 Each test runs in a fresh Python process (this process has TensorFlow imported already and
 its warm-ups turned off, see conftest.py)."""
@@ -68,3 +68,25 @@ def test_the_start_up_compiles_what_train_and_compare_open_with_first():
     assert [c.activation for c in shapes] == ["relu", "sigmoid", "tanh", "elu", "gelu", "swish"]
     assert set(comparison.VARIABLES["activation"].defaults) == {c.activation for c in shapes}
     assert all(c.replace(activation="relu") == RunConfig() for c in shapes)  # nothing else differs
+
+
+def _maps_tensorflow(pid: int) -> bool:
+    with open(f"/proc/{pid}/maps") as maps:
+        return "libtensorflow" in maps.read()
+
+
+def test_the_server_brings_tensorflow_up_before_anyone_opens_a_page():
+    """``streamlit run streamlit_app.py`` (the command users run) starts the runtime from
+    st.App's lifespan: TensorFlow is loaded into the server with no page ever requested;
+    ``streamlit run app.py`` waits for the first visitor."""
+    import time
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_support import SERVER_LOG_BY_URL, SERVER_PID_BY_URL, streamlit_server
+
+    with streamlit_server("streamlit_app.py", timeout=90) as url:
+        pid, deadline = SERVER_PID_BY_URL[url], time.monotonic() + 120
+        while not _maps_tensorflow(pid) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _maps_tensorflow(pid), "no page opened, and TensorFlow was never loaded"
+    assert "Traceback" not in SERVER_LOG_BY_URL[url].read_text()
