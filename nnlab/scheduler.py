@@ -173,7 +173,8 @@ class Scheduler:
 
     def _next_job(self) -> TrainingJob | None:
         """The next job to get a turn (lock held): stop turns, first turns (quick ones before
-        those that compile a new network shape), then user runs in rotation, then warm-ups."""
+        those that compile a new network shape), then user runs in rotation, then warm-ups
+        (one at a time, and none while a user's run is in its first turn)."""
         stopping = next((j for j in self._fresh if j.stop_requested and not j.background), None) or next(
             (j for j in self._fresh if j.stop_requested), None)
         if stopping is not None:  # a stop turn is short and frees its place (users' first, then warm-ups')
@@ -191,6 +192,10 @@ class Scheduler:
         if any(j.background for j in self._in_turn) and self.workers > 1:
             return None  # one warm-up at a time: a compile takes a worker for a second or more,
             # and a class pressing Train meanwhile needs a free one for its first turns
+        if any(not j.background and not j.has_numbers for j in self._in_turn):
+            return None  # no warm-up beside a user's first turn: that turn compiles and traces, and
+            # a warm-up compiling on the other core halved its share of the GIL (a fresh server's
+            # first click waited for a network of Compare's being compiled beside it, py-spy)
         for queue in (self._fresh, self._ready):
             if queue:
                 return queue.popleft()

@@ -2,9 +2,15 @@
 
 Two threads importing TensorFlow at the same moment (a page warming it up while a job
 starts) can fail with a spurious ModuleNotFoundError on a half-initialised module.
+
+Keras imports ``matplotlib.pyplot`` when it is installed (for ``keras.visualization``, which
+nnlab never uses; mlxtend brings matplotlib in): about 0.6 s of CPU (pyplot's import alone), which
+a fresh server's first visitors wait for, so matplotlib is hidden while TensorFlow imports
+(Keras then sets its plotting to None) and importable again right after.
 """
 
 import logging
+import sys
 import threading
 
 _LOCK = threading.Lock()
@@ -18,7 +24,14 @@ def _not_retracing_notice(record: logging.LogRecord) -> bool:
 
 def import_tensorflow():
     with _LOCK:
-        import tensorflow
+        hide = "matplotlib" not in sys.modules
+        if hide:
+            sys.modules["matplotlib"] = None  # `import matplotlib…` raises ImportError
+        try:
+            import tensorflow
+        finally:
+            if hide and sys.modules.get("matplotlib", 0) is None:
+                del sys.modules["matplotlib"]
 
         logger = tensorflow.get_logger()
         if _not_retracing_notice not in logger.filters:

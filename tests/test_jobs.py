@@ -265,6 +265,38 @@ def test_one_warm_up_turn_at_a_time_so_a_new_run_always_finds_a_free_worker(xor_
     scheduler.shutdown()
 
 
+def test_no_warm_up_turn_beside_a_users_first_turn(xor_data):
+    """A user's first turn compiles its network: a warm-up compiling beside it on the other
+    worker would halve its share of the GIL (the first click on a fresh server waited for it)."""
+    class Watched(Scheduler):
+        overlaps = 0
+        user_first_turns = 0
+
+        def _turn(self, job):
+            with self._cv:
+                if not job.background and not job.has_numbers:
+                    Watched.user_first_turns += 1
+                if job.background and any(not j.background and not j.has_numbers for j in self._in_turn):
+                    Watched.overlaps += 1
+            return Scheduler._turn(job)
+
+    scheduler = Watched(TrainerPool(), workers=2, limits=Limits(max_active_runs=4))
+    warm_ups = [scheduler.submit(RunConfig(dataset="xor", depth=d, width=8, epochs=5000, batch_size=8),
+                                 data=xor_data, background=True) for d in (3, 4, 5, 6)]  # busy to the end
+    assert _wait_until(lambda: scheduler.pool.built >= 1, timeout=120)
+    users = []
+    for d in (7, 8, 9):  # one at a time, new shapes: each first turn compiles while the other worker is free
+        users.append(scheduler.submit(RunConfig(dataset="xor", depth=d, width=8, epochs=50, batch_size=8),
+                                      data=xor_data))
+        assert users[-1].wait(120) and users[-1].status() == "finished"
+    for w in warm_ups:
+        w.stop()
+    assert all(w.wait(30) for w in warm_ups)
+    assert Watched.user_first_turns >= 3
+    assert Watched.overlaps == 0, f"a warm-up turn ran beside a user's first turn {Watched.overlaps} times"
+    scheduler.shutdown()
+
+
 def test_a_waiting_run_knows_its_place_and_an_estimated_wait(xor_data):
     scheduler = _scheduler(1)
     cfg = RunConfig(dataset="xor", depth=2, width=8, epochs=400, batch_size=8)

@@ -25,6 +25,13 @@ Written against Streamlit 1.67.
    ``nnlab.ui.plots``: the chart component's files and plotly.js (from the plotly package)
    are served the way Streamlit serves an installed package's component, because the app
    is not an installed package (``register_component_assets``).
+5. ``streamlit.delta_generator._use_warning_has_been_displayed`` (set to True; optional: if a
+   Streamlit upgrade drops it, nothing else depends on it). The first element a process draws
+   otherwise calls ``inspect.stack()`` to decide whether to warn that the script is not run by
+   ``streamlit run``; that reads the source of every frame and matches each against every
+   loaded module, and while TensorFlow imports on a fresh server (thousands of modules) it
+   took seconds of the first visitor's first page (seen with py-spy). Under ``streamlit run``
+   that warning never applies.
 """
 
 from __future__ import annotations
@@ -125,3 +132,7 @@ def install(script_runner: Any = None, runtime: Any = None) -> None:
         raise _gone("streamlit.runtime.scriptrunner.get_script_run_ctx", _CTX_WHY)
     if current is not after_run_cleanup:
         module._clean_problem_modules = after_run_cleanup
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
