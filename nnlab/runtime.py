@@ -58,6 +58,12 @@ _startup: threading.Thread | None = None
 _ready = threading.Event()
 _tensorflow = threading.Event()
 _closing = threading.Event()  # shutdown began: the start-up submits nothing more
+# The start-up's compiles wait until no page has been drawn for this long: a compile holds the
+# GIL for a second or more in Python-level tracing, and beside a first page visit it made the
+# page 0.5-1.5 s slower to appear (3.1-3.5 s alone on this machine) and the first click's
+# chart several seconds later (it traced its own network beside a speculative one).
+QUIET_SECONDS = 3.0
+_last_page = 0.0  # time.monotonic() of the last page run's start (``page_drawn``)
 _tidying = False
 
 
@@ -169,6 +175,18 @@ def _bring_up() -> None:
     _compile_likely_shapes()
 
 
+def page_drawn() -> None:
+    """A page run starts (``page_setup`` calls this): the start-up's compiles wait for a quiet moment."""
+    global _last_page
+    _last_page = time.monotonic()
+
+
+def _wait_for_quiet() -> None:
+    """Return once no page run has started for ``QUIET_SECONDS`` (or at shutdown)."""
+    while not _closing.is_set() and (quiet := time.monotonic() - _last_page) < QUIET_SECONDS:
+        _closing.wait(QUIET_SECONDS - quiet)
+
+
 def _compile_likely_shapes() -> None:
     first = first_shapes() if FRESH_WARMUP else []
     try:
@@ -182,11 +200,13 @@ def _compile_one_at_a_time(configs: list[RunConfig]) -> None:
     a job has started compiling (a page's warm-up or a click may have: a run that keeps finding
     its network's only trainer busy gets a second one compiled, ``TrainerPool.borrow``). One at
     a time, a page's warm-up (``WARMER``: the network an open page is about to train) asked for
-    meanwhile is next in line rather than behind twenty guesses, and a click goes first."""
+    meanwhile is next in line rather than behind twenty guesses, and a click goes first. Each
+    waits until no page has started drawing for ``QUIET_SECONDS``."""
     from nnlab import datasets
     from nnlab.model import Architecture
 
     for cfg in configs:
+        _wait_for_quiet()
         if _closing.is_set():
             return
         data = datasets.load(cfg)

@@ -78,3 +78,22 @@ print(round(left - before), round(left - rss()), found)
     assert grew >= 100, out.stderr[-2000:]
     assert found >= 6000
     assert returned >= 0.8 * grew, f"grew {grew} MiB, tidy() returned {returned} MiB"
+
+
+def test_the_start_up_compiles_wait_while_pages_are_being_drawn(monkeypatch):
+    """A page run (``page_drawn``) holds the start-up's next compile back for QUIET_SECONDS:
+    compiling beside a first visit slowed the page and the first click's chart."""
+    monkeypatch.setattr(runtime, "QUIET_SECONDS", 0.6)
+    monkeypatch.setattr(runtime, "_last_page", 0.0)
+    started = time.monotonic()
+    runtime._wait_for_quiet()
+    assert time.monotonic() - started < 0.1  # no page drawn lately: no wait
+
+    runtime.page_drawn()
+    drawer = threading.Timer(0.4, runtime.page_drawn)  # another page run 0.4 s later
+    drawer.start()
+    started = time.monotonic()
+    runtime._wait_for_quiet()
+    waited = time.monotonic() - started
+    drawer.join()
+    assert 0.95 <= waited < 2.0, waited  # 0.6 s after the second page run, not after the first

@@ -34,6 +34,7 @@ def page_setup() -> None:
     (``nnlab.ui.share``) in the sidebar."""
     streamlit_internals.install()
     runtime.start()
+    runtime.page_drawn()
     st.set_page_config(page_title="NN Lab", page_icon="🧠", layout="wide")
     _count_visits()
     navigation()
