@@ -64,6 +64,7 @@ _closing = threading.Event()  # shutdown began: the start-up submits nothing mor
 # chart several seconds later (it traced its own network beside a speculative one).
 QUIET_SECONDS = 3.0
 _last_page = 0.0  # time.monotonic() of the last page run's start (``page_drawn``)
+POOL_HEADROOM = 4  # trainers the start-up leaves free in the pool for the class's own networks
 _tidying = False
 
 
@@ -189,8 +190,12 @@ def _wait_for_quiet() -> None:
 
 def _compile_likely_shapes() -> None:
     first = first_shapes() if FRESH_WARMUP else []
+    # The pool drops its least recently used trainer beyond POOL.max_idle: compiling more
+    # guesses than fit dropped Train's own opening network, compiled first (seen: the first
+    # click on a server started 30 s before compiled it again).
+    room = max(0, POOL.max_idle - len(first_shapes()) - POOL_HEADROOM)
     try:
-        _compile_one_at_a_time([c for c in likely_shapes() if c not in first])
+        _compile_one_at_a_time([c for c in likely_shapes() if c not in first][:room])
     except Exception:  # noqa: BLE001 — a user's own run reports what is wrong
         pass
 
@@ -246,14 +251,16 @@ def first_shapes() -> list[RunConfig]:
 
 
 def likely_shapes() -> list[RunConfig]:
-    """The networks a class is likely to train next, compiled after ``first_shapes``: the default
-    settings at every depth from 1 to 10 (the vanishing-gradient lesson varies depth), with
-    ReLU and with sigmoid. About 15 s of one core in the background, once per server; a new
-    shape otherwise costs its first student 0.5–1 s of compiling, and thirty students with
-    eight shapes would queue behind each other's compiles."""
+    """The networks a class is likely to train next, compiled after ``first_shapes``, most
+    likely first: the default settings at other depths (the vanishing-gradient lesson varies
+    depth: 10 first), with ReLU and with sigmoid. A new shape otherwise costs its first student
+    0.5-1 s of compiling, and thirty students with eight shapes would queue behind each other's
+    compiles. Only as many as the pool keeps beside ``first_shapes`` with room to spare
+    (``_compile_likely_shapes``)."""
     base = RunConfig()
+    depths = [10, 2, 4, 6, 8, 1, 5, 7, 9, 3]
     return [base.replace(depth=depth, activation=activation)
-            for activation in ("relu", "sigmoid") for depth in range(1, 11)]
+            for depth in depths for activation in ("relu", "sigmoid")]
 
 
 def ready(timeout: float | None = None) -> bool:

@@ -36,6 +36,10 @@ def arch(cfg):
 
 out["first_shapes"] = [c.to_dict() for c in runtime.first_shapes()]
 out["warm"] = {cfg.activation: runtime.POOL.is_warm(arch(cfg), cfg.optimizer) for cfg in runtime.first_shapes()}
+if page == "pages/train.py":  # then the likely shapes: they must not push the opening networks out of the pool
+    runtime._startup.join(600)
+    out["warm_after_all"] = [runtime.POOL.is_warm(arch(c), c.optimizer) for c in runtime.first_shapes()]
+    out["built"] = runtime.POOL.built
 runtime.shutdown(30)
 print(json.dumps(out))
 """
@@ -49,6 +53,12 @@ def _fresh(page: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def runtime_pool_size() -> int:
+    from nnlab import runtime
+
+    return runtime.POOL.max_idle
+
+
 def test_train_page_renders_before_tensorflow_is_imported_and_its_network_is_compiled_after():
     got = _fresh("pages/train.py")
     assert got["exception"] == [] and "train_btn" in got["buttons"], got
@@ -57,6 +67,8 @@ def test_train_page_renders_before_tensorflow_is_imported_and_its_network_is_com
     assert got["tf_imported_at_render"] is False, got
     assert got["page_asks"] == got["first_shapes"][:1], "the start-up compiles another network than Train opens with"
     assert got["warm"] == {a: True for a in ("relu", "sigmoid", "tanh", "elu", "gelu", "swish")}, got
+    # after the start-up's guesses too (they once outnumbered the pool and evicted Train's network)
+    assert got["warm_after_all"] == [True] * 6 and got["built"] <= runtime_pool_size(), got
 
 
 def test_the_start_up_compiles_what_train_and_compare_open_with_first():
