@@ -163,6 +163,12 @@ class TrainingJob:
         if self._on_change:
             self._on_change(self)
 
+    def eta(self) -> float:
+        """Seconds this run still needs, by its own progress (60 s before it has any)."""
+        progress = (self._record.progress if self._record is not None else None) or {}
+        eta = progress.get("eta_seconds")
+        return float(eta) if eta is not None else 60.0
+
     @property
     def has_numbers(self) -> bool:
         """True once its first chunk has trained (its charts can draw)."""
@@ -244,14 +250,7 @@ class TrainingJob:
                 snap["status"], snap["error"] = "failed", error
         else:
             snap = pending_snapshot(self.config, status, error)
-        snap["error_key"] = list(key) if key else None
-        snap["job_id"] = self.id
-        snap["label"] = self.label
-        snap["paused_requested"] = self._paused.is_set()
-        snap["queue_position"] = self.queue_position
-        snap["estimated_wait"] = self.estimated_wait
-        self._snap_cache = (version, snap)
-        return snap
+        return cache_snapshot(self, version, snap, key)
 
 
 def failure(exc: Exception) -> tuple[str, tuple | None]:
@@ -284,6 +283,19 @@ def _nbytes(data) -> int:
     return sum(getattr(data, f).nbytes for f in ("x_train", "x_val", "x_test"))
 
 
+def cache_snapshot(job, version: tuple, snap: dict, error_key) -> dict:
+    """Add a job's own fields (a ``TrainingJob`` or a ``nnlab.ray_jobs.RayJob``) to its run's
+    snapshot and keep it as the job's snapshot of this version."""
+    snap["error_key"] = list(error_key) if error_key else None
+    snap["job_id"] = job.id
+    snap["label"] = job.label
+    snap["paused_requested"] = job._paused.is_set()
+    snap["queue_position"] = job.queue_position
+    snap["estimated_wait"] = job.estimated_wait
+    job._snap_cache = (version, snap)
+    return snap
+
+
 def pending_snapshot(config: RunConfig, status: str, error: str | None = None) -> dict:
     """What a job looks like before its first numbers exist (queued, loading data, failed early)."""
     return {"schema_version": SCHEMA_VERSION, "config": config.to_dict(), "status": status, "error": error,
@@ -293,4 +305,4 @@ def pending_snapshot(config: RunConfig, status: str, error: str | None = None) -
             "boundary": None, "predictions": None, "confusion_matrix": None}
 
 
-__all__ = ["TrainingJob", "failure", "kept_data", "pending_snapshot"]
+__all__ = ["TrainingJob", "cache_snapshot", "failure", "kept_data", "pending_snapshot"]

@@ -24,8 +24,9 @@ import uuid
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
+from nnlab.admission import AdmissionLine
 from nnlab.config import RunConfig
-from nnlab.jobs import failure, kept_data, pending_snapshot
+from nnlab.jobs import cache_snapshot, failure, kept_data, pending_snapshot
 from nnlab.limits import Limits
 from nnlab.ray_actor import RayUnavailable, actor_class, connect, decode_frames, import_ray
 from nnlab.record import ENDED
@@ -169,14 +170,7 @@ class RayJob:
             snap = pending_snapshot(self.config, status, error)
         if status == "failed":
             snap["status"], snap["error"] = "failed", error
-        snap["error_key"] = list(key) if key else None
-        snap["job_id"] = self.id
-        snap["label"] = self.label
-        snap["paused_requested"] = self._paused.is_set()
-        snap["queue_position"] = self.queue_position
-        snap["estimated_wait"] = self.estimated_wait
-        self._snap_cache = (version, snap)
-        return snap
+        return cache_snapshot(self, version, snap, key)
 
     def eta(self) -> float:
         snap = self._live or {}
@@ -241,25 +235,19 @@ class RayJob:
 
 # -- the scheduler ---------------------------------------------------------------------------
 
-class RayScheduler:
+class RayScheduler(AdmissionLine):
     """``nnlab.scheduler.Scheduler``'s surface, the runs trained by Ray actors."""
 
     def __init__(self, address: str, limits: Limits | None = None, starters: int = 4, spares: int | None = None):
+        super().__init__(limits)
         self.address = address
-        self.limits = limits or Limits()
         # actors made ahead, warm (NNLAB_RAY_SPARE_ACTORS, default 1): each holds a CPU of the cluster
         self.spares = int(os.environ.get(SPARES_ENV, DEFAULT_SPARES)) if spares is None else spares
         self._spares: deque = deque()
         self._spare_lock = threading.Lock()
-        self._cv = threading.Condition()
-        self._waiting: deque[tuple[RayJob, ...]] = deque()
-        self._units: dict[RayJob, int] = {}  # admitted and not ended -> unit id
-        self._unit_left: dict[int, int] = {}
-        self._next_unit = 0
         self._polls: dict[RayJob, tuple[str, object]] = {}  # a job's call in flight: ("poll" | "final", ref)
         self._starters = ThreadPoolExecutor(max_workers=starters, thread_name_prefix="nnlab-ray-start")
         self._poller: threading.Thread | None = None
-        self._shutdown = False
         self._connect_lock = threading.Lock()
         self._connected = False
         self._problem: RayUnavailable | None = None
@@ -340,39 +328,14 @@ class RayScheduler:
         return problem.key, problem.params
 
     # -- submitting ---------------------------------------------------------------------
-    def submit(self, config: RunConfig, data=None, frame=None, instrument: bool = True, label: str = "",
-               background: bool = False) -> RayJob:
-        return self.submit_group([config], data=data, frame=frame, instrument=instrument,
-                                 labels=[label] if label else None, background=background)[0]
+    def _new_job(self, config: RunConfig, **options) -> RayJob:
+        return RayJob(self, config, **options)
 
-    def submit_group(self, configs: list[RunConfig], data=None, frame=None, instrument: bool = True,
-                     labels: list[str] | None = None, background: bool = False) -> list[RayJob]:
-        labels = labels or [""] * len(configs)
-        jobs = tuple(RayJob(self, c, data=data, frame=frame, instrument=instrument, label=lbl, background=background)
-                     for c, lbl in zip(configs, labels))
-        with self._cv:
-            if self._shutdown:
-                raise RuntimeError("the scheduler has shut down")
-            self._waiting.append(jobs)
-            self._admit()
-            self._start_poller()
-        return list(jobs)
+    def _submitted(self) -> None:
+        self._start_poller()
 
-    def _admit(self) -> None:
-        """Start waiting units while there is room (lock held)."""
-        while self._waiting and (self._waiting[0][0].background or self._user_units() < self.limits.max_active_runs):
-            unit = self._waiting.popleft()
-            unit_id, self._next_unit = self._next_unit, self._next_unit + 1
-            self._unit_left[unit_id] = len(unit)
-            for job in unit:
-                job.queue_position, job.estimated_wait = 0, None
-                self._units[job] = unit_id
-                self._starters.submit(self._start, job)
-        etas = sorted(j.eta() for j in self._units if not j.background)
-        for position, unit in enumerate(self._waiting, start=1):
-            wait = etas[position - 1] if position <= len(etas) else None
-            for job in unit:
-                job.queue_position, job.estimated_wait = position, wait
+    def _admitted(self, job: RayJob) -> None:
+        self._starters.submit(self._start, job)
 
     def _start(self, job: RayJob) -> None:
         """Load the data, check the run's size, create its actor (a starter thread)."""
@@ -488,11 +451,7 @@ class RayScheduler:
 
     def _retire(self, job: RayJob) -> None:
         with self._cv:
-            unit_id = self._units.pop(job, None)
-            if unit_id is not None:
-                self._unit_left[unit_id] -= 1
-                if not self._unit_left[unit_id]:
-                    del self._unit_left[unit_id]
+            if self._unit_ended_with(job):
                 self._admit()
             self._cv.notify_all()
 
@@ -500,42 +459,9 @@ class RayScheduler:
     def _changed(self, job: RayJob) -> None:
         """A job was stopped: one still waiting in line leaves it at once."""
         with self._cv:
-            for index, unit in enumerate(self._waiting):
-                if job in unit:
-                    rest = tuple(j for j in unit if j is not job)
-                    del self._waiting[index]
-                    if rest:
-                        self._waiting.insert(index, rest)
-                    job._cancel()
-                    self._admit()
-                    return
-
-    # -- reading ------------------------------------------------------------------------
-    def _user_units(self) -> int:
-        return len({unit for job, unit in self._units.items() if not job.background})
-
-    def running_count(self) -> int:
-        with self._cv:
-            return sum(1 for j in self._units if not j.background)
-
-    def running_units(self) -> int:
-        with self._cv:
-            return self._user_units()
-
-    def queued_count(self) -> int:
-        with self._cv:
-            return sum(len(unit) for unit in self._waiting)
-
-    def queue_position(self, job: RayJob) -> int:
-        return job.queue_position
-
-    def busy(self) -> bool:
-        with self._cv:
-            return any(not j.background for j in self._units) or any(not u[0].background for u in self._waiting)
-
-    def active_jobs(self) -> list[RayJob]:
-        with self._cv:
-            return list(self._units)
+            if self._leave_line(job):
+                job._cancel()
+                self._admit()
 
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop every run, give them a moment to end, then kill what is left of their actors."""

@@ -8,9 +8,9 @@ anyone's next turn, so every started run shows its first numbers within seconds.
 Background warm-ups get a turn only when no user's run wants one, and only one warm-up
 turn runs at a time, so a worker is always free for a run that just started.
 
-Admission: at most ``Limits.max_active_runs`` units train at once (a comparison group is
-one unit: its runs start together); later units wait in line, first come first served,
-and each knows its place and an estimated wait.
+Admission (``nnlab.admission.AdmissionLine``): at most ``Limits.max_active_runs`` units train
+at once (a comparison group is one unit: its runs start together); later units wait in line,
+first come first served, and each knows its place and an estimated wait.
 
 Pause parks a run (it gets no turns); stop gives it one more turn at once, in which the
 engine computes the test metrics of the weights so far.
@@ -23,6 +23,7 @@ import threading
 import time
 from collections import deque
 
+from nnlab.admission import AdmissionLine
 from nnlab.config import RunConfig
 from nnlab.jobs import TrainingJob
 from nnlab.limits import Limits
@@ -32,77 +33,24 @@ IDLE_WAIT = 0.5  # a worker with nothing to do rechecks this often (and on every
 BUSY_BACKOFF = 0.002  # after a turn that could not run (its trainer was busy)
 
 
-class Scheduler:
+class Scheduler(AdmissionLine):
     def __init__(self, pool=None, workers: int | None = None, limits: Limits | None = None):
+        super().__init__(limits)
         self.pool = pool
         self.workers = workers or max(1, os.cpu_count() or 2)
-        self.limits = limits or Limits()
-        self._cv = threading.Condition()
         self._fresh: deque[TrainingJob] = deque()  # admitted, no turn yet: served first
         self._ready: deque[TrainingJob] = deque()  # admitted, waiting for their next turn
         self._parked: set[TrainingJob] = set()  # paused
         self._in_turn: set[TrainingJob] = set()
-        self._waiting: deque[tuple[TrainingJob, ...]] = deque()  # units not admitted yet
-        self._units: dict[TrainingJob, int] = {}  # admitted job -> its unit id
-        self._unit_left: dict[int, int] = {}  # unit id -> its jobs not ended yet
-        self._next_unit = 0
         self._threads: list[threading.Thread] = []
-        self._shutdown = False
-        self._durations: deque[float] = deque(maxlen=20)  # wall seconds of recent units
-        self._unit_started: dict[int, float] = {}
 
     # -- submitting ---------------------------------------------------------------------
-    def submit(self, config: RunConfig, data=None, frame=None, instrument: bool = True, label: str = "",
-               background: bool = False) -> TrainingJob:
-        return self.submit_group([config], data=data, frame=frame, instrument=instrument,
-                                 labels=[label] if label else None, background=background)[0]
+    def _new_job(self, config: RunConfig, **options) -> TrainingJob:
+        return TrainingJob(config, pool=self.pool, limits=self.limits, on_change=self._changed, **options)
 
-    def submit_group(self, configs: list[RunConfig], data=None, frame=None, instrument: bool = True,
-                     labels: list[str] | None = None, background: bool = False) -> list[TrainingJob]:
-        labels = labels or [""] * len(configs)
-        jobs = tuple(TrainingJob(c, data=data, frame=frame, instrument=instrument, label=lbl, pool=self.pool,
-                                 limits=self.limits, background=background, on_change=self._changed)
-                     for c, lbl in zip(configs, labels))
-        with self._cv:
-            if self._shutdown:
-                raise RuntimeError("the scheduler has shut down")
-            self._waiting.append(jobs)
-            self._admit()
-            self._start_workers()
-            self._cv.notify_all()
-        return list(jobs)
-
-    # -- reading ------------------------------------------------------------------------
-    def running_count(self) -> int:
-        """User runs admitted and not ended (warm-ups not counted)."""
-        with self._cv:
-            return sum(1 for j in self._units if not j.background)
-
-    def running_units(self) -> int:
-        """User units (a run, or a comparison group) admitted and not ended."""
-        with self._cv:
-            return self._user_units()
-
-    def _user_units(self) -> int:
-        return len({unit for job, unit in self._units.items() if not job.background})
-
-    def queued_count(self) -> int:
-        with self._cv:
-            return sum(len(unit) for unit in self._waiting)
-
-    def queue_position(self, job: TrainingJob) -> int:
-        """1 for the next unit to start, 2 for the one after, …; 0 when not waiting."""
-        return job.queue_position
-
-    def busy(self) -> bool:
-        """True while any user's run is admitted or waiting (warm-ups hold back)."""
-        with self._cv:
-            return any(not j.background for j in self._units) or any(
-                not unit[0].background for unit in self._waiting)
-
-    def active_jobs(self) -> list[TrainingJob]:
-        with self._cv:
-            return list(self._units)
+    def _submitted(self) -> None:
+        self._start_workers()
+        self._cv.notify_all()
 
     # -- control ------------------------------------------------------------------------
     def _changed(self, job: TrainingJob) -> None:
@@ -124,44 +72,12 @@ class Scheduler:
             self._cv.notify_all()
 
     def _cancel_waiting(self, job: TrainingJob) -> None:
-        for index, unit in enumerate(self._waiting):
-            if job in unit:
-                rest = tuple(j for j in unit if j is not job)
-                del self._waiting[index]
-                if rest:
-                    self._waiting.insert(index, rest)
-                break
+        self._leave_line(job)
         job.cancel_queued()
         self._number_waiting()
 
-    def _admit(self) -> None:
-        """Move waiting units into the rotation while there is room (lock held)."""
-        # Warm-ups never wait and never take a user's place (a class arriving while the
-        # start-up warm-ups and every page's warm-up were in the rotation found the line full).
-        while self._waiting and (self._waiting[0][0].background or self._user_units() < self.limits.max_active_runs):
-            unit = self._waiting.popleft()
-            unit_id, self._next_unit = self._next_unit, self._next_unit + 1
-            self._unit_left[unit_id] = len(unit)
-            self._unit_started[unit_id] = time.monotonic()
-            for job in unit:
-                job.queue_position, job.estimated_wait = 0, None
-                self._units[job] = unit_id
-                self._fresh.append(job)
-        self._number_waiting()
-
-    def _number_waiting(self) -> None:
-        """Each waiting unit's place in line and a wait estimate from the runs ahead of it."""
-        etas = sorted(_eta(j) for j in self._units if not j.background)
-        typical = sum(self._durations) / len(self._durations) if self._durations else None
-        for position, unit in enumerate(self._waiting, start=1):
-            if position <= len(etas):
-                wait = etas[position - 1]
-            elif typical is not None:
-                wait = (etas[-1] if etas else 0.0) + typical * (position - len(etas)) / self.limits.max_active_runs
-            else:
-                wait = None
-            for job in unit:
-                job.queue_position, job.estimated_wait = position, wait
+    def _admitted(self, job: TrainingJob) -> None:
+        self._fresh.append(job)
 
     # -- workers ------------------------------------------------------------------------
     def _start_workers(self) -> None:
@@ -245,16 +161,8 @@ class Scheduler:
         job.mark_paused()
 
     def _retire(self, job: TrainingJob) -> None:
-        unit_id = self._units.pop(job, None)
-        if unit_id is None:
-            return
-        self._unit_left[unit_id] -= 1
-        if not self._unit_left[unit_id]:
-            del self._unit_left[unit_id]
-            started = self._unit_started.pop(unit_id)
-            if not job.background:
-                self._durations.append(time.monotonic() - started)
-        self._admit()
+        if self._unit_ended_with(job):
+            self._admit()
 
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop every run and join the workers (at exit: a thread inside TensorFlow while the
@@ -274,12 +182,6 @@ class Scheduler:
             thread.join(timeout / 2)
         for job in jobs:
             job.close()
-
-
-def _eta(job: TrainingJob) -> float:
-    snap_progress = (job.record.progress if job.record is not None else None) or {}
-    eta = snap_progress.get("eta_seconds")
-    return float(eta) if eta is not None else 60.0
 
 
 __all__ = ["Scheduler"]
