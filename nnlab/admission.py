@@ -91,6 +91,8 @@ class AdmissionLine:
     # -- the line (lock held) ------------------------------------------------------------
     def _admit(self) -> None:
         """Admit waiting units while there is room, then number the rest."""
+        # Warm-ups never wait and never take a user's place (a class arriving while the
+        # start-up warm-ups and every page's warm-up were in the rotation found the line full).
         while self._waiting and (self._waiting[0][0].background or self._user_units() < self.limits.max_active_runs):
             unit = self._waiting.popleft()
             unit_id, self._next_unit = self._next_unit, self._next_unit + 1

@@ -190,9 +190,9 @@ def _wait_for_quiet() -> None:
 
 def _compile_likely_shapes() -> None:
     first = first_shapes() if FRESH_WARMUP else []
-    # The pool drops its least recently used trainer beyond POOL.max_idle: compiling more
-    # guesses than fit dropped Train's own opening network, compiled first (seen: the first
-    # click on a server started 30 s before compiled it again).
+    # The pool drops its least recently used trainer beyond POOL.max_idle: the opening
+    # networks, compiled first. 6 + 18 guesses filled it exactly, so the class's first new
+    # shape would have pushed Train's own network out; the guesses now leave room.
     room = max(0, POOL.max_idle - len(first_shapes()) - POOL_HEADROOM)
     try:
         _compile_one_at_a_time([c for c in likely_shapes() if c not in first][:room])
