@@ -128,7 +128,7 @@ def test_compare_look_inside_one_run_on_a_projector(server):
         relu = wait_for(page, lambda: (c := chart(page, "compare_neuron_maps")) and c["heatmaps"] == 16 and c)
         assert relu["title"].startswith(t("inside.maps.title", KO, epoch=20))
         assert all(display_name("activation", "relu", KO) in r for r in rows(relu)), rows(relu)
-        assert chart(page, "compare_diagram") is not None
+        assert wait_for(page, lambda: chart(page, "compare_diagram"), 15)  # drawn just after the maps
         section.locator("button").filter(has_text=display_name("activation", "tanh", KO)).first.click()
         tanh = wait_for(page, lambda: (c := chart(page, "compare_neuron_maps")) and "Tanh" in " ".join(rows(c)) and c)
         assert tanh["heatmaps"] == 16 and rows(tanh) != rows(relu)
