@@ -189,11 +189,12 @@ def _wait_for_quiet() -> None:
 
 
 def _compile_likely_shapes() -> None:
-    first = first_shapes() if FRESH_WARMUP else []
+    openers = first_shapes()
+    first = openers if FRESH_WARMUP else []
     # The pool drops its least recently used trainer beyond POOL.max_idle: the opening
     # networks, compiled first. 6 + 18 guesses filled it exactly, so the class's first new
     # shape would have pushed Train's own network out; the guesses now leave room.
-    room = max(0, POOL.max_idle - len(first_shapes()) - POOL_HEADROOM)
+    room = max(0, POOL.max_idle - len(openers) - POOL_HEADROOM)
     try:
         _compile_one_at_a_time([c for c in likely_shapes() if c not in first][:room])
     except Exception:  # noqa: BLE001 — a user's own run reports what is wrong
