@@ -94,6 +94,26 @@ def _skip_all_reduce(optimizer) -> None:
         optimizer._all_reduce_sum_gradients = lambda grads_and_vars: list(grads_and_vars)
 
 
+def stats_over_epochs(arch: Architecture) -> bool:
+    """Whether a net takes its per-layer statistics in one pass over each epoch's batches at
+    the epoch's end (``CompiledTrainer._epoch_stats``) rather than on sampled steps: small
+    nets without BatchNorm. On a small net each op costs microseconds whatever its size, so
+    a pass over the epoch costs about what one sampled step does; on a large one it would
+    cost an epoch's arithmetic. BatchNorm would update its moving averages in that pass."""
+    return not arch.batchnorm and arch.n_kernel_weights < XLA_MIN_WEIGHTS
+
+
+def plain_runs(special: np.ndarray) -> np.ndarray:
+    """For each position in an epoch, how many plain steps (no statistics, no evaluation) run
+    from it before the next special one: a True position of ``special`` or the epoch's last."""
+    special = np.asarray(special, bool).copy()
+    special[-1] = True
+    runs = np.zeros(len(special), np.int32)
+    for p in range(len(special) - 2, -1, -1):
+        runs[p] = 0 if special[p] else runs[p + 1] + 1
+    return runs
+
+
 class CompiledTrainer:
     def __init__(self, arch: Architecture, optimizer_name: str, instrument: bool = True, xla: bool | None = None):
         import keras
@@ -121,7 +141,8 @@ class CompiledTrainer:
         y_spec = tf.TensorSpec([None], tf.int32 if arch.task == "classification" else tf.float32)
         chunk_signature = [x_spec, y_spec, tf.TensorSpec([None, None], tf.int32), tf.TensorSpec([], tf.int32),
                            tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64),
-                           tf.TensorSpec([], tf.int64), x_spec, y_spec, tf.TensorSpec([], tf.int32)]
+                           tf.TensorSpec([None], tf.bool), tf.TensorSpec([None], tf.int32), tf.TensorSpec([], tf.bool),
+                           x_spec, y_spec, tf.TensorSpec([], tf.int32)]
         # XLA fuses the many small ops of a step and of its statistics. It compiles once per
         # input shape, which a pooled trainer keeps across runs.
         self.uses_xla = xla if xla is not None else (
@@ -131,6 +152,9 @@ class CompiledTrainer:
         # batch shape), so the per-step output arrays have a static size, as XLA requires.
         self.chunk = (_trace_locked(tf.function(self._chunk, jit_compile=True, autograph=False)) if self.uses_xla
                       else self._plain_chunk)
+        # Small nets take their statistics over each whole epoch at its end; the others on
+        # sampled steps (see stats_over_epochs).
+        self.epoch_stats = instrument and not self.uses_xla and stats_over_epochs(arch)
         self.holder: RunState | None = None  # whose weights the variables hold now
         # Swapping runs in and out is one compiled call each way, not one eager call per
         # variable: with thirty runs taking turns, per-variable assigns were the hot spot.
@@ -190,15 +214,18 @@ class CompiledTrainer:
         return list(self.model.weights) + list(self.optimizer.variables)
 
     # -- compiled pieces -----------------------------------------------------------
-    def _forward(self, x, training, step=None, seed=None):
+    def _forward(self, x, training, step=None, seed=None, dense_io: list | None = None):
         """Run the layers one by one; returns (output, [pre-activation z per hidden layer],
-        [output of every Dense block, input side first])."""
+        [output of every Dense block, input side first]). ``dense_io``, if given, receives each
+        Dense layer's (input, output)."""
         import tensorflow as tf
 
         zs, outs = [], []
         rate = self.arch.dropout
         for i, dense in enumerate(self.dense[:-1]):
             z = dense(x)
+            if dense_io is not None:
+                dense_io.append((x, z))
             if self.bn[i] is not None:
                 z = self.bn[i](z, training=training)
             a = self.act[i](z)
@@ -212,6 +239,8 @@ class CompiledTrainer:
                 a = tf.where(keep, a / (1.0 - rate), tf.zeros_like(a))
             x = a
         logits = self.dense[-1](x)
+        if dense_io is not None:
+            dense_io.append((x, logits))
         y = tf.nn.softmax(logits) if self.arch.task == "classification" else logits
         outs.append(y)
         return y, zs, outs
@@ -230,7 +259,22 @@ class CompiledTrainer:
         return loss, metric
 
     def _layer_stats(self, grads, zs, outs):
-        """[n_dense, len(STAT_NAMES)] for one step; see STAT_NAMES.
+        """[n_dense, len(STAT_NAMES)] for one step; see STAT_NAMES."""
+        import tensorflow as tf
+
+        sums = self._weight_sums(grads[0::2], grads[1::2], [d.kernel for d in self.dense])  # [layers, 4]
+        return tf.concat([self._weight_columns(sums), self._activation_columns(zs, outs)], axis=-1)
+
+    def _weight_columns(self, sums):
+        """The first four STAT_NAMES from ``_weight_sums`` ([..., layers, 4] → [..., layers, 4])."""
+        import tensorflow as tf
+
+        return tf.stack([tf.sqrt(sums[..., 0]), tf.sqrt(sums[..., 1]), sums[..., 2] / self._kernel_sizes,
+                         tf.sqrt(sums[..., 3])], axis=-1)
+
+    def _activation_columns(self, zs, outs):
+        """The last four STAT_NAMES, [layers, 4]: mean, spread, saturated and dead share of each
+        layer's outputs over the batch.
 
         Activations are counted for all layers at once, their outputs side by side
         ([batch, all units]) and summed per layer by one product with ``_unit_layer``:
@@ -238,7 +282,6 @@ class CompiledTrainer:
         activation statistics were most of the ops of a small network's step."""
         import tensorflow as tf
 
-        sums = self._weight_sums(grads[0::2], grads[1::2], [d.kernel for d in self.dense])  # [layers, 4]
         a = tf.concat(outs, 1) if len(outs) > 1 else outs[0]  # [batch, all units]
         batch = tf.cast(tf.shape(a)[0], tf.float32)
         per_layer = lambda columns: tf.linalg.matvec(self._unit_layer, columns, transpose_a=True)  # noqa: E731
@@ -261,8 +304,46 @@ class CompiledTrainer:
         else:
             saturated_units = out_saturated
         saturated = per_layer(tf.reduce_sum(tf.cast(saturated_units, tf.float32), 0)) / count
-        return tf.stack([tf.sqrt(sums[:, 0]), tf.sqrt(sums[:, 1]), sums[:, 2] / self._kernel_sizes,
-                         tf.sqrt(sums[:, 3]), mean, std, saturated, dead], axis=1)
+        return tf.stack([mean, std, saturated, dead], axis=1)
+
+    def _epoch_stats(self, x_all, y_all, epoch_rows, step, seed):
+        """The statistics over an epoch's batches (``epoch_rows``, [steps, batch]) in one pass
+        at the current weights ([n_dense, len(STAT_NAMES)]): each batch gets its own gradient,
+        as its step does, and the gradient columns are their means over the batches; the
+        activation columns are over all of the batches' samples. ``_chunk`` takes it between
+        two epochs over the next epoch's batches; an epoch's means are those of the passes
+        before and after it (``engine``).
+
+        For small nets (see ``stats_over_epochs``): there each TensorFlow op costs microseconds
+        whatever its size, so this pass costs about what one sampled step's statistics do,
+        where the four sampled steps an epoch that keep per-epoch means of noisy gradients
+        faithful cost +15-35% of a spiral net's training time. The per-batch kernel gradients
+        are one batched product of each layer's inputs and output gradients ([steps, in, out]);
+        the dropout masks are drawn for the pass (the same rate, not the steps' own masks)."""
+        import tensorflow as tf
+
+        n_batches = tf.shape(epoch_rows)[0]
+        rows = tf.reshape(epoch_rows, [-1])
+        dense_io = []
+        with tf.GradientTape() as tape:
+            y_pred, zs, outs = self._forward(tf.gather(x_all, rows), True, step, seed, dense_io)
+            loss, _ = self._loss_and_metric(tf.gather(y_all, rows), y_pred)
+        # loss is the mean over every sample: each batch's own mean loss is n_batches times its share
+        deltas = tape.gradient(loss, [z for _, z in dense_io])
+        scale = tf.cast(n_batches, tf.float32)
+        sums = []
+        for (h, _), delta, dense in zip(dense_io, deltas, self.dense):
+            inputs = tf.reshape(h, [n_batches, -1, h.shape[-1]])
+            out_grads = tf.reshape(delta * scale, [n_batches, -1, delta.shape[-1]])
+            g = tf.matmul(inputs, out_grads, transpose_a=True)  # [steps, in, out]: each batch's kernel gradient
+            if self.arch.l2 > 0:
+                g += 2.0 * self.arch.l2 * dense.kernel
+            b = tf.reduce_sum(out_grads, 1)
+            w2 = tf.reduce_sum(tf.square(dense.kernel))
+            sums.append(tf.stack([tf.reduce_sum(tf.square(g), [1, 2]), tf.reduce_sum(tf.square(b), 1),
+                                  tf.reduce_sum(tf.abs(g), [1, 2]), tf.fill([n_batches], w2)], axis=1))
+        gradient_columns = tf.reduce_mean(self._weight_columns(tf.stack(sums, axis=1)), 0)  # [layers, 4]
+        return tf.concat([gradient_columns, self._activation_columns(zs, outs)], axis=-1)
 
     def _weight_sums(self, g_kernels, g_biases, kernels):
         """Per layer [sum g², sum b², sum |g|, sum w²] of the kernel gradient, bias gradient and
@@ -312,7 +393,8 @@ class CompiledTrainer:
     def _ordered_dense_grads(self, grads_by_var):
         return [g for d in self.dense for g in (grads_by_var[id(d.kernel)], grads_by_var[id(d.bias)])]
 
-    def _chunk(self, x_all, y_all, batches, start, count, step0, seed, stats_every, x_val, y_val, steps_per_epoch):
+    def _chunk(self, x_all, y_all, batches, start, count, step0, seed, sampled, plain_run, whole_epoch, x_val, y_val,
+               steps_per_epoch):
         """Train on rows ``start … start+count-1`` of ``batches`` ([steps, batch] sample indices:
         one epoch's, or several epochs' one after the other) and evaluate on (``x_val``,
         ``y_val``) after every row that ends an epoch (a multiple of ``steps_per_epoch``), in
@@ -320,76 +402,88 @@ class CompiledTrainer:
 
         Outputs have one row per row of ``batches`` (a fixed shape, so XLA compiles once per
         run shape); only the first ``count`` rows are filled: loss, metric, per-layer
-        statistics (on the steps whose 1-based number is a multiple of ``stats_every``, see
-        ``engine.sampled_steps``; zeros elsewhere) and the evaluation (loss, metric; zeros on
-        rows that end no epoch).
+        statistics (on the special steps, see below; zeros elsewhere) and the evaluation (loss,
+        metric; zeros on rows that end no epoch).
+
+        Only a few steps are special: ``plain_run[p]`` ([steps_per_epoch], see ``plain_runs``)
+        is how many plain steps follow position ``p`` of an epoch before the next special one,
+        which takes the step's statistics (if ``sampled`` at its position) and, if it ends an
+        epoch, the evaluation and, with ``whole_epoch``, the pass over the next epoch's batches
+        (``_epoch_stats``). Plain steps run in a loop of their own and are the uninstrumented step
+        itself. A branch in every step instead cost +10-20% even when never taken on small
+        nets without XLA (each op costs microseconds, and a lowered branch routes every tensor
+        it reads through a Switch op), and kept XLA from fusing a step as if it had none.
         """
         import tensorflow as tf
 
         size = tf.shape(batches)[0] if batches.shape[0] is None else batches.shape[0]
-        losses = tf.TensorArray(tf.float32, size=size)
-        metrics = tf.TensorArray(tf.float32, size=size)
-        stats = tf.TensorArray(tf.float32, size=size)
-        evals = tf.TensorArray(tf.float32, size=size)
+        n_dense = len(self.dense)
+        # Rows no step writes (statistics of unsampled steps, evaluations of steps that end no
+        # epoch) stack as zeros.
+        losses = tf.TensorArray(tf.float32, size=size, element_shape=[])
+        metrics = tf.TensorArray(tf.float32, size=size, element_shape=[])
+        stats = tf.TensorArray(tf.float32, size=size, element_shape=[n_dense, len(STAT_NAMES)])
+        evals = tf.TensorArray(tf.float32, size=size, element_shape=[2])
         variables = self.model.trainable_variables
+        zeros = lambda: tf.zeros([n_dense, len(STAT_NAMES)])  # noqa: E731
 
-        def sampled(k):
-            return tf.equal((step0 + tf.cast(k, tf.int64) + 1) % stats_every, 0)
-
-        def step(k, losses, metrics, stats, evals, with_stats: bool | None):
+        def forward_backward(k):
             rows = tf.gather(batches, start + k)  # gather: XLA needs a constant index to slice
             xb = tf.gather(x_all, rows)
             yb = tf.gather(y_all, rows)
             with tf.GradientTape() as tape:
                 y_pred, zs, outs = self._forward(xb, True, step0 + tf.cast(k, tf.int64), seed)
                 loss, metric = self._loss_and_metric(yb, y_pred)
-            grads = tape.gradient(loss, variables)
-            by_var = {id(v): g for v, g in zip(variables, grads)}
-            take = lambda: self._layer_stats(self._ordered_dense_grads(by_var), zs, outs)  # noqa: E731
-            skip = lambda: tf.zeros([len(self.dense), len(STAT_NAMES)])  # noqa: E731
-            if with_stats is None:
-                step_stats = tf.cond(sampled(k), take, skip)
-            else:
-                step_stats = take() if with_stats else skip()
-            with tf.control_dependencies([step_stats]):  # weight norms are read before the update
+            return loss, metric, tape.gradient(loss, variables), zs, outs
+
+        def plain(k, losses, metrics, stats, evals):
+            loss, metric, grads, _, _ = forward_backward(k)
+            self._apply_gradients(grads, variables)
+            return k + 1, losses.write(k, loss), metrics.write(k, metric), stats, evals
+
+        def special(k, losses, metrics, stats, evals):
+            loss, metric, grads, zs, outs = forward_backward(k)
+            position = (start + k) % steps_per_epoch
+            step_stats = None
+            if self.instrument:  # a special step of an instrumented run is a sampled one
+                by_var = {id(v): g for v, g in zip(variables, grads)}
+                take = lambda: self._layer_stats(self._ordered_dense_grads(by_var), zs, outs)  # noqa: E731
+                step_stats = tf.cond(tf.logical_and(tf.logical_not(whole_epoch), tf.gather(sampled, position)),
+                                     take, zeros)
+            with tf.control_dependencies([] if step_stats is None else [step_stats]):  # weight norms before the update
                 iterations = self._apply_gradients(grads, variables)
             # after the update (the read of the step counter orders it; tf.function's automatic
             # control dependencies order the variables' reads after their assignments too)
             with tf.control_dependencies([tf.convert_to_tensor(iterations)]):
-                ends_epoch = tf.equal((start + k + 1) % steps_per_epoch, 0)
-                evaluation = tf.cond(ends_epoch, lambda: tf.stack(self._evaluate(x_val, y_val)),
-                                     lambda: tf.zeros([2]))
-            return (k + 1, losses.write(k, loss), metrics.write(k, metric), stats.write(k, step_stats),
-                    evals.write(k, evaluation))
+                ends_epoch = tf.equal(position, steps_per_epoch - 1)
+                evaluation = tf.cond(ends_epoch, lambda: tf.stack(self._evaluate(x_val, y_val)), lambda: tf.zeros([2]))
+                if self.epoch_stats:  # statistics between this epoch and the next, over the next one's batches
+                    step_stats += tf.cond(tf.logical_and(whole_epoch, ends_epoch),
+                                          lambda: epoch_pass(start + k + 1, step0 + tf.cast(k, tf.int64) + 1), zeros)
+            if step_stats is not None:
+                stats = stats.write(k, step_stats)
+            return k + 1, losses.write(k, loss), metrics.write(k, metric), stats, evals.write(k, evaluation)
 
-        def plain(k, *arrays):
-            return step(k, *arrays, with_stats=False)
+        def epoch_pass(first_row, step):
+            first_row = tf.minimum(first_row, size - steps_per_epoch)  # no next epoch given: the last one
+            return self._epoch_stats(x_all, y_all, batches[first_row:first_row + steps_per_epoch], step, seed)
 
-        def measured(k, *arrays):
-            return step(k, *arrays, with_stats=True)
-
-        def branching(k, *arrays):
-            return step(k, *arrays, with_stats=None)
-
-        def run_of_steps(k, *arrays):
-            """The steps up to the next sampled one (without statistics), then that one (with):
-            two loops rather than a branch in one step, so a step without statistics is the
-            uninstrumented step itself (XLA fuses it as if there were none)."""
-            out = tf.while_loop(lambda k, *_: tf.logical_and(k < count, tf.logical_not(sampled(k))), plain,
-                                (k, *arrays))
-            return tf.while_loop(lambda k, *_: tf.logical_and(k < count, sampled(k)), measured, out)
+        def segment(k, *arrays):
+            """The plain steps up to the next special one, then that one (if in the chunk)."""
+            stop = tf.minimum(count, k + tf.gather(plain_run, (start + k) % steps_per_epoch))
+            out = tf.while_loop(lambda k, *_: k < stop, plain, (k, *arrays))
+            return tf.while_loop(lambda k, *_: tf.logical_and(k < count, tf.equal(k, stop)), special, out)
 
         # Explicit while loops (not tf.range: XLA would compile once per count), so the
         # function needs no AutoGraph: tracing it is about twice as fast.
-        # With XLA, two loops (the unsampled steps fuse as if uninstrumented: MNIST statistics
-        # +11%/+25% against +38%/+36% with a branch). Without XLA a branch in one step costs
-        # less (spiral 8×16 and 3×16, CPU time: +50%/+44% against +85%/+68% with two loops),
-        # and the step is traced once: two step bodies doubled the first chunk (spiral 9×16:
-        # 2.3 s against 1.4 s), which a class of thirty clicking Train on one server waits for.
         arrays = (tf.constant(0), losses, metrics, stats, evals)
-        body = plain if not self.instrument else run_of_steps if self.uses_xla else branching
-        _, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < count, body, arrays)
-        return losses.stack(), metrics.stack(), stats.stack(), evals.stack()
+        # Over whole epochs, the run's first call also takes the statistics before any step.
+        opening = (tf.cond(tf.logical_and(whole_epoch, tf.equal(step0, 0)), lambda: epoch_pass(start, step0), zeros)
+                   if self.epoch_stats else zeros())
+        with tf.control_dependencies([opening]):
+            k0 = tf.identity(arrays[0])
+        _, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < count, segment, (k0, *arrays[1:]))
+        return losses.stack(), metrics.stack(), stats.stack(), evals.stack(), opening
 
     def _apply_gradients(self, grads, variables):
         """The optimizer's update; returns the new step count. Plain or momentum SGD (the
@@ -416,17 +510,32 @@ class CompiledTrainer:
                 tf.raw_ops.ResourceApplyGradientDescent(var=v.value.handle, alpha=lr, delta=g)
         return opt.iterations.assign_add(1)
 
+    def stats_mask(self, sample_mask: np.ndarray) -> np.ndarray:
+        """The positions of an epoch whose rows hold statistics, given the run's
+        ``sample_mask``: those, or the epoch's last only when this trainer takes the
+        statistics over whole epochs (``epoch_stats``; not for an every-step mask)."""
+        if not self.epoch_stats or np.all(sample_mask):
+            return np.asarray(sample_mask, bool)
+        return np.arange(len(sample_mask)) == len(sample_mask) - 1
+
     def train_steps(self, x_all, y_all, batches, start: int, count: int, step0: int, seed: int,
-                    stats_every: int, x_val, y_val, steps_per_epoch: int):
+                    sample_mask: np.ndarray, x_val, y_val, steps_per_epoch: int):
         """Run ``count`` steps (see ``_chunk``); returns NumPy (loss[count], metric[count],
-        stats[count, layers, stats], evaluation[count, 2]). Only the rows of
-        ``sampled_steps(step0, count, stats_every)`` hold statistics, and only the rows that end
-        an epoch an evaluation."""
+        stats[count, layers, stats], evaluation[count, 2], opening[layers, stats]). Only the
+        rows of the steps whose position in their epoch is True in ``stats_mask(sample_mask)``
+        hold statistics (``sample_mask``: [steps_per_epoch] bool, see ``engine.sample_mask``),
+        and only the rows that end an epoch an evaluation. Over whole epochs (``epoch_stats``),
+        an epoch's last row holds the pass between it and the next epoch, whose batches follow
+        in ``batches``, and ``opening`` the pass before the run's first step (zeros unless
+        ``step0`` is 0)."""
         import tensorflow as tf
 
+        sampled = self.stats_mask(sample_mask) if self.instrument else np.zeros(steps_per_epoch, bool)
+        whole_epoch = self.epoch_stats and not np.all(sample_mask)
         args = (x_all, y_all, batches, tf.constant(start, tf.int32), tf.constant(count, tf.int32),
-                tf.constant(step0, tf.int64), tf.constant(seed, tf.int64), tf.constant(stats_every, tf.int64),
-                x_val, y_val, tf.constant(steps_per_epoch, tf.int32))
+                tf.constant(step0, tf.int64), tf.constant(seed, tf.int64), tf.constant(sampled),
+                tf.constant(plain_runs(sampled)), tf.constant(whole_epoch), x_val, y_val,
+                tf.constant(steps_per_epoch, tf.int32))
         try:
             out = self.chunk(*args)
         except Exception as exc:  # noqa: BLE001 — an XLA failure must not end the lesson
@@ -435,7 +544,7 @@ class CompiledTrainer:
             self.chunk, self.uses_xla = self._plain_chunk, False
             out = self.chunk(*args)
         self.warm = True
-        return tuple(t.numpy()[:count] for t in out)
+        return tuple(t.numpy()[:count] for t in out[:4]) + (out[4].numpy(),)
 
     def _evaluate(self, x, y):
         y_pred, _, _ = self._forward(x, False)

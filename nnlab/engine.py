@@ -7,9 +7,9 @@ length adapts so one compiled call takes about ``TARGET_CHUNK_SECONDS``: live ch
 fresh numbers several times a second and Stop is quick. Shuffling uses NumPy seeded by
 the config (``shuffle`` off: every epoch uses the first epoch's batch order), dropout is
 stateless, initial weights are seeded: the same RunConfig gives the same history in any
-thread. The per-layer statistics are taken on every ``stats_every``-th step (the loss on
-every step); the frames the "inside" views record share one time budget
-(``nnlab.frame_budget``).
+thread. The per-layer statistics are taken on a sample of the steps, at least one of every
+epoch (``sample_mask``; the loss on every step); the frames the "inside" views record share
+one time budget (``nnlab.frame_budget``).
 """
 
 from __future__ import annotations
@@ -36,8 +36,10 @@ BOUNDARY_EVERY_SECONDS = 0.4
 BOUNDARY_FRAMES = 100
 BOUNDARY = "boundary"  # the boundary frames' name in the frame budget
 FRAME_BUDGET = frame_budget.BUDGET  # every frame together: at most this share of the training time
-STATS_EVERY = 8  # per-layer statistics on every 8th step at most: see stats_every
-STATS_PER_EPOCH = 4  # … and on at least 4 steps of every epoch
+# Per-layer statistics on 4 steps of every epoch (fewer made the per-epoch means of gradient
+# norms on batches of 16 stray by 2-3x), or on one step in 16 on long epochs.
+STATS_PER_EPOCH = 4
+STEPS_PER_SAMPLE = 16
 
 
 class Observer(Protocol):
@@ -88,24 +90,26 @@ def run(config: RunConfig, data: Dataset, observer: Observer | None = None,
             time.sleep(0.005)
 
 
-def stats_every(config: RunConfig, steps_per_epoch: int) -> int:
-    """Every how many steps the per-layer statistics are taken: every step with
-    ``config.stats_every_step``, else the largest power of two up to ``STATS_EVERY`` that an
-    epoch's steps hold, so every epoch's means have at least one step and the step series,
-    decimated by powers of two (``record.StepSeries``), keeps sampled steps. A function of the
-    config and the data only: the same RunConfig gives the same statistics."""
+def sample_mask(config: RunConfig, steps_per_epoch: int) -> np.ndarray:
+    """Which steps of every epoch take the per-layer statistics ([steps_per_epoch] bool):
+    every step with ``config.stats_every_step``; else ``STATS_PER_EPOCH`` steps (all of a
+    shorter epoch), or one in ``STEPS_PER_SAMPLE`` on long epochs, each in the middle of an
+    equal share of the epoch (their mean is the epoch's midpoint: early on, gradients shrink
+    within an epoch). A function of the config and the data only: the same RunConfig gives
+    the same statistics. Small nets take theirs over whole epochs instead (see
+    ``CompiledTrainer.stats_mask``)."""
     if config.stats_every_step:
-        return 1
-    every = 1
-    while every * 2 <= min(STATS_EVERY, steps_per_epoch / STATS_PER_EPOCH):
-        every *= 2
-    return every
+        return np.ones(steps_per_epoch, bool)
+    per_epoch = max(min(STATS_PER_EPOCH, steps_per_epoch), steps_per_epoch // STEPS_PER_SAMPLE)
+    mask = np.zeros(steps_per_epoch, bool)
+    mask[(2 * np.arange(per_epoch) + 1) * steps_per_epoch // (2 * per_epoch)] = True
+    return mask
 
 
-def sampled_steps(step0: int, count: int, every: int) -> np.ndarray:
+def sampled_steps(step0: int, count: int, mask: np.ndarray) -> np.ndarray:
     """Which of steps ``step0 + 1 … step0 + count`` had their statistics taken (as the chunk
-    decides in-graph: the step's 1-based number is a multiple of ``every``)."""
-    return (np.arange(step0 + 1, step0 + count + 1) % every) == 0
+    decides in-graph from their position in the epoch)."""
+    return mask[np.arange(step0, step0 + count) % len(mask)]
 
 
 def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None = None,
@@ -128,7 +132,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
     state = RunState(config.initializer, config.init_param, config.seed, config.learning_rate)
     grid = grid_for(data) if data.is_2d else None
     steps_per_epoch = epoch_batches(len(data.x_train), config.batch_size, config.seed, 0).shape[0]
-    every = stats_every(config, steps_per_epoch)
+    mask = sample_mask(config, steps_per_epoch)
     # Every frame besides the numbers (boundary, neuron maps and diagram, histograms) shares
     # one time budget: nnlab.frame_budget.
     budget = FrameBudget(config.epochs, steps_per_epoch, FRAME_BUDGET)
@@ -153,7 +157,6 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                    if instrument and histograms.ENABLED else None)
         record.timing["setup_seconds"] = time.perf_counter() - started
         record.timing["steps_per_epoch"] = steps_per_epoch
-        record.timing["stats_every"] = every if instrument else None
         record.set_status("running")
         if observer:
             observer.on_update(record)
@@ -163,6 +166,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         train_seconds, samples = 0.0, 0
         epoch, pos = 0, 0  # the epoch in training (0-based) and its next step
         ep_loss, ep_metric, ep_stats = [], [], []
+        between_epochs = None  # over whole epochs: the statistics between the last epoch and the next
         while epoch < config.epochs:
             control.wait_while_paused()
             if control.should_stop():
@@ -182,13 +186,16 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                     span = min(chunk_steps // steps_per_epoch, config.epochs - epoch,
                                _next_frame_epoch(budget, tracker, epoch, config.epochs) - epoch)
                     span = max(1, span)
+                taken_in_epoch = trainer.stats_mask(mask)
+                over_epochs = instrument and trainer.epoch_stats and taken_in_epoch.sum() == 1
+                # over whole epochs, each epoch's end also reads the next epoch's batches
                 batches = np.concatenate([epoch_batches(len(data.x_train), config.batch_size, config.seed,
                                                         e if config.shuffle else 0)
-                                          for e in range(epoch, epoch + span)])
+                                          for e in range(epoch, epoch + span + over_epochs)])
                 count = min(chunk_steps, steps_per_epoch - pos) if span == 1 else span * steps_per_epoch
                 t0 = time.perf_counter()
-                loss, metric, stats, evals = trainer.train_steps(
-                    x_train, y_train, tf.constant(batches), pos, count, step, config.seed, every, x_val, y_val,
+                loss, metric, stats, evals, opening = trainer.train_steps(
+                    x_train, y_train, tf.constant(batches), pos, count, step, config.seed, mask, x_val, y_val,
                     steps_per_epoch)
                 elapsed = time.perf_counter() - t0
                 ends = (pos + count) % steps_per_epoch == 0  # the chunk ends an epoch (its last one)
@@ -209,7 +216,25 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 chunk_steps = int(min(MAX_CHUNK_STEPS, max(1, TARGET_CHUNK_SECONDS / max(per_step, 1e-6))))
             else:
                 record.timing["first_chunk_seconds"] = elapsed
-            taken = sampled_steps(step, count, every) if instrument else np.ones(count, bool)
+            taken = sampled_steps(step, count, taken_in_epoch) if instrument else np.ones(count, bool)
+            record.timing["stats_per_epoch"] = int(taken_in_epoch.sum()) if instrument else None
+            record.timing["stats_over_epochs"] = bool(over_epochs)
+            if over_epochs and step == 0:
+                between_epochs = opening  # before the first step
+
+            def epoch_statistics():
+                """The epoch's per-layer means: of its sampled steps, or over whole epochs the
+                mean of the passes at its start and at its end (each over the batches of the
+                epoch that follows it, before a step fits them: the midpoint of the epoch, with
+                no bias from batches just trained on)."""
+                nonlocal between_epochs
+                if not over_epochs:
+                    return np.concatenate(ep_stats).mean(axis=0)
+                at_end = stats[done - 1]
+                means = at_end if between_epochs is None else (between_epochs + at_end) / 2
+                between_epochs = at_end
+                return means
+
             chunk_end = time.perf_counter()
             # The chunk's rows epoch by epoch: steps, epoch means, evaluations, divergence.
             done = 0
@@ -225,7 +250,8 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 record.add_steps(step, loss[rows], stats[rows], taken[rows])
                 ep_loss.append(loss[rows])
                 ep_metric.append(metric[rows])
-                ep_stats.append(stats[rows][taken[rows]])
+                if not over_epochs:
+                    ep_stats.append(stats[rows][taken[rows]])
                 step += part
                 pos += part
                 done += part
@@ -236,7 +262,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 at = chunk_end - elapsed * (count - done) / count
                 record.add_epoch(epoch + 1, float(np.mean(np.concatenate(ep_loss))),
                                  float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
-                                 np.concatenate(ep_stats).mean(axis=0), at - started)
+                                 epoch_statistics(), at - started)
                 ep_loss, ep_metric, ep_stats = [], [], []
                 epoch, pos = epoch + 1, 0
                 if not math.isfinite(val_loss):
@@ -344,5 +370,5 @@ def default_pool() -> TrainerPool:
     return _DEFAULT_POOL
 
 
-__all__ = ["DIVERGED_HINT", "STAT_NAMES", "default_pool", "divergence_hint", "epoch_batches", "run", "sampled_steps",
-           "stats_every", "train_in_turns", "warm_up"]
+__all__ = ["DIVERGED_HINT", "STAT_NAMES", "default_pool", "divergence_hint", "epoch_batches", "run", "sample_mask",
+           "sampled_steps", "train_in_turns", "warm_up"]

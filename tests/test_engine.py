@@ -32,9 +32,9 @@ def test_gradient_norms_equal_an_independent_gradient_tape():
     try:
         trainer.reset(cfg.initializer, cfg.init_param, cfg.seed, cfg.learning_rate)
         idx = engine.epoch_batches(len(data.x_train), cfg.batch_size, cfg.seed, 0)[:1]
-        _, _, stats, _ = trainer.train_steps(tf.constant(data.x_train), tf.constant(data.y_train),
-                                             tf.constant(idx), 0, 1, 0, cfg.seed, 1, tf.constant(data.x_val),
-                                             tf.constant(data.y_val), 1)
+        _, _, stats, _, _ = trainer.train_steps(tf.constant(data.x_train), tf.constant(data.y_train),
+                                                tf.constant(idx), 0, 1, 0, cfg.seed, np.ones(1, bool),
+                                                tf.constant(data.x_val), tf.constant(data.y_val), 1)
         stats = stats[0]
     finally:
         pool.release(trainer)
@@ -243,7 +243,8 @@ def test_the_fused_sgd_update_gives_the_weights_of_keras_own_update(optimizer, s
         if not fused:
             trainer._apply_gradients = lambda g, v, t=trainer: t.optimizer.apply_gradients(zip(g, v))
         trainer.reset(cfg.initializer, cfg.init_param, cfg.seed, cfg.learning_rate)
-        trainer.train_steps(x, y, batches, 0, 3 * steps_per_epoch, 0, cfg.seed, 2, x, y, steps_per_epoch)
+        trainer.train_steps(x, y, batches, 0, 3 * steps_per_epoch, 0, cfg.seed,
+                            engine.sample_mask(cfg, steps_per_epoch), x, y, steps_per_epoch)
         assert int(trainer.optimizer.iterations.numpy()) == 3 * steps_per_epoch
         weights.append(trainer.weights())
     assert any(np.abs(w).sum() > 0 for w in weights[0])

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from nnlab import datasets, engine, snapshot
-from nnlab.compiled import CompiledTrainer, TrainerPool
+from nnlab.compiled import CompiledTrainer, TrainerPool, plain_runs
 from nnlab.config import RunConfig
 from nnlab.frame_budget import FrameBudget
 
@@ -70,32 +70,51 @@ def test_a_negative_budget_takes_only_the_mandatory_frames():
     assert [e for e in range(2, 11) if budget.due("boundary", e)] == [10]
 
 
-@pytest.mark.parametrize("steps, every", [(1, 1), (3, 1), (7, 1), (8, 2), (11, 2), (16, 4), (32, 8), (500, 8)])
-def test_statistics_are_sampled_on_a_power_of_two_that_every_epoch_holds_four_times(steps, every):
-    assert engine.stats_every(RunConfig(), steps) == every
-    assert engine.stats_every(RunConfig(stats_every_step=True), steps) == 1
-    # every epoch of `steps` steps holds at least four sampled steps (or all), wherever it starts
-    for start in range(0, 3 * steps, steps):
-        assert engine.sampled_steps(start, steps, every).sum() >= min(engine.STATS_PER_EPOCH, steps)
+@pytest.mark.parametrize("steps, per_epoch", [(1, 1), (3, 3), (4, 4), (11, 4), (30, 4), (64, 4), (100, 6),
+                                              (600, 37)])
+def test_statistics_are_sampled_on_four_steps_of_every_epoch_or_one_in_16_in_the_middle_of_equal_shares(
+        steps, per_epoch):
+    mask = engine.sample_mask(RunConfig(), steps)
+    assert mask.shape == (steps,) and mask.sum() == per_epoch
+    taken = np.flatnonzero(mask)
+    share = steps / per_epoch  # each sample in the middle of its share of the epoch
+    assert np.all(np.abs(taken + 0.5 - share * (np.arange(per_epoch) + 0.5)) <= 0.5), taken
+    assert engine.sample_mask(RunConfig(stats_every_step=True), steps).all()
+    # the chunk's plain runs stop right before each sampled step and the epoch's last
+    special = np.append(taken, steps - 1)
+    runs = plain_runs(mask)
+    assert [p + runs[p] for p in range(steps)] == [int(special[special >= p][0]) for p in range(steps)]
+    # by step number: the same positions in every epoch, wherever a chunk starts
+    for start in range(0, 3 * steps, max(1, steps // 3)):
+        assert np.array_equal(engine.sampled_steps(start, steps, mask), np.roll(mask, -(start % steps)))
 
 
-@pytest.fixture(scope="module")
-def pair():
-    """The same 4-layer tanh run with sampled and with every-step statistics."""
-    config = RunConfig(dataset="spiral", n_samples=400, depth=4, width=8, activation="tanh",
-                       initializer="glorot_uniform", epochs=12, batch_size=16)
+NOISY_NET = RunConfig(dataset="spiral", n_samples=400, depth=4, width=8, activation="tanh",
+                      initializer="glorot_uniform", epochs=12, batch_size=16)
+
+
+@pytest.fixture(scope="module", params=["over epochs", "sampled steps"])
+def pair(request):
+    """The same 4-layer tanh run with the app's statistics and with every-step statistics: as a
+    small net, over whole epochs (with batches of 16, its gradients' norms vary by 2x from one
+    batch to the next); with BatchNorm, on four sampled steps an epoch (with batches of 32:
+    four samples of batches of 16 strayed up to 2.2x in an epoch)."""
+    config = (NOISY_NET if request.param == "over epochs"
+              else NOISY_NET.replace(batchnorm=True, batch_size=32, n_samples=800))
     data = datasets.load(config)
     pool = TrainerPool()
     sampled = engine.run(config, data, pool=pool).snapshot()
     exact = engine.run(config.replace(stats_every_step=True), data, pool=pool).snapshot()
-    return sampled, exact
+    return request.param, sampled, exact
 
 
 def test_sampled_statistics_leave_training_alone_and_keep_the_per_epoch_means_faithful(pair):
-    sampled, exact = pair
-    every = sampled["timing"]["stats_every"]
-    assert every == engine.stats_every(RunConfig(), sampled["timing"]["steps_per_epoch"]) > 1
-    assert exact["timing"]["stats_every"] == 1
+    mode, sampled, exact = pair
+    assert sampled["timing"]["stats_over_epochs"] == (mode == "over epochs")
+    per_epoch = 1 if mode == "over epochs" else engine.STATS_PER_EPOCH
+    assert sampled["timing"]["stats_per_epoch"] == per_epoch
+    assert exact["timing"]["stats_per_epoch"] == sampled["timing"]["steps_per_epoch"] > 8
+    assert not exact["timing"]["stats_over_epochs"]
     # training itself is the same (up to float rounding: a step with statistics is a graph of its own)
     assert np.allclose(snapshot.epoch_series(sampled, "loss"), snapshot.epoch_series(exact, "loss"), rtol=1e-4)
     g_s = np.array(snapshot.epoch_series(sampled, "grad_norm"), dtype=float)
@@ -112,21 +131,62 @@ def test_sampled_statistics_leave_training_alone_and_keep_the_per_epoch_means_fa
     assert abs(np.log10(r_s) - np.log10(r_e)) < 0.25
     for stat in ("saturated_fraction", "dead_fraction", "act_std"):
         assert np.allclose(snapshot.epoch_series(sampled, stat), snapshot.epoch_series(exact, stat), atol=0.1), stat
+    w_s, w_e = (np.array(snapshot.epoch_series(s, "weight_norm"), float) for s in (sampled, exact))
+    assert np.allclose(w_s, w_e, rtol=0.02)
 
 
 def test_the_step_series_keeps_loss_at_every_step_and_statistics_at_sampled_steps(pair):
-    sampled, exact = pair
+    mode, sampled, exact = pair
     steps = snapshot.step_numbers(sampled)
     assert steps == snapshot.step_numbers(exact) == list(range(1, len(steps) + 1))
-    every = sampled["timing"]["stats_every"]
+    per_epoch = sampled["timing"]["steps_per_epoch"]
+    mask = engine.sample_mask(RunConfig(), per_epoch)
+    if mode == "over epochs":  # the passes between epochs, at each epoch's last step
+        mask = np.arange(per_epoch) == per_epoch - 1
+    taken = [s for s in steps if mask[(s - 1) % len(mask)]]
     rows = snapshot.step_series(sampled, "grad_norm")
-    assert [s for s, r in zip(steps, rows) if r is not None] == [s for s in steps if s % every == 0]
+    assert [s for s, r in zip(steps, rows) if r is not None] == taken
     stat_steps, stat_rows = snapshot.stat_steps(sampled, "grad_norm")
-    assert stat_steps == [s for s in steps if s % every == 0] and all(len(r) == 5 for r in stat_rows)
-    # a sampled step's statistics are the exact run's at that step
-    exact_rows = dict(zip(*snapshot.stat_steps(exact, "grad_norm")))
-    assert np.allclose(stat_rows[-1], exact_rows[stat_steps[-1]], rtol=1e-3)
+    assert stat_steps == taken and all(len(r) == 5 for r in stat_rows)
     assert snapshot.latest_step_stat(sampled, "grad_norm")[2] == stat_steps[-1]
+    exact_rows = dict(zip(*snapshot.stat_steps(exact, "grad_norm")))
+    if mode == "sampled steps":  # a sampled step's statistics are the exact run's at that step
+        assert np.allclose(stat_rows[-1], exact_rows[stat_steps[-1]], rtol=1e-3)
+    else:  # an epoch's means: halfway between the passes before and after it
+        epochs = np.array(snapshot.epoch_series(sampled, "grad_norm"), float)
+        between = np.array(stat_rows, float)
+        assert np.allclose(epochs[1:], (between[:-1] + between[1:]) / 2, rtol=1e-5)
+
+
+def test_a_pass_over_an_epoch_gives_each_batch_its_own_gradient():
+    """CompiledTrainer._epoch_stats's batched products against one gradient per batch."""
+    import tensorflow as tf
+
+    from nnlab.model import Architecture
+
+    config = NOISY_NET.replace(l2=0.01, activation="relu")
+    data = datasets.load(config)
+    arch = Architecture.of(config, data.input_dim, data.n_outputs, data.task)
+    trainer = CompiledTrainer(arch, config.optimizer)
+    assert trainer.epoch_stats
+    trainer.reset(config.initializer, config.init_param, config.seed, config.learning_rate)
+    rows = engine.epoch_batches(len(data.x_train), config.batch_size, config.seed, 0)[:5]
+    x, y = tf.constant(data.x_train), tf.constant(data.y_train)
+    whole = trainer._epoch_stats(x, y, tf.constant(rows), tf.constant(0, tf.int64),
+                                 tf.constant(0, tf.int64)).numpy()
+    variables = trainer.model.trainable_variables
+    per_batch = []
+    for r in rows:
+        with tf.GradientTape() as tape:
+            y_pred, zs, outs = trainer._forward(tf.gather(x, r), True)
+            loss, _ = trainer._loss_and_metric(tf.gather(y, r), y_pred)
+        grads = dict(zip([id(v) for v in variables], tape.gradient(loss, variables)))
+        per_batch.append(trainer._layer_stats(trainer._ordered_dense_grads(grads), zs, outs).numpy())
+    per_batch = np.array(per_batch)  # [batches, layers, stats]
+    assert np.allclose(whole[:, :4], per_batch[:, :, :4].mean(axis=0), rtol=1e-4)  # gradients and kernel norms
+    assert not np.allclose(whole[:, 0], per_batch[0, :, 0], rtol=0.05)  # (the batches' gradients differ)
+    _, zs, outs = trainer._forward(tf.gather(x, rows.reshape(-1)), True)
+    assert np.allclose(whole[:, 4:], trainer._activation_columns(zs, outs).numpy(), atol=1e-6)
 
 
 def test_chunks_that_span_epochs_train_and_evaluate_exactly_as_one_epoch_at_a_time(monkeypatch):
