@@ -166,7 +166,11 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         train_seconds, samples = 0.0, 0
         epoch, pos = 0, 0  # the epoch in training (0-based) and its next step
         ep_loss, ep_metric, ep_stats = [], [], []
-        between_epochs = None  # over whole epochs: the statistics between the last epoch and the next
+        # Small nets take their statistics over whole epochs (CompiledTrainer.epoch_stats): a pass
+        # between two epochs over the next one's batches, before a step fits them. An epoch's
+        # means are halfway between the passes before and after it, its midpoint: early on,
+        # gradients shrink within an epoch.
+        between_epochs = None
         while epoch < config.epochs:
             control.wait_while_paused()
             if control.should_stop():
@@ -221,20 +225,6 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
             record.timing["stats_over_epochs"] = bool(over_epochs)
             if over_epochs and step == 0:
                 between_epochs = opening  # before the first step
-
-            def epoch_statistics():
-                """The epoch's per-layer means: of its sampled steps, or over whole epochs the
-                mean of the passes at its start and at its end (each over the batches of the
-                epoch that follows it, before a step fits them: the midpoint of the epoch, with
-                no bias from batches just trained on)."""
-                nonlocal between_epochs
-                if not over_epochs:
-                    return np.concatenate(ep_stats).mean(axis=0)
-                at_end = stats[done - 1]
-                means = at_end if between_epochs is None else (between_epochs + at_end) / 2
-                between_epochs = at_end
-                return means
-
             chunk_end = time.perf_counter()
             # The chunk's rows epoch by epoch: steps, epoch means, evaluations, divergence.
             done = 0
@@ -260,9 +250,14 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 val_loss, val_metric = (float(v) for v in evals[done - 1])
                 # an epoch that ended inside the chunk: its time interpolated over the chunk's steps
                 at = chunk_end - elapsed * (count - done) / count
+                if over_epochs:  # halfway between the passes before and after the epoch (see below)
+                    epoch_stats = stats[done - 1] if between_epochs is None else (between_epochs + stats[done - 1]) / 2
+                    between_epochs = stats[done - 1]
+                else:
+                    epoch_stats = np.concatenate(ep_stats).mean(axis=0)
                 record.add_epoch(epoch + 1, float(np.mean(np.concatenate(ep_loss))),
                                  float(np.mean(np.concatenate(ep_metric))), val_loss, val_metric,
-                                 epoch_statistics(), at - started)
+                                 epoch_stats, at - started)
                 ep_loss, ep_metric, ep_stats = [], [], []
                 epoch, pos = epoch + 1, 0
                 if not math.isfinite(val_loss):
