@@ -141,17 +141,17 @@ class CompiledTrainer:
         y_spec = tf.TensorSpec([None], tf.int32 if arch.task == "classification" else tf.float32)
         chunk_signature = [x_spec, y_spec, tf.TensorSpec([None, None], tf.int32), tf.TensorSpec([], tf.int32),
                            tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.int64),
-                           tf.TensorSpec([None], tf.bool), tf.TensorSpec([None], tf.int32), tf.TensorSpec([], tf.bool),
-                           x_spec, y_spec, tf.TensorSpec([], tf.int32)]
+                           tf.TensorSpec([None], tf.bool), tf.TensorSpec([None], tf.int32), x_spec, y_spec,
+                           tf.TensorSpec([], tf.int32)]
         # XLA fuses the many small ops of a step and of its statistics. It compiles once per
         # input shape, which a pooled trainer keeps across runs.
         self.uses_xla = xla if xla is not None else (
             USE_XLA and arch.n_kernel_weights >= XLA_MIN_WEIGHTS and _take_xla_compile())
-        self._plain_chunk = _trace_locked(tf.function(self._chunk, input_signature=chunk_signature, autograph=False))
-        # No input signature for XLA: it traces once per concrete shape (the run's data and
-        # batch shape), so the per-step output arrays have a static size, as XLA requires.
-        self.chunk = (_trace_locked(tf.function(self._chunk, jit_compile=True, autograph=False)) if self.uses_xla
-                      else self._plain_chunk)
+        # One compiled chunk function per kind of call (see _chunk), traced on first use. No input
+        # signature for XLA: it traces once per concrete shape (the run's data and batch shape),
+        # so the per-step output arrays have a static size, as XLA requires.
+        self._chunk_signature = chunk_signature
+        self._chunk_functions = {}
         # Small nets take their statistics over each whole epoch at its end; the others on
         # sampled steps (see stats_over_epochs).
         self.epoch_stats = instrument and not self.uses_xla and stats_over_epochs(arch)
@@ -306,11 +306,27 @@ class CompiledTrainer:
         saturated = per_layer(tf.reduce_sum(tf.cast(saturated_units, tf.float32), 0)) / count
         return tf.stack([mean, std, saturated, dead], axis=1)
 
-    def _epoch_stats(self, x_all, y_all, epoch_rows, step, seed):
-        """The statistics over an epoch's batches (``epoch_rows``, [steps, batch]) in one pass
-        at the current weights ([n_dense, len(STAT_NAMES)]): each batch gets its own gradient,
-        as its step does, and the gradient columns are their means over the batches; the
-        activation columns are over all of the batches' samples. ``_chunk`` takes it between
+    def _forward_backward(self, x, y, step, seed):
+        """One training pass without the update: (loss, metric, gradients of the trainable
+        variables, pre-activations, block outputs, each Dense layer's input, and the loss's
+        gradient with respect to each Dense layer's output)."""
+        import tensorflow as tf
+
+        dense_io = []
+        with tf.GradientTape() as tape:
+            y_pred, zs, outs = self._forward(x, True, step, seed, dense_io)
+            loss, metric = self._loss_and_metric(y, y_pred)
+        variables = self.model.trainable_variables
+        grads = tape.gradient(loss, variables + [z for _, z in dense_io])
+        return (loss, metric, grads[:len(variables)], zs, outs, [h for h, _ in dense_io],
+                grads[len(variables):])
+
+    def _epoch_stats(self, n_batches, zs, outs, inputs, deltas):
+        """The statistics over ``n_batches`` batches of an epoch in one pass at the current
+        weights ([n_dense, len(STAT_NAMES)]), from ``_forward_backward`` over their samples
+        side by side: each batch gets its own gradient, as its step does, and the gradient
+        columns are their means over the batches; the activation columns are over all of the
+        batches' samples. ``_chunk`` takes it between
         two epochs over the next epoch's batches; an epoch's means are those of the passes
         before and after it (``engine``).
 
@@ -322,20 +338,13 @@ class CompiledTrainer:
         the dropout masks are drawn for the pass (the same rate, not the steps' own masks)."""
         import tensorflow as tf
 
-        n_batches = tf.shape(epoch_rows)[0]
-        rows = tf.reshape(epoch_rows, [-1])
-        dense_io = []
-        with tf.GradientTape() as tape:
-            y_pred, zs, outs = self._forward(tf.gather(x_all, rows), True, step, seed, dense_io)
-            loss, _ = self._loss_and_metric(tf.gather(y_all, rows), y_pred)
-        # loss is the mean over every sample: each batch's own mean loss is n_batches times its share
-        deltas = tape.gradient(loss, [z for _, z in dense_io])
+        # the pass's loss is the mean over every sample: each batch's own mean loss is n_batches times its share
         scale = tf.cast(n_batches, tf.float32)
         sums = []
-        for (h, _), delta, dense in zip(dense_io, deltas, self.dense):
-            inputs = tf.reshape(h, [n_batches, -1, h.shape[-1]])
+        for h, delta, dense in zip(inputs, deltas, self.dense):
+            batched_inputs = tf.reshape(h, [n_batches, -1, h.shape[-1]])
             out_grads = tf.reshape(delta * scale, [n_batches, -1, delta.shape[-1]])
-            g = tf.matmul(inputs, out_grads, transpose_a=True)  # [steps, in, out]: each batch's kernel gradient
+            g = tf.matmul(batched_inputs, out_grads, transpose_a=True)  # [steps, in, out]: each batch's kernel gradient
             if self.arch.l2 > 0:
                 g += 2.0 * self.arch.l2 * dense.kernel
             b = tf.reduce_sum(out_grads, 1)
@@ -393,7 +402,7 @@ class CompiledTrainer:
     def _ordered_dense_grads(self, grads_by_var):
         return [g for d in self.dense for g in (grads_by_var[id(d.kernel)], grads_by_var[id(d.bias)])]
 
-    def _chunk(self, x_all, y_all, batches, start, count, step0, seed, sampled, plain_run, whole_epoch, x_val, y_val,
+    def _chunk(self, mode, x_all, y_all, batches, start, count, step0, seed, sampled, plain_run, x_val, y_val,
                steps_per_epoch):
         """Train on rows ``start … start+count-1`` of ``batches`` ([steps, batch] sample indices:
         one epoch's, or several epochs' one after the other) and evaluate on (``x_val``,
@@ -402,17 +411,29 @@ class CompiledTrainer:
 
         Outputs have one row per row of ``batches`` (a fixed shape, so XLA compiles once per
         run shape); only the first ``count`` rows are filled: loss, metric, per-layer
-        statistics (on the special steps, see below; zeros elsewhere) and the evaluation (loss,
-        metric; zeros on rows that end no epoch).
+        statistics (zeros on rows that hold none) and the evaluation (loss, metric; zeros on
+        rows that end no epoch); and the ``opening`` statistics (below).
 
-        Only a few steps are special: ``plain_run[p]`` ([steps_per_epoch], see ``plain_runs``)
-        is how many plain steps follow position ``p`` of an epoch before the next special one,
-        which takes the step's statistics (if ``sampled`` at its position) and, if it ends an
-        epoch, the evaluation and, with ``whole_epoch``, the pass over the next epoch's batches
-        (``_epoch_stats``). Plain steps run in a loop of their own and are the uninstrumented step
-        itself. A branch in every step instead cost +10-20% even when never taken on small
-        nets without XLA (each op costs microseconds, and a lowered branch routes every tensor
-        it reads through a Switch op), and kept XLA from fusing a step as if it had none.
+        Steps run in a loop of plain steps, the uninstrumented step itself, up to the next
+        special one: ``plain_run[p]`` ([steps_per_epoch], see ``plain_runs``) is how many plain
+        steps follow position ``p`` of an epoch before it. ``mode`` (a Python string: one
+        traced function each) says what is special:
+
+        - ``"steps"``: the steps ``sampled`` at their position in the epoch take their own
+          statistics (before their update), and the epoch's last step, special too, the
+          evaluation after it.
+        - ``"epochs"``: after each epoch's last step, the evaluation and one pass over the
+          next epoch's batches, whose rows follow in ``batches`` (``_epoch_stats``), in that
+          step's statistics row; ``opening`` is the pass before the run's first step (zeros
+          unless ``step0`` is 0).
+        - ``"plain"``: after each epoch's last step, the evaluation.
+
+        One step body traced in "epochs" and "plain": the first call traces (and TensorFlow
+        optimises) every copy of the step's forward and backward pass in the graph, which a
+        class of thirty clicking Train waits for. A branch in every step instead cost +10-20%
+        even when never taken on small nets without XLA (each op costs microseconds, and a
+        lowered branch routes every tensor it reads through a Switch op), and kept XLA from
+        fusing a step as if it had none.
         """
         import tensorflow as tf
 
@@ -425,7 +446,8 @@ class CompiledTrainer:
         stats = tf.TensorArray(tf.float32, size=size, element_shape=[n_dense, len(STAT_NAMES)])
         evals = tf.TensorArray(tf.float32, size=size, element_shape=[2])
         variables = self.model.trainable_variables
-        zeros = lambda: tf.zeros([n_dense, len(STAT_NAMES)])  # noqa: E731
+        no_stats = lambda: tf.zeros([n_dense, len(STAT_NAMES)])  # noqa: E731
+        evaluate = lambda: tf.stack(self._evaluate(x_val, y_val))  # noqa: E731
 
         def forward_backward(k):
             rows = tf.gather(batches, start + k)  # gather: XLA needs a constant index to slice
@@ -441,49 +463,75 @@ class CompiledTrainer:
             self._apply_gradients(grads, variables)
             return k + 1, losses.write(k, loss), metrics.write(k, metric), stats, evals
 
-        def special(k, losses, metrics, stats, evals):
+        def sampled_step(k, losses, metrics, stats, evals):
             loss, metric, grads, zs, outs = forward_backward(k)
             position = (start + k) % steps_per_epoch
-            step_stats = None
-            if self.instrument:  # a special step of an instrumented run is a sampled one
-                by_var = {id(v): g for v, g in zip(variables, grads)}
-                take = lambda: self._layer_stats(self._ordered_dense_grads(by_var), zs, outs)  # noqa: E731
-                step_stats = tf.cond(tf.logical_and(tf.logical_not(whole_epoch), tf.gather(sampled, position)),
-                                     take, zeros)
-            with tf.control_dependencies([] if step_stats is None else [step_stats]):  # weight norms before the update
+            by_var = {id(v): g for v, g in zip(variables, grads)}
+            step_stats = tf.cond(tf.gather(sampled, position),
+                                 lambda: self._layer_stats(self._ordered_dense_grads(by_var), zs, outs), no_stats)
+            with tf.control_dependencies([step_stats]):  # weight norms are read before the update
                 iterations = self._apply_gradients(grads, variables)
             # after the update (the read of the step counter orders it; tf.function's automatic
             # control dependencies order the variables' reads after their assignments too)
             with tf.control_dependencies([tf.convert_to_tensor(iterations)]):
-                ends_epoch = tf.equal(position, steps_per_epoch - 1)
-                evaluation = tf.cond(ends_epoch, lambda: tf.stack(self._evaluate(x_val, y_val)), lambda: tf.zeros([2]))
-                if self.epoch_stats:  # statistics between this epoch and the next, over the next one's batches
-                    step_stats += tf.cond(tf.logical_and(whole_epoch, ends_epoch),
-                                          lambda: epoch_pass(start + k + 1, step0 + tf.cast(k, tf.int64) + 1), zeros)
-            if step_stats is not None:
-                stats = stats.write(k, step_stats)
-            return k + 1, losses.write(k, loss), metrics.write(k, metric), stats, evals.write(k, evaluation)
+                evaluation = tf.cond(tf.equal(position, steps_per_epoch - 1), evaluate, lambda: tf.zeros([2]))
+            return (k + 1, losses.write(k, loss), metrics.write(k, metric), stats.write(k, step_stats),
+                    evals.write(k, evaluation))
 
-        def epoch_pass(first_row, step):
-            first_row = tf.minimum(first_row, size - steps_per_epoch)  # no next epoch given: the last one
-            return self._epoch_stats(x_all, y_all, batches[first_row:first_row + steps_per_epoch], step, seed)
-
-        def segment(k, *arrays):
+        def up_to_special(k, *arrays):
             """The plain steps up to the next special one, then that one (if in the chunk)."""
             stop = tf.minimum(count, k + tf.gather(plain_run, (start + k) % steps_per_epoch))
             out = tf.while_loop(lambda k, *_: k < stop, plain, (k, *arrays))
-            return tf.while_loop(lambda k, *_: tf.logical_and(k < count, tf.equal(k, stop)), special, out)
+            return tf.while_loop(lambda k, *_: tf.logical_and(k < count, tf.equal(k, stop)), sampled_step, out)
 
+        def one_pass(first_row, step):
+            rows = tf.reshape(batches[first_row:first_row + steps_per_epoch], [-1])
+            _, _, _, zs, outs, inputs, deltas = self._forward_backward(tf.gather(x_all, rows), tf.gather(y_all, rows),
+                                                                       step, seed)
+            return self._epoch_stats(steps_per_epoch, zs, outs, inputs, deltas)
+
+        # Over whole epochs: one traced pass, called before the run's first step and between epochs.
+        epoch_pass = tf.function(one_pass, autograph=False)
+
+        def through_epoch_end(k, losses, metrics, stats, evals):
+            """Plain steps up to the end of the epoch (or of the chunk), then what follows an epoch."""
+            stop = tf.minimum(count, k + tf.gather(plain_run, (start + k) % steps_per_epoch) + 1)
+            k, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < stop, plain,
+                                                             (k, losses, metrics, stats, evals))
+            ended = tf.equal((start + k) % steps_per_epoch, 0)
+            evals = evals.write(k - 1, tf.cond(ended, evaluate, lambda: tf.zeros([2])))
+            if mode == "epochs":  # between this epoch and the next, over the next one's batches
+                next_rows = tf.minimum(start + k, size - steps_per_epoch)  # none given: the last epoch's
+                stats = stats.write(k - 1, tf.cond(ended, lambda: epoch_pass(next_rows, step0 + tf.cast(k, tf.int64)),
+                                                   no_stats))
+            return k, losses, metrics, stats, evals
+
+        opening = no_stats()
+        if mode == "epochs":
+            opening = tf.cond(tf.equal(step0, 0), lambda: epoch_pass(start, step0), no_stats)
+        with tf.control_dependencies([opening]):  # before the first step's update
+            k0 = tf.constant(0)
         # Explicit while loops (not tf.range: XLA would compile once per count), so the
         # function needs no AutoGraph: tracing it is about twice as fast.
-        arrays = (tf.constant(0), losses, metrics, stats, evals)
-        # Over whole epochs, the run's first call also takes the statistics before any step.
-        opening = (tf.cond(tf.logical_and(whole_epoch, tf.equal(step0, 0)), lambda: epoch_pass(start, step0), zeros)
-                   if self.epoch_stats else zeros())
-        with tf.control_dependencies([opening]):
-            k0 = tf.identity(arrays[0])
-        _, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < count, segment, (k0, *arrays[1:]))
+        segment = up_to_special if mode == "steps" else through_epoch_end
+        _, losses, metrics, stats, evals = tf.while_loop(lambda k, *_: k < count, segment,
+                                                         (k0, losses, metrics, stats, evals))
         return losses.stack(), metrics.stack(), stats.stack(), evals.stack(), opening
+
+    def _chunk_function(self, mode: str):
+        """The compiled ``_chunk`` of ``mode``, traced on its first call."""
+        import tensorflow as tf
+
+        key = (mode, self.uses_xla)
+        if key not in self._chunk_functions:
+            def body(*args):
+                return self._chunk(mode, *args)
+
+            body.__name__ = f"_chunk_{mode}"  # the traced graph's name
+            self._chunk_functions[key] = _trace_locked(
+                tf.function(body, jit_compile=True, autograph=False) if self.uses_xla
+                else tf.function(body, input_signature=self._chunk_signature, autograph=False))
+        return self._chunk_functions[key]
 
     def _apply_gradients(self, grads, variables):
         """The optimizer's update; returns the new step count. Plain or momentum SGD (the
@@ -510,11 +558,19 @@ class CompiledTrainer:
                 tf.raw_ops.ResourceApplyGradientDescent(var=v.value.handle, alpha=lr, delta=g)
         return opt.iterations.assign_add(1)
 
+    def chunk_mode(self, sample_mask: np.ndarray) -> str:
+        """How ``train_steps`` takes the statistics of a run sampled by ``sample_mask`` (see
+        ``_chunk``): "epochs" over whole epochs (small nets, unless every step is asked for),
+        "steps" on the sampled steps, "plain" not at all (uninstrumented)."""
+        if not self.instrument:
+            return "plain"
+        return "epochs" if self.epoch_stats and not np.all(sample_mask) else "steps"
+
     def stats_mask(self, sample_mask: np.ndarray) -> np.ndarray:
         """The positions of an epoch whose rows hold statistics, given the run's
         ``sample_mask``: those, or the epoch's last only when this trainer takes the
         statistics over whole epochs (``epoch_stats``; not for an every-step mask)."""
-        if not self.epoch_stats or np.all(sample_mask):
+        if self.chunk_mode(sample_mask) != "epochs":
             return np.asarray(sample_mask, bool)
         return np.arange(len(sample_mask)) == len(sample_mask) - 1
 
@@ -530,19 +586,18 @@ class CompiledTrainer:
         ``step0`` is 0)."""
         import tensorflow as tf
 
-        sampled = self.stats_mask(sample_mask) if self.instrument else np.zeros(steps_per_epoch, bool)
-        whole_epoch = self.epoch_stats and not np.all(sample_mask)
+        mode = self.chunk_mode(sample_mask)
+        sampled = np.asarray(sample_mask, bool) if mode == "steps" else np.zeros(steps_per_epoch, bool)
         args = (x_all, y_all, batches, tf.constant(start, tf.int32), tf.constant(count, tf.int32),
                 tf.constant(step0, tf.int64), tf.constant(seed, tf.int64), tf.constant(sampled),
-                tf.constant(plain_runs(sampled)), tf.constant(whole_epoch), x_val, y_val,
-                tf.constant(steps_per_epoch, tf.int32))
+                tf.constant(plain_runs(sampled)), x_val, y_val, tf.constant(steps_per_epoch, tf.int32))
         try:
-            out = self.chunk(*args)
+            out = self._chunk_function(mode)(*args)
         except Exception as exc:  # noqa: BLE001 — an XLA failure must not end the lesson
             if not self.uses_xla or not _is_compile_error(exc):
                 raise
-            self.chunk, self.uses_xla = self._plain_chunk, False
-            out = self.chunk(*args)
+            self.uses_xla = False
+            out = self._chunk_function(mode)(*args)
         self.warm = True
         return tuple(t.numpy()[:count] for t in out[:4]) + (out[4].numpy(),)
 

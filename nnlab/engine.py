@@ -191,7 +191,7 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                                _next_frame_epoch(budget, tracker, epoch, config.epochs) - epoch)
                     span = max(1, span)
                 taken_in_epoch = trainer.stats_mask(mask)
-                over_epochs = instrument and trainer.epoch_stats and taken_in_epoch.sum() == 1
+                over_epochs = trainer.chunk_mode(mask) == "epochs"
                 # over whole epochs, each epoch's end also reads the next epoch's batches
                 batches = np.concatenate([epoch_batches(len(data.x_train), config.batch_size, config.seed,
                                                         e if config.shuffle else 0)
@@ -205,7 +205,9 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 ends = (pos + count) % steps_per_epoch == 0  # the chunk ends an epoch (its last one)
                 last_epoch = epoch + (pos + count) // steps_per_epoch  # 1-based: the epoch it ends
                 boundary = inside_frame = None
-                if ends and np.isfinite(loss).all() and np.isfinite(evals).all():
+                # No frames once Stop is pressed: a frame's first call traces (histograms: ~0.3 s),
+                # and Stop takes effect between chunks.
+                if ends and np.isfinite(loss).all() and np.isfinite(evals).all() and not control.should_stop():
                     if tracker is not None:
                         tracker.capture(trainer, record, last_epoch)
                     boundary = _boundary_if_due(trainer, budget, grid_points, last_epoch, config.epochs)
