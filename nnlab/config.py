@@ -195,8 +195,9 @@ class RunConfig:
                            ui_options=BATCH_STOPS)
     shuffle: bool = spec(True, "bool", section="training", widget="toggle", advanced=True)
     epochs: int = spec(50, "int", range=(1, 5000), section="training", widget="number", ui_step=10)
-    # Per-layer statistics are taken on a sample of the steps (nnlab.engine.stats_every): on
-    # every step they cost +30% to +160% of a step; this switch takes them on every step.
+    # Per-layer statistics are taken over whole epochs (small nets) or on a sample of the steps
+    # (nnlab.engine.sample_mask): on every step they cost +30% to +160% of a step; this switch
+    # takes them on every step, exactly.
     stats_every_step: bool = spec(False, "bool", section="training", widget="toggle", advanced=True)
     seed: int = spec(0, "int", range=(0, 2**31 - 1), section="training", widget="number", ui_range=(0, 1_000_000),
                      ui_step=1, advanced=True)

@@ -37,7 +37,7 @@ class StepSeries:
 
     Points are stored as they will be read: JSON-ready lists (NaN/Inf as None), one list
     per statistic with one per-layer list per kept step, or None for a step whose
-    statistics were not taken (they are sampled, see ``nnlab.engine.stats_every``).
+    statistics were not taken (see ``nnlab.engine.sample_mask``).
     Converting once, when a step is added by the training thread, keeps snapshots cheap:
     thirty sessions polling their runs made the per-snapshot conversion of 2,000 steps the
     server's hottest code.

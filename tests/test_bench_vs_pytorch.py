@@ -46,8 +46,12 @@ def test_nnlab_figures_for_every_case(quick):
         assert case["optimizer"] == ("sgd" if name.startswith("mlp") else "momentum")
         _loop_figures(case["nnlab"], first_chunk=True)
         _loop_figures(case["nnlab_no_stats"], first_chunk=True)
-        speeds = case["nnlab_no_stats"]["median_samples_per_second"] / case["nnlab"]["median_samples_per_second"]
+        _loop_figures(case["nnlab_stats_no_histograms"], first_chunk=True)
+        off = case["nnlab_no_stats"]["median_samples_per_second"]
+        speeds = off / case["nnlab_stats_no_histograms"]["median_samples_per_second"]  # the statistics alone
         assert case["overhead_percent"] == pytest.approx((speeds - 1) * 100)
+        with_histograms = off / case["nnlab"]["median_samples_per_second"]
+        assert case["overhead_with_histograms_percent"] == pytest.approx((with_histograms - 1) * 100)
         assert case["overhead_pass"] == (case["overhead_percent"] <= 10.0)
         assert case["label"] in stdout
     # the MNIST MLP learns even in 3 epochs (chance is 0.1)

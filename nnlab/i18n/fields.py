@@ -171,10 +171,11 @@ TEXT = {
     },
     "field.stats_every_step": {"en": "Statistics at every step", "ko": "모든 단계에서 통계"},
     "field.stats_every_step.help": {
-        "en": "The per-layer gradients and activations are measured on every 8th step (at least once per epoch), "
-              "which keeps training fast. On: measured at every step, exact but up to twice as slow.",
-        "ko": "층별 기울기와 활성값은 8단계마다(에포크마다 적어도 한 번) 측정해 학습을 빠르게 유지합니다. 켜면 모든 단계에서 "
-              "측정해 정확하지만 최대 두 배 느려집니다.",
+        "en": "The per-layer gradients and activations are measured between epochs over all of the next epoch's "
+              "batches (small networks), or on 4 steps of every epoch, which keeps training fast. On: measured at "
+              "every step, exact but up to twice as slow.",
+        "ko": "층별 기울기와 활성값은 에포크 사이에 다음 에포크의 모든 배치로(작은 신경망) 또는 에포크마다 4단계에서 측정해 "
+              "학습을 빠르게 유지합니다. 켜면 모든 단계에서 측정해 정확하지만 최대 두 배 느려집니다.",
     },
     "field.epochs": {"en": "Epochs", "ko": "에포크"},
     "field.epochs.help": {"en": "How many times training passes over all the training data.",
