@@ -52,6 +52,10 @@ def test_nnlab_figures_for_every_case(quick):
         assert case["overhead_percent"] == pytest.approx((speeds - 1) * 100)
         with_histograms = off / case["nnlab"]["median_samples_per_second"]
         assert case["overhead_with_histograms_percent"] == pytest.approx((with_histograms - 1) * 100)
+        cpu = {k: case[k]["cpu_microseconds_per_sample"][0] for k in ("nnlab_stats_no_histograms", "nnlab_no_stats")}
+        assert all(0 < v < 1e4 for v in cpu.values())  # microseconds of CPU per training sample
+        assert case["cpu_overhead_percent"] == pytest.approx(
+            (cpu["nnlab_stats_no_histograms"] / cpu["nnlab_no_stats"] - 1) * 100)
         assert case["overhead_pass"] == (case["overhead_percent"] <= 10.0)
         assert case["label"] in stdout
     # the MNIST MLP learns even in 3 epochs (chance is 0.1)
