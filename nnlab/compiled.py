@@ -306,17 +306,17 @@ class CompiledTrainer:
         saturated = per_layer(tf.reduce_sum(tf.cast(saturated_units, tf.float32), 0)) / count
         return tf.stack([mean, std, saturated, dead], axis=1)
 
-    def _forward_backward(self, x, y, step, seed):
+    def _forward_backward(self, x, y, step, seed, with_variables: bool = True):
         """One training pass without the update: (loss, metric, gradients of the trainable
-        variables, pre-activations, block outputs, each Dense layer's input, and the loss's
-        gradient with respect to each Dense layer's output)."""
+        variables (none without ``with_variables``), pre-activations, block outputs, each Dense
+        layer's input, and the loss's gradient with respect to each Dense layer's output)."""
         import tensorflow as tf
 
         dense_io = []
         with tf.GradientTape() as tape:
             y_pred, zs, outs = self._forward(x, True, step, seed, dense_io)
             loss, metric = self._loss_and_metric(y, y_pred)
-        variables = self.model.trainable_variables
+        variables = self.model.trainable_variables if with_variables else []
         grads = tape.gradient(loss, variables + [z for _, z in dense_io])
         return (loss, metric, grads[:len(variables)], zs, outs, [h for h, _ in dense_io],
                 grads[len(variables):])
@@ -338,20 +338,28 @@ class CompiledTrainer:
         the dropout masks are drawn for the pass (the same rate, not the steps' own masks)."""
         import tensorflow as tf
 
-        # the pass's loss is the mean over every sample: each batch's own mean loss is n_batches times its share
+        # The pass's loss is the mean over every sample: each batch's own mean loss is n_batches
+        # times its share, so its gradients are n_batches times the pass's (scaled once, below).
+        # Every layer's per-batch gradients side by side ([batches, all weights]) and summed per
+        # layer by one product with a one-hot matrix: on a small net the ops' count is the cost.
+        kernels, biases = [], []
+        for h, delta in zip(inputs, deltas):
+            out_grads = tf.reshape(delta, [n_batches, -1, delta.shape[-1]])
+            g = tf.matmul(tf.reshape(h, [n_batches, -1, h.shape[-1]]), out_grads, transpose_a=True)
+            kernels.append(tf.reshape(g, [n_batches, -1]))
+            biases.append(tf.reduce_sum(out_grads, 1))
         scale = tf.cast(n_batches, tf.float32)
-        sums = []
-        for h, delta, dense in zip(inputs, deltas, self.dense):
-            batched_inputs = tf.reshape(h, [n_batches, -1, h.shape[-1]])
-            out_grads = tf.reshape(delta * scale, [n_batches, -1, delta.shape[-1]])
-            g = tf.matmul(batched_inputs, out_grads, transpose_a=True)  # [steps, in, out]: each batch's kernel gradient
-            if self.arch.l2 > 0:
-                g += 2.0 * self.arch.l2 * dense.kernel
-            b = tf.reduce_sum(out_grads, 1)
-            w2 = tf.reduce_sum(tf.square(dense.kernel))
-            sums.append(tf.stack([tf.reduce_sum(tf.square(g), [1, 2]), tf.reduce_sum(tf.square(b), 1),
-                                  tf.reduce_sum(tf.abs(g), [1, 2]), tf.fill([n_batches], w2)], axis=1))
-        gradient_columns = tf.reduce_mean(self._weight_columns(tf.stack(sums, axis=1)), 0)  # [layers, 4]
+        g = tf.concat(kernels, 1) * scale  # [batches, all kernel weights]
+        w = tf.concat([tf.reshape(d.kernel, [1, -1]) for d in self.dense], 1)  # [1, all kernel weights]
+        if self.arch.l2 > 0:
+            g += 2.0 * self.arch.l2 * w
+        b = tf.concat(biases, 1) * scale
+        per_kernel = self._kernel_layer
+        w2 = tf.matmul(tf.square(w), per_kernel)  # [1, layers]
+        sums = tf.stack([tf.matmul(tf.square(g), per_kernel), tf.matmul(tf.square(b), self._unit_layer),
+                         tf.matmul(tf.abs(g), per_kernel), tf.broadcast_to(w2, [n_batches, len(self.dense)])],
+                        axis=-1)  # [batches, layers, 4]
+        gradient_columns = tf.reduce_mean(self._weight_columns(sums), 0)  # [layers, 4]
         return tf.concat([gradient_columns, self._activation_columns(zs, outs)], axis=-1)
 
     def _weight_sums(self, g_kernels, g_biases, kernels):
@@ -391,6 +399,9 @@ class CompiledTrainer:
         self._layer_units = np.asarray(widths, dtype=np.float32)
         fan_in = [self.arch.input_dim] + widths[:-1]
         self._kernel_sizes = np.asarray([i * o for i, o in zip(fan_in, widths)], dtype=np.float32)
+        # which layer each kernel weight (in order, flattened) belongs to: [weights, layers]
+        self._kernel_layer = np.eye(len(widths), dtype=np.float32)[np.repeat(np.arange(len(widths)),
+                                                                             self._kernel_sizes.astype(int))]
         slots = max((len(s) for s in self.saturation), default=0)
         bounds = []
         for slot in range(slots):  # an empty slot: (+inf, -inf) holds no z
@@ -487,7 +498,7 @@ class CompiledTrainer:
         def one_pass(first_row, step):
             rows = tf.reshape(batches[first_row:first_row + steps_per_epoch], [-1])
             _, _, _, zs, outs, inputs, deltas = self._forward_backward(tf.gather(x_all, rows), tf.gather(y_all, rows),
-                                                                       step, seed)
+                                                                       step, seed, with_variables=False)
             return self._epoch_stats(steps_per_epoch, zs, outs, inputs, deltas)
 
         # Over whole epochs: one traced pass, called before the run's first step and between epochs.
