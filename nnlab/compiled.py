@@ -306,16 +306,18 @@ class CompiledTrainer:
         saturated = per_layer(tf.reduce_sum(tf.cast(saturated_units, tf.float32), 0)) / count
         return tf.stack([mean, std, saturated, dead], axis=1)
 
-    def _forward_backward(self, x, y, step, seed, with_variables: bool = True):
+    def _forward_backward(self, x, y, step, seed, with_variables: bool = True, with_dense: bool = False):
         """One training pass without the update: (loss, metric, gradients of the trainable
-        variables (none without ``with_variables``), pre-activations, block outputs, each Dense
-        layer's input, and the loss's gradient with respect to each Dense layer's output)."""
+        variables (none without ``with_variables``), pre-activations, block outputs, and with
+        ``with_dense`` each Dense layer's input and the loss's gradient with respect to each
+        Dense layer's output (else empty))."""
         import tensorflow as tf
 
-        dense_io = []
+        dense_io = [] if with_dense else None
         with tf.GradientTape() as tape:
             y_pred, zs, outs = self._forward(x, True, step, seed, dense_io)
             loss, metric = self._loss_and_metric(y, y_pred)
+        dense_io = dense_io or []
         variables = self.model.trainable_variables if with_variables else []
         grads = tape.gradient(loss, variables + [z for _, z in dense_io])
         return (loss, metric, grads[:len(variables)], zs, outs, [h for h, _ in dense_io],
@@ -326,9 +328,8 @@ class CompiledTrainer:
         weights ([n_dense, len(STAT_NAMES)]), from ``_forward_backward`` over their samples
         side by side: each batch gets its own gradient, as its step does, and the gradient
         columns are their means over the batches; the activation columns are over all of the
-        batches' samples. ``_chunk`` takes it between
-        two epochs over the next epoch's batches; an epoch's means are those of the passes
-        before and after it (``engine``).
+        batches' samples. ``_chunk`` takes it between two epochs over the next epoch's
+        batches; an epoch's means are those of the passes before and after it (``engine``).
 
         For small nets (see ``stats_over_epochs``): there each TensorFlow op costs microseconds
         whatever its size, so this pass costs about what one sampled step's statistics do,
@@ -462,12 +463,8 @@ class CompiledTrainer:
 
         def forward_backward(k):
             rows = tf.gather(batches, start + k)  # gather: XLA needs a constant index to slice
-            xb = tf.gather(x_all, rows)
-            yb = tf.gather(y_all, rows)
-            with tf.GradientTape() as tape:
-                y_pred, zs, outs = self._forward(xb, True, step0 + tf.cast(k, tf.int64), seed)
-                loss, metric = self._loss_and_metric(yb, y_pred)
-            return loss, metric, tape.gradient(loss, variables), zs, outs
+            return self._forward_backward(tf.gather(x_all, rows), tf.gather(y_all, rows),
+                                          step0 + tf.cast(k, tf.int64), seed)[:5]
 
         def plain(k, losses, metrics, stats, evals):
             loss, metric, grads, _, _ = forward_backward(k)
@@ -498,7 +495,8 @@ class CompiledTrainer:
         def one_pass(first_row, step):
             rows = tf.reshape(batches[first_row:first_row + steps_per_epoch], [-1])
             _, _, _, zs, outs, inputs, deltas = self._forward_backward(tf.gather(x_all, rows), tf.gather(y_all, rows),
-                                                                       step, seed, with_variables=False)
+                                                                       step, seed, with_variables=False,
+                                                                       with_dense=True)
             return self._epoch_stats(steps_per_epoch, zs, outs, inputs, deltas)
 
         # Over whole epochs: one traced pass, called before the run's first step and between epochs.

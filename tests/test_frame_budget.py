@@ -174,7 +174,8 @@ def test_a_pass_over_an_epoch_gives_each_batch_its_own_gradient():
     x, y = tf.constant(data.x_train), tf.constant(data.y_train)
     flat = rows.reshape(-1)
     _, _, _, zs, outs, inputs, deltas = trainer._forward_backward(tf.gather(x, flat), tf.gather(y, flat),
-                                                                  tf.constant(0, tf.int64), tf.constant(0, tf.int64))
+                                                                  tf.constant(0, tf.int64), tf.constant(0, tf.int64),
+                                                                  with_dense=True)
     whole = trainer._epoch_stats(len(rows), zs, outs, inputs, deltas).numpy()
     variables = trainer.model.trainable_variables
     per_batch = []
