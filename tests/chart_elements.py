@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import json
 
-from nnlab.ui.plots import COMPONENT
+from nnlab.ui.plots import COMPONENT, PRELOAD
 
 
 def chart_elements(at) -> list:
-    """The chart component's elements in the app (in page order)."""
-    return [el for el in at.get("bidi_component") if el.proto.component_name == COMPONENT]
+    """The chart component's elements in the app (in page order), without the one that
+    only loads plotly.js ahead (``plots.preload_plotly``, in every page's sidebar)."""
+    return [el for el in at.get("bidi_component")
+            if el.proto.component_name == COMPONENT and el.proto.bytes != PRELOAD.encode()]
 
 
 def chart_key(element) -> str:

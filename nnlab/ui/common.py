@@ -30,8 +30,9 @@ def page_setup() -> None:
     """Call first in every page: Streamlit internals checked and the Keras fix applied
     (``streamlit_internals.install``), the runtime started (TensorFlow comes up in the
     background before the first student clicks), page config, the localized page list, the
-    language picker, presenter mode (``nnlab.ui.presenter``) and the copy-link button
-    (``nnlab.ui.share``) in the sidebar."""
+    language picker, presenter mode (``nnlab.ui.presenter``), the copy-link button
+    (``nnlab.ui.share``) and plotly.js loaded ahead (``nnlab.ui.plots.preload_plotly``) in
+    the sidebar."""
     streamlit_internals.install()
     runtime.start()
     runtime.page_drawn()
@@ -39,10 +40,11 @@ def page_setup() -> None:
     _count_visits()
     navigation()
     language_picker()
-    from nnlab.ui import presenter, share  # they use this module's t() and lang()
+    from nnlab.ui import plots, presenter, share  # they use this module's t() and lang()
 
     presenter.controls()
     share.copy_link_button()
+    plots.preload_plotly()
     problem = runtime.ray_problem()
     if problem is not None:  # NNLAB_RAY_ADDRESS is set, but Ray is missing or its cluster unreachable
         st.error(t(problem[0], **problem[1]), icon="⚠️")

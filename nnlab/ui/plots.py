@@ -67,6 +67,7 @@ COMPONENT = f"{PROJECT}.chart"  # chart.js + chart.css, from nnlab/ui/plot_compo
 LIBRARY = f"{PROJECT}.plotlyjs"  # plotly.min.js, from the plotly package (chart.js loads it)
 ASSETS = Path(__file__).with_name("plot_component")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PRELOAD = "preload"  # the figure text that only loads plotly.js (chart.js's PRELOAD)
 
 _lock = threading.Lock()
 _ready: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # component manager → mount callable
@@ -135,6 +136,17 @@ def _mount():
         return mount
 
 
+def preload_plotly() -> None:
+    """Have the browser load plotly.js while the user reads the page (an empty element at
+    the foot of the sidebar; ``chart.js`` loads it once the page is idle), so the first chart
+    after a click does not wait for it. Streamlit's pages share one browser page: once loaded,
+    every page's charts have it."""
+    mount = _mount()
+    if mount is not None:
+        with st.sidebar:
+            mount(key="plotly_preload", data=PRELOAD.encode(), height="content")
+
+
 def show(fig, *, key: str, where=None) -> None:
     """Draw ``fig`` across the width of ``where`` (a column or container; default: the page).
     Without a Streamlit runtime (bare mode) it falls back to ``st.plotly_chart``."""
@@ -151,4 +163,4 @@ def show(fig, *, key: str, where=None) -> None:
             mount(key=key, data=data, width="stretch", height="content")
 
 
-__all__ = ["CONFIG", "figure_json", "figure_spec", "is_phone", "show"]
+__all__ = ["CONFIG", "figure_json", "figure_spec", "is_phone", "preload_plotly", "show"]
