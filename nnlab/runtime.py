@@ -223,13 +223,19 @@ def _compile_one_at_a_time(configs: list[RunConfig]) -> None:
 def _import_tensorflow() -> None:
     """Import TensorFlow with the cyclic GC paused (its import makes millions of objects,
     and the full collections they trigger were about a sixth of its CPU time), then move
-    them out of the GC's reach at once, before the first compiles allocate more."""
+    them out of the GC's reach at once, before the first compiles allocate more.
+
+    scikit-learn's splitter first (TensorFlow imports scikit-learn, SciPy and pandas anyway):
+    loading a data set needs it, and a page's first load (Compare loads its data when clicked)
+    otherwise imported it itself beside TensorFlow's import, both slower on one GIL."""
     from nnlab.tf_import import import_tensorflow
 
     paused = FRESH_WARMUP and gc.isenabled()
     if paused:
         gc.disable()
     try:
+        if FRESH_WARMUP:
+            import sklearn.model_selection  # noqa: F401
         import_tensorflow()
     finally:
         if paused:
