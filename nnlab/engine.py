@@ -171,6 +171,28 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         # means are halfway between the passes before and after it, its midpoint: early on,
         # gradients shrink within an epoch.
         between_epochs = None
+
+        def take_frames(trainer, frame_epoch: int) -> None:
+            """The frames planned at the end of ``frame_epoch`` (1-based), from ``trainer``
+            holding the weights of that moment."""
+            if tracker is not None:
+                tracker.capture(trainer, record, frame_epoch)
+                record.timing["histogram_seconds"] = tracker.seconds
+            boundary = _boundary_if_due(trainer, budget, grid_points, frame_epoch, config.epochs)
+            if boundary is not None:
+                output, seconds, traced = boundary
+                t_record = time.perf_counter()
+                record.set_boundary(grid, output)
+                budget.took(BOUNDARY, frame_epoch, seconds + time.perf_counter() - t_record, traced=traced)
+            if probe is not None and (inside_frame := probe.capture_if_due(trainer, frame_epoch)) is not None:
+                record.add_inside_frame(inside_frame)
+            record.timing["frame_seconds"] = round(budget.spent, 4)
+
+        # The frames of a chunk's last epoch are taken at the start of the run's next turn (the
+        # weights are the same: nothing trains this run between its turns), so the epoch's
+        # numbers reach the charts first. A new network's first frames trace (0.3-0.6 s), and
+        # Compare's first overlay waited for six networks' traces.
+        frames_due = None
         while epoch < config.epochs:
             control.wait_while_paused()
             if control.should_stop():
@@ -180,6 +202,9 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 yield False
                 continue
             try:
+                if frames_due is not None:
+                    take_frames(trainer, frames_due)
+                    frames_due = None
                 if tracker is not None and step == 0:
                     tracker.capture(trainer, record, 0)  # the start: also fixes the bins
                 # Short epochs: one compiled call trains several of them (up to the next epoch
@@ -204,14 +229,10 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 elapsed = time.perf_counter() - t0
                 ends = (pos + count) % steps_per_epoch == 0  # the chunk ends an epoch (its last one)
                 last_epoch = epoch + (pos + count) // steps_per_epoch  # 1-based: the epoch it ends
-                boundary = inside_frame = None
                 # No frames once Stop is pressed: a frame's first call traces (histograms: ~0.3 s),
                 # and Stop takes effect between chunks.
                 if ends and np.isfinite(loss).all() and np.isfinite(evals).all() and not control.should_stop():
-                    if tracker is not None:
-                        tracker.capture(trainer, record, last_epoch)
-                    boundary = _boundary_if_due(trainer, budget, grid_points, last_epoch, config.epochs)
-                    inside_frame = probe.capture_if_due(trainer, last_epoch) if probe else None
+                    frames_due = last_epoch
             finally:
                 pool.give_back(trainer)
             if step > 0:  # the first call includes compiling; don't let it shrink the chunks
@@ -265,15 +286,6 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
                 if not math.isfinite(val_loss):
                     record.diverged(step, *divergence_hint(config))
                     return (yield from _finish_in_turn(turn, pool, record, "diverged", data, grid, started))
-            if ends:
-                if boundary is not None:
-                    output, seconds, traced = boundary
-                    t_record = time.perf_counter()
-                    record.set_boundary(grid, output)
-                    budget.took(BOUNDARY, last_epoch, seconds + time.perf_counter() - t_record, traced=traced)
-                if inside_frame is not None:
-                    record.add_inside_frame(inside_frame)
-                record.timing["frame_seconds"] = round(budget.spent, 4)
             speed = samples / train_seconds if train_seconds else None
             if pos:  # within an epoch
                 record.update_progress(epoch, pos / steps_per_epoch, speed, time.perf_counter() - started)
@@ -286,7 +298,9 @@ def train_in_turns(config: RunConfig, data: Dataset, observer: Observer | None =
         record.timing["samples_per_second"] = samples / train_seconds if train_seconds else None
         if tracker is not None:
             record.timing["histogram_seconds"] = tracker.seconds
-        return (yield from _finish_in_turn(turn, pool, record, "finished", data, grid, started))
+        return (yield from _finish_in_turn(turn, pool, record, "finished", data, grid, started,
+                                           before=None if frames_due is None else
+                                           lambda trainer: take_frames(trainer, frames_due)))
     finally:
         state.done = True
         if observer:
@@ -333,11 +347,14 @@ def _eval_split(data: Dataset):
     return data.x_test, data.y_test
 
 
-def _finish_in_turn(turn, pool, record: RunRecord, status: str, data: Dataset, grid, started):
-    """Generator: wait for a trainer, then compute the test metrics and the last boundary."""
+def _finish_in_turn(turn, pool, record: RunRecord, status: str, data: Dataset, grid, started, before=None):
+    """Generator: wait for a trainer, then (after ``before(trainer)``: the last epoch's frames)
+    compute the test metrics and the last boundary."""
     while (trainer := turn()) is None:
         yield False
     try:
+        if before is not None:
+            before(trainer)
         _finish(record, status, trainer, data, grid, started)
     finally:
         pool.give_back(trainer)

@@ -250,3 +250,33 @@ def test_the_fused_sgd_update_gives_the_weights_of_keras_own_update(optimizer, s
     assert any(np.abs(w).sum() > 0 for w in weights[0])
     for a, b in zip(*weights):
         np.testing.assert_array_equal(a, b)
+
+
+def test_an_epochs_numbers_reach_the_charts_before_its_frames_which_hold_that_epochs_weights():
+    """A chunk's last epoch has its frames taken at the start of the run's next turn, so its
+    numbers are drawn without waiting for them (a new network's first frames trace); the
+    frames are still those of the weights at that epoch's end."""
+    from nnlab import datasets
+
+    cfg = RunConfig(dataset="moons", n_samples=200, depth=2, width=8, epochs=6, seed=5)
+    data = datasets.load(cfg)
+    updates = []
+
+    class Watch:
+        def on_update(self, record):
+            snap = record.snapshot()
+            updates.append((len(snap["history"]["epoch"]), [f["epoch"] for f in snap["boundary_frames"]]))
+
+    record = engine.run(cfg, data, observer=Watch())
+    frames = {f["epoch"]: f for f in record.snapshot()["boundary_frames"]}
+    drawn_early = [e for e in frames if 0 < e < cfg.epochs]
+    assert drawn_early, frames.keys()
+    for e in drawn_early:
+        first = next(i for i, (epochs, _) in enumerate(updates) if epochs >= e)
+        assert updates[first][0] == e and e not in updates[first][1], updates  # the numbers first …
+        assert any(e in got for _, got in updates[first + 1:]), updates  # … its frame in a later update
+    e = drawn_early[0]
+    shorter = engine.run(cfg.replace(epochs=e), datasets.load(cfg.replace(epochs=e)))
+    at_end = shorter.snapshot()["boundary_frames"][-1]
+    assert at_end["epoch"] == e
+    np.testing.assert_allclose(np.asarray(frames[e]["z"], float), np.asarray(at_end["z"], float), atol=2e-3)
