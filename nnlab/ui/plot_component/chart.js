@@ -81,7 +81,7 @@ function chartFor(parent) {
   gd.className = "nnlab-chart__plot";
   host.appendChild(gd);
   parent.appendChild(host);
-  chart = { host, gd, text: null, figure: null, next: null, drawn: false, width: 0, button: null };
+  chart = { host, gd, text: null, figure: null, next: null, busy: false, drawn: false, width: 0, button: null };
   chart.resizer = new ResizeObserver(() => {
     const width = host.clientWidth;
     if (chart.drawn && width && width !== chart.width && window.Plotly) {
@@ -102,77 +102,45 @@ function chartFor(parent) {
 function redraw(chart) {
   if (!chart.figure) return;
   chart.next = chart.figure;
-  schedule(chart);
+  draw(chart);
 }
 
-// Charts with a figure to draw, drawn one per task: a live view sends all its figures at once
-// (nine on the Train page), and drawn back to back they were one long task, so nothing
-// appeared until the last was done (3-4 s after a click in headless Chromium on a 2-core
-// machine). Between two charts the browser paints, and the next is one on screen if any is.
-const queue = [];
-let pumping = false;
-
-function schedule(chart) {
-  if (!queue.includes(chart)) queue.push(chart);
-  if (!pumping) {
-    pumping = true;
-    setTimeout(pump, 0);
-  }
-}
-
-function onScreen(chart) {
-  const box = chart.host.getBoundingClientRect();
-  return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
-}
-
-async function pump() {
+async function draw(chart) {
+  if (chart.busy) return; // the running loop picks up chart.next
+  chart.busy = true;
   try {
     const Plotly = await loadPlotly();
-    while (queue.length) {
-      const first = queue.findIndex(onScreen);
-      const chart = queue.splice(Math.max(first, 0), 1)[0];
-      await drawNow(chart, Plotly);
-      await new Promise((resolve) => setTimeout(resolve, 0)); // the browser paints it
+    while (chart.next) {
+      const figure = chart.next;
+      chart.next = null;
+      const layout = { ...figure.layout };
+      if (isLarge(chart)) {
+        layout.width = chart.host.clientWidth;
+        layout.height = chart.host.clientHeight;
+        chart.host.focus({ preventScroll: true });
+      }
+      const config = { ...figure.config, modeBarButtonsToAdd: [largeButton(chart, (figure.labels || {}).fullscreen || "Full screen")] };
+      await Plotly.react(chart.gd, figure.data || [], layout, config);
+      chart.drawn = true;
+      chart.width = chart.host.clientWidth;
+      // A figure without its own width takes its container's; react keeps the width it had
+      // (e.g. from full screen, or from before the column was resized).
+      if (!layout.width && chart.width && Math.abs(chart.gd._fullLayout.width - chart.width) > 1) {
+        await Plotly.Plots.resize(chart.gd);
+      }
+      delete chart.host.dataset.error;
     }
-  } catch (err) { // plotly.js could not load: every waiting chart says so, and the next figure tries again
-    for (const chart of queue.splice(0)) chart.host.dataset.error = String(err);
-  } finally {
-    pumping = false;
-  }
-}
-
-async function drawNow(chart, Plotly) {
-  const figure = chart.next;
-  if (!figure) return;
-  chart.next = null;
-  try {
-    const layout = { ...figure.layout };
-    if (isLarge(chart)) {
-      layout.width = chart.host.clientWidth;
-      layout.height = chart.host.clientHeight;
-      chart.host.focus({ preventScroll: true });
-    }
-    const config = { ...figure.config, modeBarButtonsToAdd: [largeButton(chart, (figure.labels || {}).fullscreen || "Full screen")] };
-    await Plotly.react(chart.gd, figure.data || [], layout, config);
-    chart.drawn = true;
-    chart.width = chart.host.clientWidth;
-    // A figure without its own width takes its container's; react keeps the width it had
-    // (e.g. from full screen, or from before the column was resized).
-    if (!layout.width && chart.width && Math.abs(chart.gd._fullLayout.width - chart.width) > 1) {
-      await Plotly.Plots.resize(chart.gd);
-    }
-    delete chart.host.dataset.error;
   } catch (err) {
     console.error("NN Lab chart:", err);
     chart.host.dataset.error = String(err);
+  } finally {
+    chart.busy = false;
   }
 }
 
 function destroy(parent) {
   const chart = charts.get(parent);
   if (!chart) return;
-  const waiting = queue.indexOf(chart);
-  if (waiting >= 0) queue.splice(waiting, 1);
   chart.resizer.disconnect();
   if (window.Plotly) window.Plotly.purge(chart.gd);
   charts.delete(parent);
@@ -194,7 +162,7 @@ export default function (component) {
     if (!chart.drawn && chart.figure.layout && chart.figure.layout.height) {
       chart.host.style.minHeight = `${chart.figure.layout.height}px`; // hold the space while plotly.js loads
     }
-    schedule(chart);
+    draw(chart);
   }
   // Streamlit calls this when the element is gone, and also when a newer figure overtook
   // this call: only a parent that left the page is cleaned up.
