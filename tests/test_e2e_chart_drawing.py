@@ -12,6 +12,7 @@ from browser_support import browser_page, streamlit_server, unavailable_reason, 
 
 pytestmark = pytest.mark.skipif(unavailable_reason() is not None, reason=unavailable_reason() or "")
 
+
 def test_plotly_js_is_loaded_ahead_on_a_page_without_charts():
     with streamlit_server(env={"NNLAB_PREWARM": "0"}) as url, browser_page(width=1280, height=720) as page:
         page.goto(url + "/")
