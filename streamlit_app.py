@@ -7,12 +7,17 @@ background, instead of with the first visitor's first page (``streamlit run app.
 app code before a page is opened). A server started before the class arrives is warm by the
 first click. ``streamlit run app.py`` still works, and starts the same machinery with the
 first page instead.
+
+It also serves plotly.js from a route of its own (``nnlab.ui.plotly_asset``): compressed once
+and revalidated by ETag, instead of compressed again for every tab by Streamlit's component
+route.
 """
 
 import threading
 from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.routing import Route
 
 
 def _start_runtime() -> None:
@@ -30,4 +35,10 @@ async def lifespan(_app):
     yield
 
 
-app = st.App("app.py", lifespan=lifespan)
+async def plotly_js(request):
+    from nnlab.ui import plotly_asset  # here, not above: the first page has imported nnlab by then
+
+    return await plotly_asset.serve(request)
+
+
+app = st.App("app.py", lifespan=lifespan, routes=[Route("/nnlab/plotly.min.js", plotly_js)])  # plotly_asset.PATH

@@ -13,9 +13,11 @@ without restyling, and keeps each chart in place while a live view redraws it.
   element's bytes. ``layout.uirevision`` defaults to the key, so Plotly keeps a user's zoom
   across redraws of that chart (a figure that sets its own ``uirevision`` decides itself).
 - plotly.js comes from the installed plotly package (``plotly/package_data/plotly.min.js``,
-  no CDN: classrooms may have no internet), served by Streamlit's component asset route
-  and loaded once per page, not sent with each redraw; ``chart.js`` and ``chart.css`` are
-  assets too, so a redraw sends only the figure and a few short paths.
+  no CDN: classrooms may have no internet), loaded once per page, not sent with each
+  redraw: from ``streamlit_app.py``'s own route (``nnlab.ui.plotly_asset``: compressed once,
+  a 304 for a reopened tab), else from Streamlit's component asset route, which compresses
+  it again for every tab; ``chart.js`` and ``chart.css`` are component assets, so a redraw
+  sends only the figure and a few short paths.
 - No theme: the figure's own fonts and colours are used as they are (Streamlit's chart
   theme wrote ~12.75 px fonts over the projector-sized text).
 - Toolbar (``CONFIG``): only on hover (not a permanent strip over the title), no Plotly

@@ -4,7 +4,13 @@
 // Streamlit calls the default export on mount and again with every new figure, with the
 // same parentElement; plotly.js is loaded once per page, from the plotly package's own file.
 
-const PLOTLY_URL = new URL("../nnlab.plotlyjs/plotly.min.js", import.meta.url).href;
+// streamlit_app.py's own route, which sends it compressed once and revalidated by ETag
+// (nnlab/ui/plotly_asset.py); the component route (every server has it) if that one fails.
+// This file is served at <base>/_stcore/bidi-components/<component>/chart.js.
+const PLOTLY_URLS = [
+  new URL("../../../nnlab/plotly.min.js", import.meta.url).href,
+  new URL("../nnlab.plotlyjs/plotly.min.js", import.meta.url).href,
+];
 // Four corners pointing out: "show this chart large".
 const ICON = {
   width: 1000, height: 1000,
@@ -15,17 +21,24 @@ let loading = null;
 // The figure text of the element that only loads plotly.js ahead (nnlab/ui/plots.py, preload_plotly).
 const PRELOAD = "preload";
 
+function loadScript(url) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = url;
+    script.async = true;
+    script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error("plotly.js did not start")));
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`could not load ${url}`));
+    };
+    document.head.appendChild(script);
+  });
+}
+
 function loadPlotly() {
   if (window.Plotly && window.Plotly.react) return Promise.resolve(window.Plotly);
   if (!loading) {
-    loading = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = PLOTLY_URL;
-      script.async = true;
-      script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error("plotly.js did not start")));
-      script.onerror = () => reject(new Error(`could not load ${PLOTLY_URL}`));
-      document.head.appendChild(script);
-    }).catch((err) => {
+    loading = loadScript(PLOTLY_URLS[0]).catch(() => loadScript(PLOTLY_URLS[1])).catch((err) => {
       loading = null; // let the next figure try again
       throw err;
     });
