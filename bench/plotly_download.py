@@ -99,7 +99,7 @@ def main() -> None:
         page.goto(base + "/train")
         wait_for_app(page, timeout=90_000)
         time.sleep(args.settle)
-        for name, path in ROUTES.items():  # once each: the nnlab route compresses on its first request
+        for path in ROUTES.values():  # once each: the nnlab route compresses on its first request
             fetch(base + path)
         for _ in range(args.repeat):
             for name, path in ROUTES.items():

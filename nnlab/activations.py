@@ -43,7 +43,9 @@ class Activation(Entry):
 
     def keras_layer(self, name: str):
         """A new Keras layer that applies this activation (serializable in .keras files)."""
-        import keras
+        from nnlab.tf_import import import_keras
+
+        keras = import_keras()
 
         if self.layer_factory is not None:
             return self.layer_factory(name)
@@ -82,7 +84,9 @@ def _dmish(x):
 
 
 def _leaky_layer(name):
-    import keras
+    from nnlab.tf_import import import_keras
+
+    keras = import_keras()
 
     return keras.layers.LeakyReLU(negative_slope=LEAKY_SLOPE, name=name)
 

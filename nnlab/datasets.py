@@ -297,7 +297,9 @@ def _mnist_full_arrays(npz_path: str):
         x, y = load_mnist_npz(npz_path)
     else:
         try:
-            import keras
+            from nnlab.tf_import import import_keras
+
+            keras = import_keras()
 
             (xa, ya), (xb, yb) = keras.datasets.mnist.load_data()
         except Exception as exc:  # no network, proxy, SSL, keras missing ...

@@ -36,7 +36,9 @@ class Initializer(Entry):
         return param if param > 0 else self.param_default
 
     def make(self, param: float = 0.0, seed: int | None = None):
-        import keras
+        from nnlab.tf_import import import_keras
+
+        keras = import_keras()
 
         cls = getattr(keras.initializers, self.keras_class)
         kwargs = {}

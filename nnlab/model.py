@@ -77,7 +77,9 @@ def build_from_architecture(arch: Architecture, initializer: str = "glorot_unifo
 
 
 def _build(arch: Architecture, initializer: str, init_param: float, seed: int):
-    import keras
+    from nnlab.tf_import import import_keras
+
+    keras = import_keras()
 
     regularizer = keras.regularizers.L2(arch.l2) if arch.l2 > 0 else None
     inputs = keras.Input(shape=(arch.input_dim,), name="input")
