@@ -64,8 +64,6 @@ _closing = threading.Event()  # shutdown began: the start-up submits nothing mor
 # chart several seconds later (it traced its own network beside a speculative one).
 QUIET_SECONDS = 3.0
 _last_page = 0.0  # time.monotonic() of the last page run's start (``page_drawn``)
-_pages: dict[int, float] = {}  # thread → start of the page run it is drawing (``page_drawn`` to ``page_done``)
-PAGE_RUN_LIMIT = 15.0  # a page run whose end was never reported stops counting after this
 POOL_HEADROOM = 4  # trainers the start-up leaves free in the pool for the class's own networks
 _tidying = False
 
@@ -179,24 +177,9 @@ def _bring_up() -> None:
 
 
 def page_drawn() -> None:
-    """A page run starts (``page_setup`` calls this, in the thread that runs the page): the
-    start-up's compiles wait for a quiet moment, and TensorFlow's import gives way until
-    ``page_done``."""
+    """A page run starts (``page_setup`` calls this): the start-up's compiles wait for a quiet moment."""
     global _last_page
-    _last_page = now = time.monotonic()
-    _pages[threading.get_ident()] = now
-
-
-def page_done() -> None:
-    """The page run of this thread ended (Streamlit's after-run clean-up calls this,
-    ``nnlab.ui.streamlit_internals.after_run_cleanup``)."""
-    _pages.pop(threading.get_ident(), None)
-
-
-def page_running() -> bool:
-    """Whether a page is being drawn right now."""
-    now = time.monotonic()
-    return any(now - started < PAGE_RUN_LIMIT for started in list(_pages.values()))
+    _last_page = time.monotonic()
 
 
 def _wait_for_quiet() -> None:
@@ -242,9 +225,6 @@ def _import_tensorflow() -> None:
     and the full collections they trigger were about a sixth of its CPU time), then move
     them out of the GC's reach at once, before the first compiles allocate more.
 
-    While a page is being drawn, the import gives way to it between TensorFlow's modules
-    (``nnlab.tf_import``): on a fresh server it had made the first page 2-3 s slower to appear.
-
     scikit-learn's splitter first (TensorFlow imports scikit-learn, SciPy and pandas anyway):
     loading a data set needs it, and a page's first load (Compare loads its data when clicked)
     otherwise imported it itself beside TensorFlow's import, both slower on one GIL."""
@@ -256,7 +236,7 @@ def _import_tensorflow() -> None:
     try:
         if FRESH_WARMUP:
             import sklearn.model_selection  # noqa: F401
-        import_tensorflow(yield_to=page_running if FRESH_WARMUP else None)
+        import_tensorflow()
     finally:
         if paused:
             gc.enable()

@@ -12,8 +12,7 @@ Written against Streamlit 1.67.
    it empties TensorFlow's kernel cache and Keras's global state under the training
    threads, which made training 5–10× slower in the app than on the command line. NN Lab
    keeps no per-run Keras state (trainers are pooled and reused), so ``install()``
-   replaces it with ``after_run_cleanup``, which keeps only the matplotlib part (and marks the
-   end of the page run for ``nnlab.runtime.page_running``).
+   replaces it with ``after_run_cleanup``, which keeps only the matplotlib part.
 2. ``streamlit.runtime.Runtime.instance()`` with ``is_active_session(session_id)`` and
    ``clear_user_info_for_session(session_id)`` (used by ``nnlab.ui.live``): whether a
    released session is really gone (not just a dropped websocket) before its jobs are
@@ -99,12 +98,7 @@ def register_component_assets(manager, project: str, component: str, asset_dir) 
 
 
 def after_run_cleanup() -> None:
-    """Streamlit's after-run clean-up minus ``keras.backend.clear_session()`` (see 1 above),
-    plus telling ``nnlab.runtime`` that this thread's page run ended (a page run begins in
-    ``page_setup``; TensorFlow's background import gives way to it until then)."""
-    from nnlab import runtime
-
-    runtime.page_done()
+    """Streamlit's after-run clean-up minus ``keras.backend.clear_session()`` (see 1 above)."""
     if "matplotlib.pyplot" in sys.modules:
         try:
             sys.modules["matplotlib.pyplot"].close("all")
