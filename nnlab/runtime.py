@@ -287,6 +287,11 @@ def tensorflow_imported() -> bool:
     return _tensorflow.is_set()
 
 
+def tensorflow_importing() -> bool:
+    """True while the start-up is importing TensorFlow (a fresh server's first seconds)."""
+    return _startup is not None and not _tensorflow.is_set()
+
+
 def shutdown(timeout: float = 10.0) -> None:
     _closing.set()
     LATER.shutdown(timeout / 4)

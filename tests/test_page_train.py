@@ -235,6 +235,31 @@ def test_the_click_itself_draws_the_first_chart_when_the_network_is_compiled():
         job(at).stop()
 
 
+def test_a_page_run_does_not_hold_the_page_while_a_fresh_server_imports_tensorflow(monkeypatch):
+    """While the start-up is still importing TensorFlow, the click's page run neither waits for
+    the first numbers nor naps in the live view's first call: the browser keeps the page's
+    previous elements on screen, faded, until a page run ends (on Compare, a second row of
+    buttons for seconds). The live view's polls bring the first charts instead."""
+    from nnlab import runtime
+    from nnlab.jobs import TrainingJob
+    from nnlab.ui import live
+
+    waits, naps = [], []
+    monkeypatch.setattr(runtime, "tensorflow_importing", lambda: True)
+    monkeypatch.setattr(live, "_nap_for_numbers", lambda jobs, seconds: naps.append(seconds))
+    at = open_train()
+    set_widgets(at, dict(TINY, **{"sb.epochs": 3000}))
+    at.button(key="train_btn").click()
+    monkeypatch.setattr(TrainingJob, "wait_for_numbers", lambda self, timeout=None: waits.append(timeout) or False)
+    at.run()
+    try:
+        assert not at.exception
+        assert (waits, naps) == ([], [])
+        assert not job(at).ended  # it trains; the polls will show it
+    finally:
+        job(at).stop()
+
+
 def test_stop_ends_a_long_run_with_stopped_status():
     at = open_train()
     set_widgets(at, dict(TINY, **{"sb.epochs": 3000}))

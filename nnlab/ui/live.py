@@ -258,12 +258,15 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     running = any(is_running(j) for j in current)
     behind = any(f is not s for f, s in zip(frames, snaps))
     run_every = poll_interval() if running or behind else None
+    inline = [True]  # the fragment's first call, inside this page run; its polls come after
 
     @st.fragment(run_every=run_every, key=key)
     def _panel():
         now_jobs = jobs()
         session_jobs()  # heartbeat
-        if run_every is not None and runtime.FRESH_WARMUP:
+        if inline[0]:
+            inline[0] = False  # a page run does not nap: the page's previous elements stay, faded, until it ends
+        elif run_every is not None and runtime.FRESH_WARMUP:
             _nap_for_numbers(now_jobs, FIRST_NUMBERS_NAP * run_every)
         now_snaps = [j.snapshot() for j in now_jobs]
         now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen, advance=True)
@@ -299,10 +302,13 @@ def _await_first_numbers(jobs: list[TrainingJob]) -> None:
     come one poll later, driven by the browser's timer (up to 3 s on a crowded server: with
     thirty runs starting at once the first numbers take 2–2.5 s, so a shorter wait put every
     student's first chart at about 5 s). Alone, the numbers come in a fraction of a second.
-    A run waiting in line is not waited for."""
+    A run waiting in line is not waited for, nor any run while a fresh server is still importing
+    TensorFlow: its numbers are further away than the wait, and meanwhile the browser keeps the
+    page's previous elements on screen, faded, below the ones this run has drawn (on Compare,
+    a second row of buttons); the live view's polls bring the first charts instead."""
     waiting = [j for j in jobs if not j.queue_position and not j.has_numbers
                and time.monotonic() < j.submitted_at + FIRST_CHART_WAIT]
-    if not waiting:
+    if not waiting or runtime.tensorflow_importing():
         return
     with st.spinner(t("live.compiling")):
         for job in waiting:
