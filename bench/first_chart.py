@@ -13,6 +13,7 @@ of the import and the compiles.
 
     python bench/first_chart.py --repeat 3 [--think 5]   # --think: the visitor reads 5 s first
     python bench/first_chart.py --repeat 2 --arrive 30   # the server was started 30 s before the first visit
+    python bench/first_chart.py --repeat 2 --browser-idle   # Chromium only on the CPU the server leaves
     python bench/first_chart.py --new-shape --idle 8 --repeat 2   # warm server, a new network shape
 
 ``--new-shape``: on a server that has already trained once, a network of a new shape is
@@ -22,6 +23,7 @@ opened, left idle ``--idle`` seconds and trained; with and without ``NNLAB_PREWA
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import statistics
@@ -98,13 +100,14 @@ def fresh_sample(page, which: str, script: str, think: float = 0.0, arrive: floa
             "chart": charted - clicked}
 
 
-def fresh(repeat: int, think: float, arrive: float = 0.0) -> None:
+def fresh(repeat: int, think: float, arrive: float = 0.0, browser_idle: bool = False) -> None:
+    from classroom_load import niced_chromium
     from playwright.sync_api import sync_playwright
 
     results = {(which, mode): [] for which in ("train", "compare") for mode in ("baseline", "shipped")}
     load = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with sync_playwright() as p, (niced_chromium() if browser_idle else contextlib.nullcontext(CHROMIUM)) as chromium:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             for i in range(repeat):
                 for which in ("train", "compare"):
@@ -120,7 +123,8 @@ def fresh(repeat: int, think: float, arrive: float = 0.0) -> None:
                               flush=True)
         finally:
             browser.close()
-    print(f"fresh server, {repeat} servers per cell, interleaved, first visit {arrive:g} s after health "
+    print(f"fresh server, {repeat} servers per cell, interleaved, first visit {arrive:g} s after health, "
+          f"{'Chromium at SCHED_IDLE (the browser gets only the CPU the server leaves)' if browser_idle else 'Chromium at normal priority'} "
           f"(paint and idle counted from the visit), click {think:g} s after the page is idle; "
           f"load average 1 min "
           f"{min(load):.2f}–{max(load):.2f} (median {statistics.median(load):.2f}); medians in s:")
@@ -185,6 +189,9 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=8.0, help="--new-shape: seconds the page sits idle")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--think", type=float, default=0.0, help="fresh: seconds between the page idle and the click")
+    parser.add_argument("--browser-idle", action="store_true",
+                        help="fresh: run Chromium at SCHED_IDLE, as bench/classroom_load.py does (in class the browsers "
+                             "run on the students' machines, not beside the server)")
     parser.add_argument("--arrive", type=float, default=0.0,
                         help="fresh: seconds between the server's health and the first visit (a server started before class)")
     args = parser.parse_args()
@@ -193,7 +200,7 @@ def main() -> None:
     if args.new_shape:
         new_shape(args.idle, args.repeat)
     else:
-        fresh(args.repeat, args.think, args.arrive)
+        fresh(args.repeat, args.think, args.arrive, args.browser_idle)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,8 @@ def _etag_matches(header: str, etag: str) -> bool:
 
 
 async def serve(request):
+    """The response to a request for plotly.js: a 304 for the ETag it has, else the file
+    (gzipped if the browser accepts it, as every browser does)."""
     import anyio
     from starlette.responses import Response
 
