@@ -264,9 +264,11 @@ def live_view(key: str, jobs: Callable[[], list[TrainingJob]],
     def _panel():
         now_jobs = jobs()
         session_jobs()  # heartbeat
-        if inline[0]:
-            inline[0] = False  # a page run does not nap: the page's previous elements stay, faded, until it ends
-        elif run_every is not None and runtime.FRESH_WARMUP:
+        first, inline[0] = inline[0], False
+        # Not in the page run while a fresh server imports TensorFlow: the numbers are seconds
+        # away, and the page's previous elements stay on screen, faded, until the run ends. On a
+        # warm, crowded server this nap is what brings many first charts with the click's answer.
+        if run_every is not None and runtime.FRESH_WARMUP and not (first and runtime.tensorflow_importing()):
             _nap_for_numbers(now_jobs, FIRST_NUMBERS_NAP * run_every)
         now_snaps = [j.snapshot() for j in now_jobs]
         now_frames, frame_key = _frames(now_jobs, now_snaps, clock, pace, frozen, advance=True)
