@@ -293,10 +293,11 @@ def train_iris_softmax(seed: int = 0, epochs: int = 300) -> dict:
     (3), the raw ``X`` and ``y``, names, the final accuracy and ``predict`` (the model's own
     probabilities for every row) so a page can check its hand computation against Keras.
     """
+    from sklearn.datasets import load_iris
+
     from nnlab.tf_import import import_keras
 
     keras = import_keras()
-    from sklearn.datasets import load_iris
 
     iris = load_iris()
     x = iris.data.astype("float32")

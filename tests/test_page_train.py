@@ -237,9 +237,10 @@ def test_the_click_itself_draws_the_first_chart_when_the_network_is_compiled():
 
 def test_a_page_run_does_not_hold_the_page_while_a_fresh_server_imports_tensorflow(monkeypatch):
     """While the start-up is still importing TensorFlow, the click's page run neither waits for
-    the first numbers nor naps in the live view's first call (on a warm server it does both): the browser keeps the page's
-    previous elements on screen, faded, until a page run ends (on Compare, a second row of
-    buttons for seconds). The live view's polls bring the first charts instead."""
+    the first numbers nor naps in the live view's first call (on a warm server it does both):
+    the browser keeps the page's previous elements on screen, faded, until a page run ends (on
+    Compare, a second row of buttons for seconds). The live view's polls bring the first charts
+    instead."""
     from nnlab import runtime
     from nnlab.jobs import TrainingJob
     from nnlab.ui import live
